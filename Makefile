@@ -1,0 +1,49 @@
+# Two commands: `make run` (the demo) and `make test` (everything CI checks).
+# Both set up what they need on a fresh machine: the virtualenv and, for tests,
+# the Debian packages the tests use (when missing and when we may install them).
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+
+.PHONY: run test lint venv debs bench clean translations demo-screens
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	env -u QT_QPA_PLATFORM $(BIN)/yichuang demo
+
+debs:
+	@missing=""; for p in $(DEB_TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "WARNING: could not install$$missing; tests that need them will say so"; \
+	  elif command -v sudo >/dev/null; then (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "WARNING: could not install$$missing"; \
+	  else echo "WARNING: not root, cannot install$$missing; tests that need them will say so"; fi; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+translations: $(STAMP)
+	$(BIN)/python -m desktop.i18n_build
+
+test: $(STAMP) debs lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+bench: $(STAMP) debs
+	$(BIN)/python -m bench.run_all
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,184 @@
+"""Open a device by pyserial URL and read from it against deadlines.
+
+Every driver talks to its device through a :class:`Port`: ``COM3``, ``/dev/ttyUSB0``,
+a pty path, ``socket://host:port``, ``rfc2217://…``, ``loop://`` or ``spy://…`` for
+field debugging all work the same way because pyserial's ``serial_for_url`` does the
+opening. The Port adds what pyserial leaves to the caller:
+
+* deadlines instead of per-call timeouts, so "3 s for the whole read" stays 3 s however
+  the USB bridge chunks the bytes;
+* reads sliced into short waits so a ``stop`` event ends a blocking call quickly;
+* pyserial's and the OS's exceptions turned into the device's typed error
+  (``<device>.unavailable`` / ``.disconnected`` / ``.timeout`` / ``.cancelled``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import serial
+
+from devices.errors import DeviceError
+
+log = logging.getLogger(__name__)
+
+#: Longest single wait inside a read, so a stop request is noticed within this time.
+SLICE_S = 0.05
+
+
+def deadline_in(seconds: float) -> float:
+    """A monotonic deadline ``seconds`` from now (the unit every read here takes)."""
+    return time.monotonic() + seconds
+
+
+class Port:
+    """A byte pipe to one device, opened by URL, raising ``error_cls`` on failure.
+
+    Not thread-safe: one worker owns a Port. ``stop_event`` may be set from any thread
+    to make a blocked read give up with ``<device>.cancelled``.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        error_cls: type[DeviceError],
+        baudrate: int = 9600,
+        stop_event: threading.Event | None = None,
+        opener: Callable[..., serial.SerialBase] = serial.serial_for_url,
+    ) -> None:
+        self.url = url
+        self.error_cls = error_cls
+        self.baudrate = baudrate
+        self.stop_event = stop_event or threading.Event()
+        self._opener = opener
+        self._ser: serial.SerialBase | None = None
+        self._received_any = False
+
+    # -- lifecycle ----------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        """True while the underlying port is open."""
+        return self._ser is not None and self._ser.is_open
+
+    def open(self) -> Port:
+        """Open the port (8N1, no flow control); ``<device>.unavailable`` if it cannot."""
+        if self.is_open:
+            return self
+        try:
+            self._ser = self._opener(
+                self.url, baudrate=self.baudrate, timeout=SLICE_S, write_timeout=2.0
+            )
+        except (serial.SerialException, OSError, ValueError) as exc:
+            self._ser = None
+            raise self.error_cls("unavailable", f"cannot open {self.url}: {exc}") from exc
+        return self
+
+    def close(self) -> None:
+        """Close the port; safe to call twice and after the device vanished."""
+        ser, self._ser = self._ser, None
+        if ser is not None:
+            try:
+                ser.close()
+            except (serial.SerialException, OSError):  # already gone: nothing to release
+                pass
+
+    def __enter__(self) -> Port:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _require(self) -> serial.SerialBase:
+        if self._ser is None:
+            raise self.error_cls("disconnected", f"{self.url} is not open")
+        return self._ser
+
+    def _lost(self, exc: BaseException) -> DeviceError:
+        self.close()
+        return self.error_cls("disconnected", f"{self.url}: {exc}")
+
+    # -- I/O ----------------------------------------------------------------------
+    def write(self, data: bytes) -> None:
+        """Write all of ``data``; a vanished device raises ``<device>.disconnected``."""
+        ser = self._require()
+        try:
+            ser.write(data)
+            ser.flush()
+        except serial.SerialTimeoutException as exc:
+            raise self.error_cls("timeout", f"write to {self.url} timed out") from exc
+        except (serial.SerialException, OSError) as exc:
+            raise self._lost(exc) from exc
+
+    def discard_input(self) -> bytes:
+        """Drop (and return) whatever already waits in the input buffer."""
+        ser = self._require()
+        try:
+            waiting = ser.in_waiting
+            return ser.read(waiting) if waiting else b""
+        except (serial.SerialException, OSError) as exc:
+            raise self._lost(exc) from exc
+
+    def read_some(self, deadline: float, max_bytes: int = 4096) -> bytes:
+        """Return at least one byte (up to ``max_bytes``), or b"" when the deadline passes."""
+        ser = self._require()
+        while True:
+            if self.stop_event.is_set():
+                raise self.error_cls("cancelled", "stop requested")
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return b""
+            try:
+                ser.timeout = min(SLICE_S, left)
+                first = ser.read(1)
+                if not first:
+                    continue
+                more = ser.in_waiting
+                data = first + (ser.read(min(more, max_bytes - 1)) if more else b"")
+            except (serial.SerialException, OSError) as exc:
+                raise self._lost(exc) from exc
+            self._received_any = True
+            return data
+
+    def read_exact(self, n: int, deadline: float) -> bytes:
+        """Read exactly ``n`` bytes before ``deadline`` or raise ``<device>.timeout``."""
+        buf = bytearray()
+        while len(buf) < n:
+            chunk = self.read_some(deadline, n - len(buf))
+            if not chunk:
+                raise self.error_cls(
+                    "timeout", f"{self.url}: {len(buf)} of {n} bytes before the deadline"
+                )
+            buf += chunk
+        return bytes(buf)
+
+    def take_received_flag(self) -> bool:
+        """Whether any byte arrived since the last call (tells garbage from silence)."""
+        seen, self._received_any = self._received_any, False
+        return seen
+
+
+def sleep_unless_stopped(event: threading.Event, seconds: float) -> bool:
+    """Sleep up to ``seconds``; True when the event was set (the caller should stop)."""
+    return event.wait(max(0.0, seconds))
+
+
+class Backoff:
+    """Exponential reopen delays (0.5 s, 1 s, 2 s … capped) for an unplugged device."""
+
+    def __init__(self, first: float = 0.5, cap: float = 5.0) -> None:
+        self.first = first
+        self.cap = cap
+        self._next = first
+
+    def next_delay(self) -> float:
+        """The delay to wait now; doubles each call until reset."""
+        delay, self._next = self._next, min(self.cap, self._next * 2)
+        return delay
+
+    def reset(self) -> None:
+        """Back to the first delay once the device answers again."""
+        self._next = self.first

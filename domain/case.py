@@ -1,0 +1,251 @@
+"""A case is the fold of its events (ARCHITECTURE.md, "Cases are events").
+
+`fold(events)` gives the same state on every node for the same events in the same
+order. An event whose step is no longer legal in that order is kept in the history and
+marked as a conflict — what happened at a counter happened — but changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain import events as ev
+from domain import lifecycle as lc
+from domain.deadline import Deadline, Pause, compute
+from domain.workdays import WorkCalendar
+
+RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
+RATING_CHANNELS = ("pad", "screen", "sms", "slip", "kiosk")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a case's history: who, at which window, when, and what came of it."""
+
+    event_id: str
+    kind: str
+    staff_id: str
+    terminal_id: str
+    window_id: str | None
+    recorded_at: str
+    state_after: str | None
+    conflict: bool = False
+    server_seq: int | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An event that was not legal where it landed in server order."""
+
+    event_id: str
+    kind: str
+    expected_state: str | None
+    actual_state: str | None
+    staff_id: str
+    terminal_id: str
+
+
+@dataclass
+class Case:
+    """The projection screens read. Built only by `fold`."""
+
+    id: str
+    state: str | None = None
+    case_number: str = ""
+    slip_number: str = ""
+    queue_no: str = ""
+    item_no: str = ""
+    item_code: str = ""
+    item_name: str = ""
+    instant: bool = False
+    promised_days: int = 0
+    legal_days: int = 0
+    applicant: dict[str, Any] = field(default_factory=dict)
+    agent: dict[str, Any] | None = None
+    materials: dict[str, dict[str, Any]] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    resume_state: str | None = None
+    registered_at: str = ""
+    accepted_at: str = ""
+    accepted_on: dt.date | None = None
+    pauses: list[Pause] = field(default_factory=list)
+    extension_days: int = 0
+    reason: str = ""
+    delivery: dict[str, Any] = field(default_factory=dict)
+    issued_at: str = ""
+    ratings: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    history: list[Step] = field(default_factory=list)
+    staff_id: str = ""
+    window_id: str | None = None
+    terminal_id: str = ""
+    updated_at: str = ""
+
+    @property
+    def clock_paused(self) -> bool:
+        return any(p.end is None for p in self.pauses)
+
+    @property
+    def rating(self) -> dict[str, Any] | None:
+        """The one rating that counts for this service: the first."""
+        return next((r for r in self.ratings if r["counted"]), None)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in lc.OPEN
+
+    def deadline(self, cal: WorkCalendar) -> Deadline | None:
+        """None until the clock has started, and for instant items."""
+        if self.accepted_on is None or self.instant:
+            return None
+        return compute(cal, self.accepted_on, self.promised_days, self.pauses,
+                       self.extension_days)
+
+
+def _str(p: Mapping[str, Any], key: str) -> str:
+    v = p.get(key)
+    return "" if v is None else str(v)
+
+
+def _register(case: Case, e: ev.Event) -> None:
+    p = e.payload
+    joined = case.state is not None
+    for attr in ("case_number", "slip_number", "queue_no", "item_no", "item_code", "item_name"):
+        if not getattr(case, attr) and p.get(attr):
+            setattr(case, attr, str(p[attr]))
+    if not joined:
+        case.instant = bool(p.get("instant", False))
+        case.promised_days = int(p.get("promised_days", 0))
+        case.legal_days = int(p.get("legal_days", 0))
+        case.registered_at = e.recorded_at
+        case.terminal_id = e.terminal_id
+    for k, v in (p.get("applicant") or {}).items():
+        if v and not case.applicant.get(k):
+            case.applicant[k] = v
+    if p.get("agent") and case.agent is None:
+        case.agent = dict(p["agent"])
+    for m in p.get("materials") or ():
+        case.materials.setdefault(m["id"], dict(m))
+
+
+def _set_materials(case: Case, p: Mapping[str, Any]) -> None:
+    for m in p.get("materials") or ():
+        case.materials[m["id"]] = {**case.materials.get(m["id"], {}), **m}
+
+
+def _apply(case: Case, e: ev.Event) -> str:
+    """Apply a legal step; returns a short detail for the history line."""
+    p = e.payload
+    before = case.state
+    after = lc.next_state(e.kind, before, case.resume_state)
+    detail = ""
+    if p.get("case_number") and not case.case_number:
+        case.case_number = str(p["case_number"])
+    if e.kind == ev.REGISTERED:
+        _register(case, e)
+    elif e.kind == ev.ACCEPTED:
+        case.accepted_at = e.recorded_at
+        case.accepted_on = e.local_date
+        case.staff_id = e.staff_id
+        case.window_id = e.window_id
+        _set_materials(case, p)
+    elif e.kind == ev.SUPPLEMENT_REQUESTED:
+        case.resume_state = before
+        case.missing = [str(x) for x in p.get("missing", ())]
+        _set_materials(case, p)
+        if case.accepted_on is not None:
+            case.pauses.append(Pause(e.local_date, None, "supplement"))
+        detail = "、".join(case.missing)
+    elif e.kind == ev.SUPPLEMENT_RECEIVED:
+        _set_materials(case, p)
+        case.missing = []
+        _close_pause(case, e.local_date)
+        if case.resume_state == lc.REGISTERED and p.get("accept"):
+            after = lc.ACCEPTED
+            case.accepted_at = e.recorded_at
+            case.accepted_on = e.local_date
+            case.staff_id = e.staff_id
+            case.window_id = e.window_id
+        case.resume_state = None
+    elif e.kind in (ev.REFUSED, ev.REJECTED, ev.WITHDRAWN):
+        case.reason = _str(p, "reason")
+        detail = case.reason
+        _close_pause(case, e.local_date)
+    elif e.kind == ev.CLOCK_PAUSED:
+        case.pauses.append(Pause(e.local_date, None, _str(p, "pause_reason") or "other"))
+        detail = _str(p, "reason")
+    elif e.kind == ev.CLOCK_RESUMED:
+        _close_pause(case, e.local_date)
+    elif e.kind == ev.EXTENDED:
+        case.extension_days += int(p.get("days", 0))
+        detail = f"+{int(p.get('days', 0))} {_str(p, 'approved_by')} {_str(p, 'reason')}".strip()
+    elif e.kind == ev.ISSUED:
+        case.issued_at = e.recorded_at
+        case.delivery = {k: p[k] for k in ("method", "address", "tracking_no", "recipient") if k in p}
+        if before == lc.ACCEPTED and case.accepted_on is None:
+            case.accepted_on = e.local_date
+        detail = _str(p, "method")
+    elif e.kind == ev.RATED:
+        counted = not any(r["counted"] for r in case.ratings)
+        case.ratings.append({
+            "level": int(p.get("level", 0)), "reason": _str(p, "reason"),
+            "channel": _str(p, "channel") or "pad", "counted": counted,
+            "event_id": e.id, "recorded_at": e.recorded_at,
+        })
+        detail = RATING_LEVELS.get(int(p.get("level", 0)), "")
+    case.state = after
+    return detail
+
+
+def _close_pause(case: Case, day: dt.date) -> None:
+    case.pauses = [Pause(p.start, day, p.reason) if p.end is None else p for p in case.pauses]
+
+
+def apply(case: Case, e: ev.Event) -> bool:
+    """Fold one event into the case; False (and a conflict recorded) if it was illegal."""
+    before = case.state
+    legal = lc.allowed_from(e.kind, before, instant=case.instant, clock_paused=case.clock_paused)
+    if legal:
+        detail = _apply(case, e)
+    else:
+        detail = f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」"
+        case.conflicts.append(Conflict(e.id, e.kind, e.expected_state, before, e.staff_id,
+                                       e.terminal_id))
+    case.history.append(Step(
+        event_id=e.id, kind=e.kind, staff_id=e.staff_id, terminal_id=e.terminal_id,
+        window_id=e.window_id, recorded_at=e.recorded_at, state_after=case.state,
+        conflict=not legal, server_seq=e.server_seq, detail=detail,
+    ))
+    case.updated_at = max(case.updated_at, e.recorded_at)
+    return legal
+
+
+def fold(events: Iterable[ev.Event], case_id: str | None = None) -> Case:
+    """The case as its events, in the given order, make it."""
+    case: Case | None = None
+    for e in events:
+        if case is None:
+            case = Case(id=case_id or e.case_id)
+        apply(case, e)
+    if case is None:
+        if case_id is None:
+            raise ValueError("fold() of no events needs a case_id")
+        case = Case(id=case_id)
+    return case
+
+
+def canonical_order(confirmed: Iterable[ev.Event], pending: Iterable[ev.Event]) -> list[ev.Event]:
+    """Confirmed events in server order, then this terminal's pending ones in its order.
+
+    This is the rebase: what the server has decided first, our own unconfirmed steps
+    replayed on top.
+    """
+    conf = sorted(confirmed, key=lambda e: e.server_seq or 0)
+    seen = {e.id for e in conf}
+    pend = sorted((e for e in pending if e.id not in seen),
+                  key=lambda e: (e.terminal_id, e.terminal_seq))
+    return conf + pend

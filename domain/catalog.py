@@ -1,0 +1,253 @@
+"""The service catalog: items, their materials and time limits; the hall's layout.
+
+"Same item, same standard, same code" (Bao'an report): the catalog is reference data
+owned by the server; terminals pull it and never edit it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from domain.errors import UnknownItem
+
+INSTANT = "instant"
+PROMISED = "promised"
+
+
+@dataclass(frozen=True)
+class Material:
+    """One required or conditional document of an item."""
+
+    id: str
+    name: str
+    originals: int = 1
+    copies: int = 0
+    required: bool = True
+    condition: str = ""
+
+    @property
+    def conditional(self) -> bool:
+        """Only needed in the situation `condition` names (e.g. an agent applies)."""
+        return not self.required
+
+    def counts_text(self) -> str:
+        """原件1份 复印件2份, as the one-time notice prints it."""
+        parts = []
+        if self.originals:
+            parts.append(f"原件{self.originals}份")
+        if self.copies:
+            parts.append(f"复印件{self.copies}份")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class ServiceItem:
+    """One kind of application (政务服务事项)."""
+
+    no: str  # 4-digit short number, printed inside slip barcodes
+    code: str  # 事项编码
+    name: str
+    department: str
+    zone: str
+    kind: str
+    promised_days: int
+    legal_days: int
+    fee: str = "不收费"
+    agent_allowed: bool = True
+    mailing_allowed: bool = True
+    materials: tuple[Material, ...] = ()
+    initials: str = ""  # pinyin initials, filled by the loader (pypinyin is not a domain dep)
+
+    @property
+    def instant(self) -> bool:
+        """即办件: finished at the window on the spot."""
+        return self.kind == INSTANT
+
+    def required_materials(self) -> tuple[Material, ...]:
+        return tuple(m for m in self.materials if m.required)
+
+    def to_dict(self) -> dict:
+        """The catalog JSON shape (resources/catalog/)."""
+        d = {k: getattr(self, k) for k in (
+            "no", "code", "name", "department", "zone", "kind", "promised_days",
+            "legal_days", "fee", "agent_allowed", "mailing_allowed")}
+        d["materials"] = [m.__dict__.copy() for m in self.materials]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping, initials: str = "") -> ServiceItem:
+        return cls(
+            no=str(d["no"]),
+            code=str(d["code"]),
+            name=d["name"],
+            department=d["department"],
+            zone=d["zone"],
+            kind=d.get("kind", PROMISED),
+            promised_days=int(d.get("promised_days", 0)),
+            legal_days=int(d.get("legal_days", 0)),
+            fee=d.get("fee", "不收费"),
+            agent_allowed=bool(d.get("agent_allowed", True)),
+            mailing_allowed=bool(d.get("mailing_allowed", True)),
+            materials=tuple(
+                Material(
+                    id=m["id"], name=m["name"], originals=int(m.get("originals", 1)),
+                    copies=int(m.get("copies", 0)), required=bool(m.get("required", True)),
+                    condition=m.get("condition", ""),
+                )
+                for m in d.get("materials", ())
+            ),
+            initials=initials or d.get("initials", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Zone:
+    """板块 / 服务区: windows and items grouped; `prefix` starts its queue numbers."""
+
+    id: str
+    name: str
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Window:
+    id: str
+    no: str
+    name: str
+    zone: str
+    comprehensive: bool = True
+
+
+@dataclass(frozen=True)
+class Staff:
+    """A member of staff; the password hash is only ever checked locally."""
+
+    id: str
+    no: str
+    name: str
+    role: str  # clerk | reviewer | supervisor | admin
+    window: str | None = None
+    department: str | None = None
+    password_hash: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Hall:
+    """What differs between halls and is printed on their papers."""
+
+    code: str
+    name: str
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+    query_hint: str = ""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All reference data a terminal needs, with the look-ups screens use."""
+
+    hall: Hall
+    departments: tuple[Department, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    windows: tuple[Window, ...] = ()
+    staff: tuple[Staff, ...] = ()
+    items: tuple[ServiceItem, ...] = ()
+    _by_code: dict = field(default_factory=dict, compare=False, repr=False)
+    _by_no: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_code.update({i.code: i for i in self.items})
+        self._by_no.update({i.no: i for i in self.items})
+
+    def item(self, code: str) -> ServiceItem:
+        """The item by its 事项编码 or its 4-digit short number."""
+        found = self._by_code.get(code) or self._by_no.get(code)
+        if found is None:
+            raise UnknownItem(f"事项编码不存在: {code}")
+        return found
+
+    def department(self, dep_id: str) -> Department | None:
+        return next((d for d in self.departments if d.id == dep_id), None)
+
+    def zone(self, zone_id: str) -> Zone | None:
+        return next((z for z in self.zones if z.id == zone_id), None)
+
+    def window(self, window_id: str | None) -> Window | None:
+        return next((w for w in self.windows if w.id == window_id), None)
+
+    def windows_of_zone(self, zone_id: str) -> tuple[Window, ...]:
+        return tuple(w for w in self.windows if w.zone == zone_id)
+
+    def staff_member(self, staff_id: str) -> Staff | None:
+        return next((s for s in self.staff if s.id == staff_id or s.no == staff_id), None)
+
+    def search(self, query: str, limit: int = 50) -> list[ServiceItem]:
+        """Items by name, pinyin initials or code; see `match_score`."""
+        return search_items(self.items, query, limit)
+
+
+def match_score(item: ServiceItem, query: str) -> int:
+    """How well a query matches an item; 0 = not at all.
+
+    Clerks and citizens type a fragment of the name (婚姻), pinyin initials (hydj for
+    婚姻登记) or a code; a match at the start ranks higher.
+    """
+    q = query.strip().lower()
+    if not q:
+        return 1
+    name = item.name.lower()
+    initials = item.initials.lower()
+    if name.startswith(q) or initials.startswith(q):
+        return 4
+    if q in name:
+        return 3
+    if q in initials:
+        return 2
+    if item.no == q or item.code.lower().startswith(q):
+        return 2
+    # every character of the query in order (hy → 婚姻…)
+    it = iter(initials)
+    if q.isascii() and all(c in it for c in q):
+        return 1
+    return 0
+
+
+def search_items(items: Iterable[ServiceItem], query: str, limit: int = 50) -> list[ServiceItem]:
+    """Best matches first, ties in catalog order."""
+    scored = [(match_score(i, query), n, i) for n, i in enumerate(items)]
+    hits = [(s, n, i) for s, n, i in scored if s > 0]
+    hits.sort(key=lambda t: (-t[0], t[1]))
+    return [i for _, _, i in hits[:limit]]
+
+
+def catalog_from_dict(data: Mapping, initials_of=None) -> Catalog:
+    """Build a Catalog from the JSON shape; `initials_of(name)` supplies pinyin."""
+    init = initials_of or (lambda _name: "")
+    h = data["hall"]
+    return Catalog(
+        hall=Hall(code=h["code"], name=h["name"], address=h.get("address", ""),
+                  phone=h.get("phone", ""), hours=h.get("hours", ""),
+                  query_hint=h.get("query_hint", "")),
+        departments=tuple(Department(d["id"], d["name"]) for d in data.get("departments", ())),
+        zones=tuple(Zone(z["id"], z["name"], z.get("prefix", "A")) for z in data.get("zones", ())),
+        windows=tuple(
+            Window(w["id"], w["no"], w["name"], w["zone"], bool(w.get("comprehensive", True)))
+            for w in data.get("windows", ())
+        ),
+        staff=tuple(
+            Staff(id=s["id"], no=s["no"], name=s["name"], role=s.get("role", "clerk"),
+                  window=s.get("window"), department=s.get("department"),
+                  password_hash=s.get("password_hash", ""), active=bool(s.get("active", True)))
+            for s in data.get("staff", ())
+        ),
+        items=tuple(ServiceItem.from_dict(i, init(i["name"])) for i in data.get("items", ())),
+    )

@@ -1,0 +1,119 @@
+"""The working-day calendar: weekends, public holidays and 调休 make-up days.
+
+The State Council moves days every year, so the calendar is data (pushed from the
+server; a default ships in resources/calendar/). A year the data does not cover is
+counted on weekends alone and every answer that touched it is flagged provisional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Which days are working days.
+
+    `holidays` are days off that would otherwise be working days; `workdays` are
+    weekend days that are working days (调休). `years` are the years the data covers.
+    """
+
+    years: frozenset[int]
+    holidays: Mapping[dt.date, str] = field(default_factory=dict)
+    workdays: Mapping[dt.date, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> WorkCalendar:
+        """Build from the JSON shape in resources/calendar/ and the server's pull."""
+        return cls(
+            years=frozenset(int(y) for y in data["years"]),
+            holidays={dt.date.fromisoformat(d): n for d, n in data.get("holidays", {}).items()},
+            workdays={dt.date.fromisoformat(d): n for d, n in data.get("workdays", {}).items()},
+        )
+
+    def to_dict(self) -> dict:
+        """The JSON shape, sorted so the file diffs well."""
+        return {
+            "years": sorted(self.years),
+            "holidays": {d.isoformat(): n for d, n in sorted(self.holidays.items())},
+            "workdays": {d.isoformat(): n for d, n in sorted(self.workdays.items())},
+        }
+
+    def covers(self, day: dt.date) -> bool:
+        """True when the data for the day's year is known."""
+        return day.year in self.years
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Working day per the data, or per weekends alone for an uncovered year."""
+        if day in self.workdays:
+            return True
+        if day in self.holidays:
+            return False
+        return day.weekday() < 5
+
+    def merged(self, other: WorkCalendar) -> WorkCalendar:
+        """Newer data (other) wins for the years it covers."""
+        keep_h = {d: n for d, n in self.holidays.items() if d.year not in other.years}
+        keep_w = {d: n for d, n in self.workdays.items() if d.year not in other.years}
+        return WorkCalendar(
+            years=self.years | other.years,
+            holidays={**keep_h, **other.holidays},
+            workdays={**keep_w, **other.workdays},
+        )
+
+    def missing_next_year(self, today: dt.date) -> int | None:
+        """The year to warn about: next year's data is missing (or this year's)."""
+        for year in (today.year, today.year + 1):
+            if year not in self.years:
+                return year
+        return None
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """A date found by counting working days, and whether the count is certain."""
+
+    day: dt.date
+    provisional: bool
+
+
+def add_working_days(cal: WorkCalendar, start: dt.date, n: int) -> DayCount:
+    """The n-th working day after `start` (start itself is not counted).
+
+    n = 0 returns start. Provisional when any day counted lies in an uncovered year.
+    """
+    day = start
+    provisional = not cal.covers(start) and n > 0
+    left = n
+    while left > 0:
+        day += ONE_DAY
+        if not cal.covers(day):
+            provisional = True
+        if cal.is_working_day(day):
+            left -= 1
+    return DayCount(day, provisional)
+
+
+def working_days_between(cal: WorkCalendar, start: dt.date, end: dt.date) -> int:
+    """Working days in (start, end]; negative when end is before start."""
+    if end == start:
+        return 0
+    sign = 1
+    if end < start:
+        start, end, sign = end, start, -1
+    count = 0
+    day = start
+    while day < end:
+        day += ONE_DAY
+        if cal.is_working_day(day):
+            count += 1
+    return sign * count
+
+
+def working_days_in(cal: WorkCalendar, days: Iterable[dt.date]) -> int:
+    """How many of the given days are working days."""
+    return sum(1 for d in days if cal.is_working_day(d))

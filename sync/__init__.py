@@ -1,0 +1,1 @@
+"""The local SQLite replica, its outbox, and the sync client and wire format."""

@@ -1,0 +1,174 @@
+"""The terminal's SQLite replica: connection, migrations, identity, transactions.
+
+One file per terminal under its data folder, in WAL mode. One writer (the desktop's
+write executor or a command); every other thread opens its own connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import pathlib
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from sync.schema import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "replica.sqlite3"
+STANDALONE = "standalone"
+ENROLLED = "enrolled"
+
+
+class ReplicaError(RuntimeError):
+    """The replica file cannot be used (newer schema, corrupt, locked)."""
+
+    code = "replica.error"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who this terminal is. The code goes into every number it makes."""
+
+    terminal_id: str
+    terminal_code: str
+    hall_code: str
+    mode: str
+
+
+def connect(path: pathlib.Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed case survives a power cut, not only a killed process.
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Run the migrations the file has not seen; returns the new version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise ReplicaError(
+            f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
+        )
+    for number in range(version + 1, len(MIGRATIONS) + 1):
+        log.info("replica migration %d", number)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number - 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+class Replica:
+    """An open replica. Not shared between threads: open one per thread."""
+
+    def __init__(self, path: pathlib.Path | str) -> None:
+        self.path = pathlib.Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = connect(self.path)
+            migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise ReplicaError(f"无法打开本地数据库 {self.path}: {exc}") from exc
+        self.db = sqlite_utils.Database(self.conn)
+        self._depth = 0
+
+    @classmethod
+    def in_dir(cls, data_dir: pathlib.Path | str) -> Replica:
+        """The replica of the terminal whose data folder is `data_dir`."""
+        return cls(pathlib.Path(data_dir) / DB_NAME)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Replica:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    # --- meta -------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+
+    def identity(self) -> Identity:
+        """This terminal's identity; a standalone one is made on first use."""
+        tid = self.get_meta("terminal_id")
+        if tid is None:
+            with self.transaction():
+                tid = str(uuid.uuid4())
+                self.set_meta("terminal_id", tid)
+                self.set_meta("terminal_code", self.get_meta("terminal_code") or "9001")
+                self.set_meta("mode", STANDALONE)
+        return Identity(
+            terminal_id=tid,
+            terminal_code=self.get_meta("terminal_code") or "9001",
+            hall_code=self.get_meta("hall_code") or "",
+            mode=self.get_meta("mode") or STANDALONE,
+        )
+
+    def set_identity(self, terminal_id: str, terminal_code: str, hall_code: str,
+                     mode: str = ENROLLED) -> None:
+        """Store what enrolment gave us; pending events keep their old terminal id."""
+        with self.transaction():
+            self.set_meta("terminal_id", terminal_id)
+            self.set_meta("terminal_code", terminal_code)
+            self.set_meta("hall_code", hall_code)
+            self.set_meta("mode", mode)
+
+    def next_counter(self, name: str) -> int:
+        """Increment and return a named counter inside the current transaction."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO counters (name, value) VALUES (?, 1) "
+                "ON CONFLICT (name) DO UPDATE SET value = value + 1",
+                (name,),
+            )
+            return self.conn.execute("SELECT value FROM counters WHERE name=?",
+                                     (name,)).fetchone()[0]
