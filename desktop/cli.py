@@ -1,0 +1,88 @@
+"""`yichuang`: one console script, a sub-command per job.
+
+Each layer registers its own sub-commands (`add_commands(subparsers)`); the modules
+that do so import nothing heavy at the top, so `yichuang check-id` starts in a blink and
+the GUI commands import Qt only when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pathlib
+import sys
+
+APP_NAME = "yichuang"
+
+# module: registers sub-commands. Order = order in --help.
+COMMAND_MODULES = (
+    "desktop.commands",
+    "sync.cli",
+    "server.cli",
+    "printing.cli",
+    "devices.cli",
+)
+
+
+def default_data_dir() -> pathlib.Path:
+    """The platform's user data folder (e.g. ~/.local/share/yichuang, %LOCALAPPDATA%)."""
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="一窗 Yichuang — 政务服务大厅窗口系统 (counter, kiosk, supervisor, sync server)",
+    )
+    parser.add_argument(
+        "--data-dir", type=pathlib.Path, default=None,
+        help="this terminal's data folder (default: the user data folder); "
+             "several terminals can run side by side with different folders",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:  # a layer not installed on this machine
+            if exc.name and name.startswith(exc.name.split(".")[0]):
+                continue
+            raise
+        module.add_commands(sub)
+    for subparser in sub.choices.values():
+        _accept_data_dir(subparser)
+    return parser
+
+
+def _accept_data_dir(subparser: argparse.ArgumentParser) -> None:
+    """Let `--data-dir` also follow the sub-command (`yichuang sync --data-dir D`)."""
+    if any("--data-dir" in a.option_strings for a in subparser._actions):
+        return
+    subparser.add_argument("--data-dir", type=pathlib.Path, default=argparse.SUPPRESS,
+                           help="this terminal's data folder")
+
+
+def data_dir_of(args: argparse.Namespace) -> pathlib.Path:
+    """The data folder: `--data-dir` before or after the sub-command, else the default."""
+    d = getattr(args, "data_dir", None)
+    return pathlib.Path(d) if d else default_data_dir()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    args.data_dir = data_dir_of(args)
+    try:
+        result = args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""Sub-commands of the desktop layer: the three faces and two quick checks.
+
+`deadline` and `check-id` answer from the domain alone and never touch Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("deadline", help="the deadline of a promised item accepted on a day")
+    p.add_argument("--accepted", required=True, help="acceptance date, YYYY-MM-DD")
+    p.add_argument("--days", required=True, type=int, help="promised working days")
+    p.add_argument("--calendar", help="a calendar JSON file instead of the shipped one")
+    p.set_defaults(func=cmd_deadline)
+
+    p = sub.add_parser("check-id", help="check a resident ID number (GB 11643)")
+    p.add_argument("number")
+    p.set_defaults(func=cmd_check_id)
+
+    for face in ("counter", "kiosk", "supervisor"):
+        p = sub.add_parser(face, help=f"start the {face}")
+        p.add_argument("--demo", action="store_true",
+                       help="seed the demo catalog and start simulated devices")
+        p.set_defaults(func=cmd_face, face=face)
+
+    p = sub.add_parser("demo", help="the demo: counter on a local replica with demo data")
+    p.add_argument("--face", choices=("counter", "kiosk", "supervisor"), default="counter")
+    p.add_argument("--screenshot", metavar="DIR",
+                   help="save a PNG of each main screen into DIR and exit")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default=None)
+    p.set_defaults(func=cmd_demo)
+
+
+def _load_calendar(path: str | None):
+    from domain.workdays import WorkCalendar
+    from resources import path as res
+
+    file = path or res("calendar", "cn.json")
+    with open(file, encoding="utf-8") as f:
+        return WorkCalendar.from_dict(json.load(f))
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from domain.deadline import compute
+
+    try:
+        accepted = dt.date.fromisoformat(args.accepted)
+    except ValueError:
+        print(f"错误: 日期格式应为 YYYY-MM-DD: {args.accepted}", file=sys.stderr)
+        return 2
+    if args.days < 0 or args.days > 3650:
+        print(f"错误: 工作日数应在0到3650之间: {args.days}", file=sys.stderr)
+        return 2
+    cal = _load_calendar(args.calendar)
+    d = compute(cal, accepted, args.days)
+    print(d.day.isoformat())
+    if d.provisional:
+        print(f"注意: {d.day.year}年的节假日安排未知，期限按周末推算（临时）", file=sys.stderr)
+    return 0
+
+
+def cmd_check_id(args: argparse.Namespace) -> int:
+    from domain import idnumber
+    from domain.errors import InvalidIdNumber
+
+    try:
+        info = idnumber.parse(args.number, today=dt.date.today())
+    except InvalidIdNumber as exc:
+        print(f"无效的身份证号码: {exc}", file=sys.stderr)
+        return 1
+    print(f"{info.birth_date.isoformat()} {info.gender}")
+    return 0
+
+
+def cmd_face(args: argparse.Namespace) -> int:
+    from desktop.app import run
+
+    return run(args.data_dir, face=args.face, demo=args.demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.demo import run_demo
+
+    return run_demo(args.data_dir, face=args.face, screenshot_dir=args.screenshot,
+                    lang=args.lang)
