@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from PIL import ImageFont
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfbase.ttfonts import TTFont
 
 from resources import path as resource_path
@@ -60,8 +61,14 @@ def _ttfonts() -> tuple[TTFont, ...]:
 
 
 def register() -> str:
-    """Register both fonts with reportlab; returns the name of the main one."""
+    """Register both fonts with reportlab; returns the name of the main one.
+
+    Neither font has a bold face; mapping bold to the regular face keeps `<b>` markup
+    from failing (headings are set larger instead).
+    """
     _ttfonts()
+    for name in (MAIN, FALLBACK):
+        registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return MAIN
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import struct
 import threading
 import time
 from typing import Literal
@@ -24,7 +25,7 @@ from devices.sim import PtySimulator
 log = logging.getLogger(__name__)
 
 Mode = Literal["ok", "garbage", "silent"]
-SAM_ID_DATA = bytes.fromhex("05000100c0a83301d2040000e8030000")
+SAM_ID_DATA = struct.pack("<HHIII", 5, 1, 20121115, 12345678, 1234567890)
 
 
 class IdCardReaderSimulator(PtySimulator):
