@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	env -u QT_QPA_PLATFORM $(BIN)/yichuang demo
 
 debs:
@@ -36,10 +36,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# Generated .qm files are built, not committed; the app runs in Chinese without them.
 translations: $(STAMP)
 	$(BIN)/python -m desktop.i18n_build
 
-test: $(STAMP) debs lint
+test: $(STAMP) debs lint translations
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q
 
 bench: $(STAMP) debs

@@ -1,1 +1,1 @@
-"""Benchmarks: scripts that print figures, run on demand (`make bench`)."""
+"""Benchmarks: run with `python -m bench.<name>`; budgets in shared/ARCHITECTURE.md."""

@@ -31,6 +31,33 @@ def default_data_dir() -> pathlib.Path:
     return pathlib.Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def _replica_case_loader(args: argparse.Namespace):
+    """`yichuang print --case N`: the case and catalog from this terminal's replica."""
+
+    def load(number: str):
+        from printing.cli import CaseNotFound
+        from sync import queries, reference, store
+        from sync.replica import Replica
+
+        with Replica.in_dir(data_dir_of(args)) as replica:
+            try:
+                rows = queries.by_number(replica, number)
+            except ValueError as exc:  # a bad check digit is not "not found"
+                raise CaseNotFound(str(exc)) from exc
+            if not rows:
+                raise CaseNotFound(f"本机没有编号为 {number} 的办件")
+            case = store.load_case(replica, rows[0]["id"])
+            return case, reference.load_catalog(replica)
+
+    return load
+
+
+# keyword arguments some layers' add_commands take from the app entry
+_EXTRA: dict[str, dict] = {
+    "printing.cli": {"load_case_from_args": _replica_case_loader},
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
@@ -49,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name and name.startswith(exc.name.split(".")[0]):
                 continue
             raise
-        module.add_commands(sub)
+        module.add_commands(sub, **_EXTRA.get(name, {}))
     for subparser in sub.choices.values():
         _accept_data_dir(subparser)
     return parser

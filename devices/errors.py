@@ -133,3 +133,12 @@ class PrinterNotReady(PrinterError):
     def __init__(self, status: Any) -> None:
         self.status = status
         super().__init__(status.reason or "offline", f"status {status}")
+
+
+def describe(code: str) -> str:
+    """The English description of a code, for logs and the command line.
+
+    Screens do not use this: the desktop has its own translated message per code.
+    """
+    device, _, kind = code.partition(".")
+    return DEVICE_KINDS.get(device, {}).get(kind) or COMMON_KINDS.get(kind, code)

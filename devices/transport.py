@@ -14,6 +14,7 @@ opening. The Port adds what pyserial leaves to the caller:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -81,10 +82,8 @@ class Port:
         """Close the port; safe to call twice and after the device vanished."""
         ser, self._ser = self._ser, None
         if ser is not None:
-            try:
+            with contextlib.suppress(serial.SerialException, OSError):  # already gone
                 ser.close()
-            except (serial.SerialException, OSError):  # already gone: nothing to release
-                pass
 
     def __enter__(self) -> Port:
         return self.open()

@@ -163,7 +163,9 @@ def _apply(case: Case, e: ev.Event) -> str:
     elif e.kind == ev.SUPPLEMENT_RECEIVED:
         _set_materials(case, p)
         case.missing = []
-        _close_pause(case, e.local_date)
+        # only the supplement's own pause: a hearing or inspection still under way
+        # keeps the clock stopped until its clock_resumed
+        _close_pause(case, e.local_date, reason="supplement")
         if case.resume_state == lc.REGISTERED and p.get("accept"):
             after = lc.ACCEPTED
             case.accepted_at = e.recorded_at
@@ -174,6 +176,10 @@ def _apply(case: Case, e: ev.Event) -> str:
     elif e.kind in (ev.REFUSED, ev.REJECTED, ev.WITHDRAWN):
         case.reason = _str(p, "reason")
         detail = case.reason
+        _close_pause(case, e.local_date)
+    elif e.kind == ev.APPROVED:
+        # the decision ends any review pause, as a rejection does; an open pause
+        # would leave the deadline paused for good (clock_resumed is not legal now)
         _close_pause(case, e.local_date)
     elif e.kind == ev.CLOCK_PAUSED:
         case.pauses.append(Pause(e.local_date, None, _str(p, "pause_reason") or "other"))
@@ -201,8 +207,10 @@ def _apply(case: Case, e: ev.Event) -> str:
     return detail
 
 
-def _close_pause(case: Case, day: dt.date) -> None:
-    case.pauses = [Pause(p.start, day, p.reason) if p.end is None else p for p in case.pauses]
+def _close_pause(case: Case, day: dt.date, reason: str | None = None) -> None:
+    case.pauses = [Pause(p.start, day, p.reason)
+                   if p.end is None and (reason is None or p.reason == reason) else p
+                   for p in case.pauses]
 
 
 def apply(case: Case, e: ev.Event) -> bool:

@@ -43,7 +43,10 @@ def parse(text: str, *, today: dt.date | None = None) -> IdNumberInfo:
     number = normalize(text)
     if len(number) != 18:
         raise InvalidIdNumber(f"身份证号码应为18位，实际为{len(number)}位", code="id.length")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    # isascii: str.isdigit() also accepts other scripts' digits (٣, ²), which would be
+    # stored as they are or crash int()
+    if (not number.isascii() or not number[:17].isdigit()
+            or not (number[17].isdigit() or number[17] == "X")):
         raise InvalidIdNumber("身份证号码只能由数字组成，末位可为X", code="id.characters")
     try:
         birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

@@ -95,7 +95,9 @@ def parse(text: str) -> ParsedNumber:
     often means a typo or a misread.
     """
     number = text.strip()
-    if not number.isdigit():
+    # isascii: str.isdigit() is true for other scripts' digits too, which the check
+    # digit would accept and no look-up would ever find
+    if not (number.isascii() and number.isdigit()):
         raise InvalidNumber("编号只能由数字组成", code="number.characters")
     if number[:1] == CASE_PREFIX and len(number) == CASE_LEN:
         kind = "case"
@@ -134,4 +136,4 @@ def case_id_for_slip(slip: str) -> str:
 def looks_like_number(text: str) -> bool:
     """A cheap test used to route what the clerk typed: a number, or a name/ID search?"""
     t = text.strip()
-    return t.isdigit() and len(t) in (CASE_LEN, SLIP_LEN) and t[0] in (CASE_PREFIX, SLIP_PREFIX)
+    return t.isascii() and t.isdigit() and len(t) in (CASE_LEN, SLIP_LEN) and t[0] in (CASE_PREFIX, SLIP_PREFIX)

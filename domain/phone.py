@@ -6,13 +6,15 @@ import re
 
 from domain.errors import InvalidPhone
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+# re.ASCII: \d would otherwise match any script's digits (full-width, Arabic-Indic)
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$", re.ASCII)
+_FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９＋－"}
 
 
 def normalize(text: str) -> str:
     """Drop spaces and the +86 prefix that people type or paste."""
-    t = text.strip().replace(" ", "").replace("—", "-")
+    t = text.translate(_FULL_WIDTH).strip().replace(" ", "").replace("—", "-")
     if t.startswith("+86"):
         t = t[3:]
     return t

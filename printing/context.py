@@ -137,10 +137,11 @@ class Context:
 
 
 def staff_number(staff: Staff | str | None, catalog: Catalog, case: Case) -> str:
-    """The 工号 printed on paper; the case's own clerk when the caller gives none."""
+    """The 工号 printed on paper; falls back to the case's clerk when the caller gives none."""
     if isinstance(staff, Staff):
         return staff.no
-    key = staff or case.staff_id
+    # who printed, else the case's clerk, else whoever took its last step
+    key = staff or case.staff_id or (case.history[-1].staff_id if case.history else "")
     if not key:
         return ""
     member = catalog.staff_member(key)

@@ -2,7 +2,7 @@
 
 Both are signed by two parties, so both leave a line for the other party's signature.
 The mailing sheet is the one paper that prints the recipient's phone number whole: the
-courier has to call it (the ID number stays masked even there).
+courier has to call it; it carries no ID number at all, the courier has no use for one.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ def material_rows(ctx: Context) -> tuple[tuple[str, ...], ...]:
     rows = []
     for n, m in enumerate(ctx.case.materials.values(), 1):
         got = bool(m.get("provided"))
-        originals = str(m.get("originals", 0)) if got else "0"
-        copies = str(m.get("copies", 0)) if got else "0"
+        originals = f"{m['originals']}份" if got and m.get("originals") else "—"
+        copies = f"{m['copies']}份" if got and m.get("copies") else "—"
         if got:
             status = "已收"
         elif m.get("required", True):
@@ -35,11 +35,11 @@ def materials_receipt(ctx: Context) -> Document:
     rows = material_rows(ctx)
     received = sum(1 for r in rows if r[4] == "已收")
     when = ctx.accepted_text() if c.accepted_at else cn_date(ctx.today)
-    table = Table(("序号", "材料名称", "原件(份)", "复印件(份)", "接收情况"), rows,
-                  widths=(0.08, 0.52, 0.12, 0.12, 0.16),
+    table = Table(("序号", "材料名称", "原件", "复印件", "接收情况"), rows,
+                  widths=(0.085, 0.485, 0.11, 0.12, 0.2),
                   align=("center", "left", "center", "center", "center"))
-    blocks: list[Block] = head(ctx, "材料接收凭证") + [
-        Fields(tuple(party_fields(ctx) + [("办理事项", c.item_name), ("接收时间", when)])),
+    blocks: list[Block] = [*head(ctx, "材料接收凭证"),
+        Fields(tuple([*party_fields(ctx), ("办理事项", c.item_name), ("接收时间", when)])),
         table,
         Para(f"共{len(rows)}项，已收{received}项。本凭证仅证明窗口收到上述材料，"
              "是否受理以受理通知书或一次性告知书为准。", size="small", indent=True),
@@ -71,14 +71,13 @@ def mailing_sheet(ctx: Context) -> Document:
         ("EMS单号", tracking or "（待填写）"),
         ("邮寄费用", "免费（由政务服务中心承担）"),
     ))
-    blocks: list[Block] = head(ctx, "政务服务EMS邮寄单") + [
-        Para("寄件人", bold=True), sender, Para("收件人", bold=True), to,
-        Para("邮件信息", bold=True), contents,
+    blocks: list[Block] = [*head(ctx, "政务服务EMS邮寄单"),
+        Para("寄件人", size="large"), sender, Para("收件人", size="large"), to,
+        Para("邮件信息", size="large"), contents,
     ]
     if tracking:
         blocks.append(Barcode(tracking, caption="EMS单号", align="left"))
     blocks += [
-        Fields(tuple(party_fields(ctx)[:2])),
         Para("请收件人当面验视，确认无误后签收。如有疑问请致电寄件单位。", size="small",
              indent=True),
         Space(2),

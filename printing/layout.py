@@ -16,7 +16,9 @@ COLUMNS = {58: 32, 80: 48}
 DOTS = {58: 384, 80: 576}
 CELL_W, CELL_H = 12, 24
 # a line must not start with these (禁则); they are pulled back onto the line before
-NO_LINE_START = set("，。、；：？！）》」』”’％%,.;:?!)]}")
+NO_LINE_START = set("，。、；：？！）》」』”’％%,.;:?!)]}/")
+NO_LINE_END = set("（《「『“‘([{")
+MEASURE_WORDS = set("份个日月年号项页时分元区")
 SIZE_SCALE = {"small": 1, "normal": 1, "large": 2, "huge": 3}
 
 
@@ -59,7 +61,14 @@ def _tokens(text: str) -> list[str]:
             out[-1] += ch
         else:
             out.append(ch)
-    return out
+    # a number stays with its measure word: 原件1份 never breaks as 原件1 / 份
+    glued: list[str] = []
+    for tok in out:
+        if glued and tok in MEASURE_WORDS and glued[-1][-1:].isdigit():
+            glued[-1] += tok
+        else:
+            glued.append(tok)
+    return glued
 
 
 def wrap(text: str, cols: int) -> list[str]:
@@ -83,7 +92,7 @@ def _add(lines: list[str], cur: str, tok: str, cols: int) -> str:
     if tok == " ":
         lines.append(cur.rstrip())
         return ""
-    if tok[0] in NO_LINE_START and len(cur) > 1:
+    if (tok[0] in NO_LINE_START or cur[-1:] in NO_LINE_END) and len(cur) > 1:
         lines.append(cur[:-1].rstrip())
         return cur[-1] + tok
     lines.append(cur.rstrip())
@@ -111,8 +120,9 @@ def _block(b: model.Block, cols: int) -> list[Line]:
     if isinstance(b, model.Fields):
         return [line for k, v in b.rows for line in _field(k, v, cols)]
     if isinstance(b, model.Items):
+        pad = len(f"{len(b.items)}.")  # 1. … 12. : the text of all items lines up
         return [line for n, t in enumerate(b.items, 1)
-                for line in _hanging(f"{n}." if b.numbered else "·", t, cols)]
+                for line in _hanging(f"{n}.".ljust(pad) if b.numbered else "·", t, cols)]
     if isinstance(b, model.Table):
         rows = [b.headers, *b.rows]
         return [TextLine(t) for row in rows for t in wrap(" ".join(row), cols)]

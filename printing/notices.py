@@ -87,13 +87,11 @@ def acceptance_notice(ctx: Context) -> Document:
     c = ctx.case
     body = (f"你（单位）于{_applied_on(ctx)}提出的{c.item_name}申请，经审查，申请材料齐全、"
             f"符合法定形式，根据{LICENSING_LAW}的规定，决定予以受理。")
-    blocks = head(ctx, "受理通知书") + [_salutation(ctx), Para(body, indent=True),
-                                        Fields(tuple(party_fields(ctx) + item_fields(ctx) + [
-                                            ("受理时间", ctx.accepted_text()),
-                                            ("承诺办结", ctx.deadline_text()),
-                                            ("法定时限", f"{c.legal_days}个工作日"
-                                             if c.legal_days else "即办"),
-                                        ]))]
+    fields = [*party_fields(ctx), *item_fields(ctx),
+              ("受理时间", ctx.accepted_text()), ("承诺办结", ctx.deadline_text()),
+              ("法定时限", f"{c.legal_days}个工作日" if c.legal_days else "即办")]
+    blocks = [*head(ctx, "受理通知书"), _salutation(ctx), Para(body, indent=True),
+              Fields(tuple(fields))]
     if ctx.settings.query_hint:
         blocks.append(Para(f"进度查询：{ctx.settings.query_hint}", size="small", indent=True))
     blocks += [Space(2), signature(ctx)]
@@ -122,10 +120,10 @@ def supplement_notice(ctx: Context) -> Document:
             f"（共{len(c.missing)}项）如下：")
     after = (f"请补齐上述全部材料后到{ctx.go_to()}提交。补正期间承诺时限暂停计算，"
              "自收到全部补正材料之日起继续计算。除上述材料外，本事项不再要求补正其他材料。")
-    blocks = head(ctx, "一次性告知书") + [
+    blocks = [*head(ctx, "一次性告知书"),
         Para("（补正材料通知书）", align="center"), _salutation(ctx),
         Para(body, indent=True), missing_table(ctx), Para(after, indent=True),
-        Fields(tuple(party_fields(ctx) + item_fields(ctx))), Space(2), signature(ctx),
+        Fields(tuple([*party_fields(ctx), *item_fields(ctx)])), Space(2), signature(ctx),
     ]
     return document(ctx, "一次性告知书", blocks)
 
@@ -134,16 +132,16 @@ def refusal_notice(ctx: Context) -> Document:
     """不予受理通知书: the reason, and the remedies with their time limits."""
     c = ctx.case
     s = ctx.settings
-    body = (f"你（单位）于{_applied_on(ctx)}提出的{c.item_name}申请，经审查，"
-            f"因下列原因，决定不予受理：")
+    body = f"你（单位）于{_applied_on(ctx)}提出的{c.item_name}申请，因下列原因，决定不予受理："
+
     rights = (f"如不服本决定，可以自收到本通知书之日起六十日内依照{REVIEW_LAW}的规定"
               f"向{s.review_authority}申请行政复议，也可以自收到本通知书之日起六个月内"
               f"依照{LITIGATION_LAW}的规定向{s.court}提起行政诉讼。")
-    blocks = head(ctx, "不予受理通知书") + [
+    blocks = [*head(ctx, "不予受理通知书"),
         _salutation(ctx), Para(body, indent=True),
         Para(c.reason or "（未记录原因）", bold=True, indent=True),
         Para(rights, indent=True),
-        Fields(tuple(party_fields(ctx) + item_fields(ctx))), Space(2), signature(ctx),
+        Fields(tuple([*party_fields(ctx), *item_fields(ctx)])), Space(2), signature(ctx),
     ]
     return document(ctx, "不予受理通知书", blocks)
 
@@ -164,14 +162,14 @@ def completion_notice(ctx: Context) -> Document:
     d = c.delivery
     done = cn_datetime(c.issued_at) or cn_date(ctx.today)
     body = f"你（单位）申请的{c.item_name}（办件编号{c.case_number}）已办结，现将结果告知如下。"
-    rows = item_fields(ctx) + [("受理时间", ctx.accepted_text()), ("办结时间", done),
+    rows = [*item_fields(ctx), ("受理时间", ctx.accepted_text()), ("办结时间", done),
                                ("办理结果", outcome(ctx)),
                                ("送达方式", DELIVERY_LABELS.get(str(d.get("method")), "窗口领取"))]
     if d.get("tracking_no"):
         rows.append(("EMS单号", str(d["tracking_no"])))
-    blocks = head(ctx, "办结通知书") + [
+    blocks = [*head(ctx, "办结通知书"),
         _salutation(ctx), Para(body, indent=True),
-        Fields(tuple(party_fields(ctx) + rows)),
+        Fields(tuple([*party_fields(ctx), *rows])),
         Para(ctx.settings.rating_hint, size="small", indent=True),
         Space(2), signature(ctx),
     ]

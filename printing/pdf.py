@@ -16,6 +16,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     Flowable,
@@ -34,6 +35,7 @@ SIZES = {"small": 9, "normal": 11, "large": 14, "huge": 30}
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 PAGE = {model.A4: A4, model.A5: A5}
 RECEIPT_WIDTH = 80 * mm
+FRAME_PADDING = 6  # platypus frames pad 6 pt on each side
 
 
 def style(size: str = "normal", align: str = "left", *, indent: bool = False,
@@ -80,11 +82,15 @@ class Renderer:
         return [Paragraph(text, style(b.size, b.align, indent=b.indent))]
 
     def fields(self, b: model.Fields) -> list[Flowable]:
-        label_w = (18 if self.receipt else 26) * mm
         key_st, val_st = style("normal"), style("normal")
+        longest = max((stringWidth(f"{k}：", fonts.MAIN, key_st.fontSize) for k, _ in b.rows),
+                      default=0)
+        # + the cell's right padding, so that no label ever wraps before its colon
+        label_w = min(max(longest + 8, 0 if self.receipt else 22 * mm), self.width * 0.4)
         rows = [[para(f"{k}：", key_st), para(v, val_st)] for k, v in b.rows]
         t = RLTable(rows, colWidths=[label_w, self.width - label_w], hAlign="LEFT")
         t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.MAIN),  # cells default to Helvetica
                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
         return [t, Spacer(1, 2 * mm)]
 
@@ -98,6 +104,7 @@ class Renderer:
         t = RLTable([head, *body], colWidths=widths, repeatRows=1)
         t.setStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.MAIN),
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ])
@@ -139,7 +146,7 @@ def _numbered_canvas(document: model.Document) -> type[rl_canvas.Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:  # reportlab's name
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -160,9 +167,14 @@ def _furniture(c: rl_canvas.Canvas, document: model.Document, page: int, total: 
     c.saveState()
     c.setLineWidth(0.4)
     c.line(margin, 14 * mm, w - margin, 14 * mm)
+    number = f"第{page}页/共{total}页"
     c.setFont(fonts.MAIN, 8)
-    _draw_runs(c, margin, 10 * mm, document.footer, 8)
-    c.drawRightString(w - margin, 10 * mm, f"第{page}页/共{total}页")
+    c.drawRightString(w - margin, 10 * mm, number)
+    room = w - 2 * margin - c.stringWidth(number, fonts.MAIN, 8) - 6 * mm
+    size = 8.0  # a long address shrinks rather than running into the page number
+    while size > 5 and c.stringWidth(document.footer, fonts.MAIN, size) > room:
+        size -= 0.5
+    _draw_runs(c, margin, 10 * mm, document.footer, size)
     if page > 1 and document.header:
         _draw_runs(c, margin, _h - 10 * mm, document.header, 8)
         c.line(margin, _h - 12 * mm, w - margin, _h - 12 * mm)
@@ -181,7 +193,9 @@ def to_pdf(document: model.Document) -> bytes:
     """The document as PDF bytes, fonts subset and embedded."""
     fonts.register()
     buf = io.BytesIO()
-    meta = {"title": document.title, "author": document.hall_name, "creator": "Yichuang"}
+    # initialFontName: else every page references Helvetica, a font we do not embed
+    meta = {"title": document.title, "author": document.hall_name, "creator": "Yichuang",
+            "initialFontName": fonts.MAIN}
     if document.is_receipt:
         _receipt_pdf(document, buf, meta)
         return buf.getvalue()
@@ -189,19 +203,28 @@ def to_pdf(document: model.Document) -> bytes:
     margin = 18 * mm if document.paper == model.A4 else 12 * mm
     doc = SimpleDocTemplate(buf, pagesize=size, leftMargin=margin, rightMargin=margin,
                             topMargin=16 * mm, bottomMargin=20 * mm, **meta)
-    story = Renderer(doc.width, receipt=False).flowables(document.blocks)
+    story = Renderer(doc.width - 2 * FRAME_PADDING, receipt=False).flowables(document.blocks)
     doc.build(story, canvasmaker=_numbered_canvas(document))
     return buf.getvalue()
 
 
 def _receipt_pdf(document: model.Document, buf: io.BytesIO, meta: dict) -> None:
     """One long narrow page, as long as the slip: a preview of what the printer cuts."""
-    margin = 4 * mm
-    width = RECEIPT_WIDTH - 2 * margin
-    story = Renderer(width, receipt=True).flowables(document.blocks)
-    height = sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+    margin = 3 * mm
+    width = RECEIPT_WIDTH - 2 * margin - 2 * FRAME_PADDING
+    story = _receipt_story(document, width)
+    height = sum(f.wrap(width, 100_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
                  for f in story)
-    page = (RECEIPT_WIDTH, height + 2 * margin + 12 * mm)
+    # the sum ignores how platypus collapses spacing; the slack keeps it on one page
+    page = (RECEIPT_WIDTH, height + 2 * margin + 2 * FRAME_PADDING + 15 * mm)
     doc = SimpleDocTemplate(buf, pagesize=page, leftMargin=margin, rightMargin=margin,
                             topMargin=margin, bottomMargin=margin, **meta)
-    doc.build(Renderer(width, receipt=True).flowables(document.blocks))
+    doc.build(_receipt_story(document, width))
+
+
+def _receipt_story(document: model.Document, width: float) -> list[Flowable]:
+    story = Renderer(width, receipt=True).flowables(document.blocks)
+    if document.footer:
+        story.append(para(document.footer, style("small", "center")))
+    return story
+

@@ -35,7 +35,7 @@ def material_lines(ctx: Context, *, only_missing: bool = False) -> tuple[str, ..
             counts.append(f"原件{m['originals']}份")
         if m.get("copies"):
             counts.append(f"复印件{m['copies']}份")
-        cond = f"（{m['condition']}时提供）" if m.get("condition") else ""
+        cond = f"（{m['condition']}需提供）" if m.get("condition") else ""
         lines.append(f"{m['name']}{cond} {' '.join(counts)}".strip())
     if only_missing:  # a missing material the checklist lacks is still told
         known = {m["name"] for m in ctx.case.materials.values()}
@@ -56,8 +56,9 @@ def _tail(ctx: Context, *, rating: bool) -> list[Block]:
         blocks.append(Para(s.rating_hint, size="small"))
     contact = [x for x in (f"咨询电话：{s.phone}" if s.phone else "", s.hours, s.address) if x]
     blocks.extend(Para(x, size="small") for x in contact)
-    blocks.append(Para(f"打印日期：{cn_date(ctx.today)} {ctx.staff_text()}".strip(),
-                       size="small"))
+    blocks.append(Para(f"打印日期：{cn_date(ctx.today)}", size="small"))
+    if ctx.staff_no:
+        blocks.append(Para(ctx.staff_text(), size="small"))
     return blocks
 
 
@@ -97,7 +98,7 @@ def acceptance_receipt(ctx: Context) -> Document:
     """受理回执: proof that the clock has started, and until when it runs."""
     c = ctx.case
     blocks = _head(ctx, "受理回执")
-    blocks += [Barcode(c.case_number, caption="办件编号"), Fields((
+    blocks += [Barcode(c.case_number, caption="办件编号"), Space(), Fields((
         ("办理事项", c.item_name),
         ("申请人", str(c.applicant.get("name", ""))),
         ("受理时间", ctx.accepted_text()),
@@ -124,7 +125,7 @@ def pickup_slip(ctx: Context) -> Document:
     c = ctx.case
     method = DELIVERY_LABELS.get(str(c.delivery.get("method", "window")), "窗口领取")
     blocks = _head(ctx, "结果领取凭条")
-    blocks += [Barcode(c.case_number, caption="办件编号"), Fields((
+    blocks += [Barcode(c.case_number, caption="办件编号"), Space(), Fields((
         ("办理事项", c.item_name),
         ("申请人", str(c.applicant.get("name", ""))),
         ("受理时间", ctx.accepted_text()),
@@ -136,5 +137,5 @@ def pickup_slip(ctx: Context) -> Document:
         "他人代领的，另带申请人签字的委托书及代领人身份证件原件",
         "本凭条或受理回执",
     ))]
-    blocks += _tail(ctx, rating=True)
+    blocks += _tail(ctx, rating=False)
     return _document(ctx, "结果领取凭条", blocks)

@@ -32,7 +32,10 @@ def event_from_row(row: Mapping[str, Any]) -> ev.Event:
 def case_events(replica: Replica, case_id: str) -> list[ev.Event]:
     """The case's events in canonical order (the rebase)."""
     rows = replica.conn.execute(
-        f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE case_id=?", (case_id,)
+        # an event the server refused for good (malformed, another hall's case) never
+        # became part of the case anywhere, so it must not be part of it here either
+        f"SELECT {', '.join(_EVENT_COLS)} FROM events WHERE case_id=? "
+        "AND (verdict IS NULL OR verdict != 'refused')", (case_id,)
     ).fetchall()
     events = [event_from_row(r) for r in rows]
     confirmed = [e for e in events if e.server_seq is not None]
@@ -153,10 +156,15 @@ class CaseStore:
         return numbering.slip_number(day, ident.terminal_code, serial, item_no)
 
     def open_case(self, payload: dict[str, Any], actor: Actor, *, case_id: str | None = None,
-                  now: dt.datetime | None = None) -> tuple[ev.Event, Case]:
-        """Register a new case at this terminal, numbering it in the same transaction."""
+                  now: dt.datetime | None = None,
+                  assign_case_number: bool = True) -> tuple[ev.Event, Case]:
+        """Register a new case at this terminal, numbering it in the same transaction.
+
+        A kiosk registration has a slip number but no case number yet
+        (`assign_case_number=False`); the window that accepts it gives one.
+        """
         now = now or self.clock()
         with self.replica.transaction():
-            if not payload.get("case_number"):
+            if assign_case_number and not payload.get("case_number"):
                 payload = {**payload, "case_number": self.next_case_number(now.date())}
             return self.record(case_id or uuid7(), ev.REGISTERED, payload, actor, now=now)

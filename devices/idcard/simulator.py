@@ -1,7 +1,8 @@
 """An ID-card reader on a pty that speaks the SAM protocol, with a control API.
 
 The demo control window and the tests drive it: :meth:`present` a card, :meth:`remove`
-it, make the next read :meth:`fail_next_read`, switch to :meth:`set_mode` ``garbage``
+it, make the next read :meth:`fail_next_read` (or leave reads unanswered with
+``stall_reads``), switch to :meth:`set_mode` ``garbage``
 or ``silent``, :meth:`unplug` / :meth:`replug`. ``split`` and ``stray`` make it behave
 like a USB-CDC bridge that chunks frames and a reader that sends a stray byte.
 """
@@ -53,6 +54,7 @@ class IdCardReaderSimulator(PtySimulator):
         self._selected = False
         self.requests: list[tuple[int, int]] = []  # every command received, for tests
         self.additional_address = ""
+        self.stall_reads = False  # read requests go unanswered (to unplug mid-read)
         self._state_lock = threading.Lock()
 
     # -- control API ----------------------------------------------------------------
@@ -98,6 +100,8 @@ class IdCardReaderSimulator(PtySimulator):
 
     def _answer(self, command: tuple[int, int]) -> None:
         if self.mode == "silent":
+            return
+        if self.stall_reads and command[0] == 0x30:
             return
         if self.mode == "garbage":
             self.write(bytes(self._rng.randrange(256) for _ in range(self._rng.randint(5, 40))))

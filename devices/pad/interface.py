@@ -48,7 +48,7 @@ class Rating:
 class RatingPad(ABC):
     """One pad per window. Blocking calls with timeouts; :meth:`stop` ends a wait."""
 
-    def open(self) -> RatingPad:  # noqa: B027 - optional hook
+    def open(self) -> RatingPad:
         """Open the link (a no-op for pads without one)."""
         return self
 

@@ -1,0 +1,1 @@
+"""Barcode scanners: a keyboard-wedge timing classifier and a serial (CDC) reader."""

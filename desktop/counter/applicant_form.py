@@ -1,0 +1,98 @@
+"""The applicant, and the agent (代办人) when someone applies for another.
+
+`fill_from_card(card)` is the seam for the ID-card reader: the device integration calls
+it with the card's fields (name, gender, nation, birth_date, address, id_number,
+card_type) and the form fills the applicant — or, when the applicant is already there
+and an agent applies, the agent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from desktop.counter.person_form import PersonFields
+from domain.application import Person, validate_person
+from domain.catalog import ServiceItem
+from domain.errors import DomainError
+
+
+class ApplicantForm(QWidget):
+    """Applicant fields, an "agent applies" switch and the agent's fields."""
+
+    sig_changed = Signal()
+    """Any field changed."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(self.tr("申请人"))
+        self.applicant = PersonFields(today)
+        QVBoxLayout(box).addWidget(self.applicant)
+        self.agent_switch = QCheckBox(self.tr("由代办人代为办理（需授权委托书）"))
+        self.agent_hint = QLabel("", objectName="hintText")
+        self.agent_box = QGroupBox(self.tr("代办人"))
+        self.agent = PersonFields(today)
+        QVBoxLayout(self.agent_box).addWidget(self.agent)
+        self.agent_box.hide()
+        lay.addWidget(box)
+        lay.addWidget(self.agent_switch)
+        lay.addWidget(self.agent_hint)
+        lay.addWidget(self.agent_box)
+        lay.addStretch(1)
+        self.agent_switch.toggled.connect(self.agent_box.setVisible)
+        self.agent_switch.toggled.connect(self.sig_changed)
+        self.applicant.sig_changed.connect(self.sig_changed)
+        self.agent.sig_changed.connect(self.sig_changed)
+
+    def set_item(self, item: ServiceItem | None) -> None:
+        """Only items that allow agents offer the agent fields (婚姻登记 does not)."""
+        allowed = bool(item and item.agent_allowed)
+        self.agent_switch.setEnabled(allowed)
+        if not allowed:
+            self.agent_switch.setChecked(False)
+        self.agent_hint.setText("" if allowed or item is None
+                                else self.tr("该事项须申请人本人办理，不可代办"))
+
+    @property
+    def has_agent(self) -> bool:
+        return self.agent_switch.isChecked()
+
+    def persons(self) -> tuple[Person, Person | None]:
+        """Validated applicant and agent; raises DomainError naming the bad field."""
+        applicant = validate_person(self.applicant.values(), role="申请人")
+        agent = None
+        if self.has_agent:
+            try:
+                agent = validate_person(self.agent.values(), role="代办人")
+            except DomainError as exc:
+                exc.role = "agent"  # type: ignore[attr-defined]
+                raise
+        return applicant, agent
+
+    def fill_from_card(self, card: dict[str, Any], target: str = "auto") -> None:
+        """Fill from an ID-card read; target "applicant", "agent" or "auto"."""
+        if target == "auto":
+            filled = bool(self.applicant.values()["id_number"])
+            target = "agent" if filled and self.has_agent else "applicant"
+        (self.agent if target == "agent" else self.applicant).fill_from_card(card)
+
+    def set_person(self, applicant: dict[str, Any], agent: dict[str, Any] | None) -> None:
+        self.applicant.set_values(applicant)
+        self.agent_switch.setChecked(bool(agent))
+        if agent:
+            self.agent.set_values(agent)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.applicant.set_read_only(read_only)
+        self.agent.set_read_only(read_only)
+        self.agent_switch.setEnabled(not read_only and self.agent_switch.isEnabled())
+
+    def clear(self) -> None:
+        self.applicant.clear()
+        self.agent.clear()
+        self.agent_switch.setChecked(False)

@@ -1,0 +1,310 @@
+"""One existing case: what it is, where it stands, what can be done next, its history.
+
+The buttons offered are exactly the steps domain.lifecycle allows from the case's state,
+so the screen never offers what the domain would refuse. Personal data is masked here;
+the full numbers are only in the entry form.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.counter import jobs
+from desktop.counter.countdown import TEXT_COLOURS, describe
+from desktop.counter.dialogs import ExtendDialog, IssueDialog, ReasonDialog, ReviewDialog
+from desktop.counter.history import HistoryTable, when_text
+from desktop.counter.session import CounterState
+from desktop.messages import delivery_text, error_text, state_text
+from desktop.tasks import TaskRunner
+from domain import events as ev
+from domain import idnumber, phone
+from domain import lifecycle as lc
+from domain.application import Actor
+from domain.case import Case
+from domain.errors import UnknownItem
+
+log = logging.getLogger(__name__)
+
+
+class CaseView(QWidget):
+    """Header facts, next-step buttons (F-keys), materials and history of one case."""
+
+    sig_saved = Signal(object, str)
+    """A step was stored: (Case, sentence for the status line)."""
+    sig_message = Signal(str, str)
+    """(text, level) for the status line."""
+    sig_receive = Signal(object)
+    """A registered (kiosk) case should be received in the reception editor."""
+
+    def __init__(self, state: CounterState, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.runner = runner
+        self.case: Case | None = None
+        self.busy = False
+        self.shortcuts: dict[str, Callable[[], None]] = {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        head = QFrame(objectName="itemHeader")
+        hl = QHBoxLayout(head)
+        left = QVBoxLayout()
+        self.title = QLabel("", objectName="itemTitle")
+        self.title.setWordWrap(True)
+        self.number = QLabel("", objectName="itemFacts")
+        left.addWidget(self.title)
+        left.addWidget(self.number)
+        hl.addLayout(left, 1)
+        self.state_badge = QLabel("", objectName="stateBadge")
+        self.countdown = QLabel("", objectName="countdownBadge")
+        hl.addWidget(self.countdown)
+        hl.addWidget(self.state_badge)
+        lay.addWidget(head)
+        split = QSplitter()
+        facts_box = QWidget()
+        facts_box.setMinimumWidth(400)
+        self.facts = QFormLayout(facts_box)
+        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        split.addWidget(facts_box)
+        self.history = HistoryTable(state)
+        hist_box = QWidget()
+        hb = QVBoxLayout(hist_box)
+        hb.setContentsMargins(0, 0, 0, 0)
+        hb.addWidget(QLabel(self.tr("办理过程"), objectName="sectionTitle"))
+        hb.addWidget(self.history, 1)
+        split.addWidget(hist_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 6)
+        lay.addWidget(split, 1)
+        self.bar = QHBoxLayout()
+        lay.addLayout(self.bar)
+
+    # --- showing ----------------------------------------------------------------
+    def show_case(self, case: Case) -> None:
+        self.case = case
+        self.title.setText(f"{case.item_no}　{case.item_name}")
+        numbers = [self.tr("办件编号 {no}").format(no=case.case_number or self.tr("（未编号）"))]
+        if case.slip_number:
+            numbers.append(self.tr("告知单 {no}").format(no=case.slip_number))
+        self.number.setText("　·　".join(numbers))
+        self.state_badge.setText(state_text(case.state))
+        shown = describe(self.state.calendar, case.deadline(self.state.calendar)
+                         if case.is_open else None, self.state.today(), self.state.warn_days)
+        self.countdown.setText(f"{shown.text}　{shown.deadline_text}".strip())
+        self.countdown.setStyleSheet(f"color: {TEXT_COLOURS[shown.level]};")
+        self._fill_facts(case)
+        self.history.show_case(case)
+        self._fill_actions(case)
+
+    def _fill_facts(self, case: Case) -> None:
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        a = case.applicant
+        rows = [
+            (self.tr("申请人"), str(a.get("name", ""))),
+            (self.tr("证件号码"), idnumber.mask(a.get("id_number"))),
+            (self.tr("联系电话"), phone.mask(a.get("phone"))),
+        ]
+        if case.agent:
+            rows.append((self.tr("代办人"), f"{case.agent.get('name', '')}　"
+                         f"{idnumber.mask(case.agent.get('id_number'))}"))
+        if case.accepted_at:
+            rows.append((self.tr("受理时间"), when_text(case.accepted_at)))
+            rows.append((self.tr("受理人"), self.state.staff_label(case.staff_id)))
+        if case.missing:
+            rows.append((self.tr("待补正材料"), "、".join(case.missing)))
+        if case.reason:
+            rows.append((self.tr("理由"), case.reason))
+        if case.extension_days:
+            rows.append((self.tr("已延期"), self.tr("{n}个工作日").format(n=case.extension_days)))
+        if case.delivery:
+            d = case.delivery
+            text = delivery_text(d.get("method", ""))
+            if d.get("method") == "mail":
+                text += f"　{d.get('tracking_no', '')}　{d.get('address', '')}"
+            rows.append((self.tr("送达"), text))
+        if case.conflicts:
+            rows.append((self.tr("冲突"), self.tr("{n}个操作与其他终端冲突，已通知大厅管理员")
+                         .format(n=len(case.conflicts))))
+        provided = sum(1 for m in case.materials.values() if m.get("provided"))
+        rows.append((self.tr("材料"), self.tr("已收{got}项 / 共{all}项").format(
+            got=provided, all=len(case.materials))))
+        for label, value in rows:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            self.facts.addRow(label, text)
+
+    def _fill_actions(self, case: Case) -> None:
+        while self.bar.count():
+            w = self.bar.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.shortcuts = {}
+        self.bar.addStretch(1)
+        for key, label, handler in self._actions(case):
+            button = QPushButton(f"{label} ({key})" if key else label)
+            if key in ("F5", "F8", "F9"):
+                button.setObjectName("primary")
+            button.clicked.connect(handler)
+            self.bar.addWidget(button)
+            if key:
+                self.shortcuts[key] = handler
+
+    def _allowed(self, case: Case, kind: str) -> bool:
+        return lc.allowed_from(kind, case.state, instant=case.instant,
+                               clock_paused=case.clock_paused)
+
+    def _actions(self, case: Case) -> list[tuple[str, str, Callable[[], None]]]:
+        a = self._allowed
+        out: list[tuple[str, str, Callable[[], None]]] = []
+        if case.state == lc.REGISTERED:
+            out.append(("F5", self.tr("核对材料并受理"), lambda: self.sig_receive.emit(case)))
+            return out
+        if a(case, ev.WITHDRAWN):
+            out.append(("", self.tr("撤回"), self.withdraw))
+        if a(case, ev.EXTENDED):
+            out.append(("", self.tr("延期"), self.extend))
+        if a(case, ev.CLOCK_PAUSED) and case.state != lc.SUPPLEMENT:
+            out.append(("", self.tr("暂停计时"), self.pause))
+        if a(case, ev.CLOCK_RESUMED):
+            out.append(("", self.tr("恢复计时"), lambda: self.do(ev.CLOCK_RESUMED, {})))
+        if a(case, ev.REFUSED):
+            out.append(("F7", self.tr("不予受理"), self.refuse))
+        if a(case, ev.SUPPLEMENT_REQUESTED) and case.state != lc.REGISTERED:
+            out.append(("F6", self.tr("补正告知"), self.supplement))
+        if a(case, ev.SUPPLEMENT_RECEIVED):
+            out.append(("F5", self.tr("补正材料已收齐"), self.supplement_received))
+        if a(case, ev.SUBMITTED_FOR_REVIEW):
+            out.append(("F9", self.tr("提交后台审核"), lambda: self.do(ev.SUBMITTED_FOR_REVIEW, {})))
+        if a(case, ev.APPROVED):
+            out.append(("F9", self.tr("登记审核结果"), self.review))
+        if a(case, ev.RESULT_READY):
+            out.append(("F9", self.tr("结果已出，通知领取"), lambda: self.do(ev.RESULT_READY, {})))
+        if a(case, ev.ISSUED):
+            out.append(("F8", self.tr("出件"), self.issue))
+        return out
+
+    def trigger(self, key: str) -> bool:
+        """An F-key pressed anywhere in the window; True when this view used it."""
+        handler = self.shortcuts.get(key)
+        if handler is None or self.busy:
+            return False
+        handler()
+        return True
+
+    # --- steps ------------------------------------------------------------------
+    def do(self, kind: str, payload: dict[str, Any], actor: Actor | None = None) -> None:
+        """Record one step on the shown case (on the writer thread)."""
+        if self.case is None or self.busy:
+            return
+        session = self.state.session
+        assert session is not None
+        actor = actor or session.actor
+        case_id = self.case.id
+        self.busy = True
+        self.runner.write(lambda store: jobs.record(store, case_id, actor, [(kind, payload)]),
+                          lambda case: self._saved(case, kind), self._failed)
+
+    def _saved(self, case: Case, kind: str) -> None:
+        self.busy = False
+        self.show_case(case)
+        self.sig_saved.emit(case, self.tr("{no}：{what}，已保存").format(
+            no=case.case_number, what=self._kind_text(kind)))
+
+    def _kind_text(self, kind: str) -> str:
+        from desktop.messages import kind_text
+
+        return kind_text(kind)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.sig_message.emit(error_text(exc), "error")
+
+    def _ask(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def withdraw(self) -> None:
+        d = ReasonDialog(self.tr("撤回申请"), self.tr("申请人撤回申请的原因："), parent=self)
+        if self._ask(d):
+            self.do(ev.WITHDRAWN, d.payload())
+
+    def refuse(self) -> None:
+        from desktop.counter.reception import REFUSAL_PRESETS
+
+        d = ReasonDialog(self.tr("不予受理"), self.tr("不予受理的理由："), REFUSAL_PRESETS,
+                         parent=self)
+        if self._ask(d):
+            self.do(ev.REFUSED, d.payload())
+
+    def pause(self) -> None:
+        d = ReasonDialog(self.tr("暂停计时"), self.tr("听证、现场核查、专家评审等期间不计入办理时限："),
+                         pause=True, parent=self)
+        if self._ask(d):
+            self.do(ev.CLOCK_PAUSED, d.payload())
+
+    def extend(self) -> None:
+        d = ExtendDialog(self)
+        if self._ask(d):
+            self.do(ev.EXTENDED, d.payload())
+
+    def supplement(self) -> None:
+        from desktop.counter.dialogs import SupplementDialog
+
+        assert self.case is not None
+        missing = [m["name"] for m in self.case.materials.values() if not m.get("provided")
+                   and m.get("required")]
+        d = SupplementDialog(missing, self)
+        if self._ask(d):
+            self.do(ev.SUPPLEMENT_REQUESTED, d.payload())
+
+    def supplement_received(self) -> None:
+        assert self.case is not None
+        case = self.case
+        answer = QMessageBox.question(
+            self, self.tr("补正材料"),
+            self.tr("以下补正材料是否已全部收到？\n{names}").format(names="\n".join(case.missing)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.do(ev.SUPPLEMENT_RECEIVED, supplement_received_payload(case))
+
+    def review(self) -> None:
+        session = self.state.session
+        assert session is not None
+        d = ReviewDialog(self.state.catalog, session.is_reviewer, self.runner, self)
+        if self._ask(d):
+            actor = session.actor
+            if d.reviewer_id:
+                actor = Actor(d.reviewer_id, actor.terminal_id, actor.window_id)
+            self.do(d.kind, d.payload(), actor)
+
+    def issue(self) -> None:
+        assert self.case is not None
+        try:
+            mailing = self.state.catalog.item(self.case.item_no).mailing_allowed
+        except UnknownItem:
+            mailing = True
+        d = IssueDialog(mailing, self.case.applicant, self)
+        if self._ask(d):
+            self.do(ev.ISSUED, d.payload())
+
+
+def supplement_received_payload(case: Case) -> dict[str, Any]:
+    """Everything that was missing is now provided; a case never accepted is accepted."""
+    got = [{"id": mid, "provided": True} for mid, m in case.materials.items()
+           if m.get("name") in case.missing]
+    return {"materials": got, "accept": case.resume_state == lc.REGISTERED}

@@ -1,0 +1,83 @@
+"""Choosing the service item of a new case: by name, pinyin initials (hydj) or number.
+
+A clerk with a citizen waiting types three letters and presses Enter; the arrow keys
+move through the list without leaving the filter field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.catalog import Catalog, ServiceItem, search_items
+
+
+def item_summary(widget: QObject, item: ServiceItem) -> str:
+    """0101 企业设立登记 — 承诺件 1个工作日 — 企业开办服务区"""
+    kind = (widget.tr("即办件") if item.instant
+            else widget.tr("承诺件 {n}个工作日").format(n=item.promised_days))
+    return f"{item.no}  {item.name}　—　{kind}"
+
+
+class ItemPicker(QDialog):
+    """A filter field over the catalog's items; `chosen()` after exec()."""
+
+    def __init__(self, catalog: Catalog, zone_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新办件：选择办理事项"))
+        self.catalog = catalog
+        self.zone_id = zone_id
+        self.resize(760, 560)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("输入事项名称、拼音首字母（如 hydj）或事项编号：")))
+        self.filter = QLineEdit(placeholderText=self.tr("例如：婚姻、hydj、0801"))
+        self.filter.installEventFilter(self)
+        self.list = QListWidget()
+        self.list.itemActivated.connect(lambda _i: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(buttons)
+        self.filter.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        items = search_items(self.catalog.items, self.filter.text(), limit=100)
+        if not self.filter.text().strip() and self.zone_id:
+            items.sort(key=lambda i: i.zone != self.zone_id)  # own zone first
+        self.list.clear()
+        for item in items:
+            row = QListWidgetItem(item_summary(self, item))
+            row.setData(Qt.ItemDataRole.UserRole, item.no)
+            zone = self.catalog.zone(item.zone)
+            row.setToolTip(f"{item.department}　{zone.name if zone else ''}")
+            self.list.addItem(row)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.filter and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown,
+                               Qt.Key.Key_PageUp):
+                self.list.keyPressEvent(event)
+                return True
+        return super().eventFilter(obj, event)
+
+    def chosen(self) -> ServiceItem | None:
+        row = self.list.currentItem()
+        return self.catalog.item(row.data(Qt.ItemDataRole.UserRole)) if row else None

@@ -1,0 +1,185 @@
+"""The login page, which is also the lock screen.
+
+Passwords are checked offline against the scrypt hashes in the replica's staff list,
+on the I/O pool (a hash takes tens of milliseconds: never on the GUI thread). While
+locked, only the same member of staff can unlock; "switch user" lets the next clerk
+log in instead, and the shell then clears everything the first one had open.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.counter.jobs import check_login
+from desktop.messages import error_text
+from desktop.scan_filter import disable_ime
+from desktop.tasks import TaskRunner
+from domain.catalog import Catalog, Staff
+
+log = logging.getLogger(__name__)
+
+
+class LoginPage(QWidget):
+    """Staff number + password (+ window at first login); emits who logged in."""
+
+    sig_logged_in = Signal(object, str)
+    """A password matched: (Staff, window id)."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.catalog: Catalog | None = None
+        self.locked_staff: Staff | None = None
+        self._build()
+        self.set_ready(False)
+
+    def _build(self) -> None:
+        self.setObjectName("loginPage")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame(objectName="loginCard")
+        card.setFixedWidth(460)
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(36, 28, 36, 28)
+        lay.setSpacing(14)
+        self.title = QLabel(self.tr("一窗 · 窗口受理"), objectName="loginTitle")
+        self.hall = QLabel("", objectName="loginHall")
+        self.mode = QLabel(self.tr("请登录"), objectName="loginMode")
+        self.mode.setWordWrap(True)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.staff_no = QLineEdit(placeholderText=self.tr("4位工号"))
+        self.staff_no.setMaxLength(8)
+        disable_ime(self.staff_no)
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        disable_ime(self.password)
+        self.window_box = QComboBox()
+        self.window_box.setMinimumContentsLength(14)
+        form.addRow(self.tr("工号"), self.staff_no)
+        form.addRow(self.tr("密码"), self.password)
+        self.window_label = QLabel(self.tr("窗口"))
+        form.addRow(self.window_label, self.window_box)
+        self.message = QLabel("", objectName="errorText")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.switch_user = QPushButton(self.tr("切换用户"))
+        self.switch_user.clicked.connect(self._on_switch_user)
+        self.login_button = QPushButton(self.tr("登录"), objectName="primary")
+        self.login_button.setDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        buttons.addWidget(self.switch_user)
+        buttons.addStretch(1)
+        buttons.addWidget(self.login_button)
+        for w in (self.title, self.hall, self.mode):
+            lay.addWidget(w)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.staff_no.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.switch_user.hide()
+
+    # --- state ----------------------------------------------------------------
+    def set_ready(self, ready: bool, text: str = "") -> None:
+        """Disabled until the catalog (with the staff list) has been read."""
+        self.login_button.setEnabled(ready)
+        if not ready:
+            self.message.setText(text or self.tr("正在打开本地数据…"))
+        elif not self.message.text() or not text:
+            self.message.setText("")
+
+    def set_catalog(self, catalog: Catalog, window_id: str, last_staff_no: str) -> None:
+        self.catalog = catalog
+        self.hall.setText(catalog.hall.name)
+        self.window_box.clear()
+        for w in catalog.windows:
+            self.window_box.addItem(w.name, w.id)
+        index = self.window_box.findData(window_id)
+        self.window_box.setCurrentIndex(max(index, 0))
+        self.staff_no.setText(last_staff_no)
+        self.set_ready(True)
+        (self.password if last_staff_no else self.staff_no).setFocus()
+
+    def show_login(self) -> None:
+        self.locked_staff = None
+        self.mode.setText(self.tr("请登录"))
+        self.staff_no.setReadOnly(False)
+        self.window_box.show()
+        self.window_label.show()
+        self.switch_user.hide()
+        self.password.clear()
+        self.message.clear()
+        self.login_button.setText(self.tr("登录"))
+        (self.password if self.staff_no.text() else self.staff_no).setFocus()
+
+    def show_lock(self, staff: Staff) -> None:
+        """Locked: the same clerk unlocks with their password."""
+        self.locked_staff = staff
+        self.mode.setText(self.tr("屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。")
+                          .format(name=staff.name, no=staff.no))
+        self.staff_no.setText(staff.no)
+        self.staff_no.setReadOnly(True)
+        self.window_box.hide()
+        self.window_label.hide()
+        self.switch_user.show()
+        self.password.clear()
+        self.message.clear()
+        self.login_button.setText(self.tr("解锁"))
+        self.password.setFocus()
+
+    def _on_switch_user(self) -> None:
+        self.locked_staff = None
+        self.mode.setText(self.tr("切换用户：请输入您的工号和密码"))
+        self.staff_no.setReadOnly(False)
+        self.staff_no.clear()
+        self.window_box.show()
+        self.window_label.show()
+        self.switch_user.hide()
+        self.login_button.setText(self.tr("登录"))
+        self.staff_no.setFocus()
+
+    # --- submit ---------------------------------------------------------------
+    def submit(self) -> None:
+        if self.catalog is None or not self.login_button.isEnabled():
+            return
+        no = self.staff_no.text().strip()
+        password = self.password.text()
+        if not no or not password:
+            self.message.setText(self.tr("请输入工号和密码"))
+            return
+        staff = self.catalog.staff_member(no)
+        self.login_button.setEnabled(False)
+        self.message.setText(self.tr("正在验证…"))
+        self.runner.io(lambda: check_login(staff, password), self._on_ok, self._on_error)
+
+    def _on_ok(self, staff: Staff) -> None:
+        self.login_button.setEnabled(True)
+        self.message.clear()
+        self.password.clear()
+        log.info("staff %s logged in", staff.no)
+        self.sig_logged_in.emit(staff, self.window_box.currentData() or "")
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.message.setText(error_text(exc))

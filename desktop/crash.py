@@ -1,0 +1,74 @@
+"""The crash handler: an unexpected exception is logged, written to a file, and shown.
+
+A clerk with a citizen in front of them must be told something went wrong and that the
+work already saved is safe; the support desk needs the file. Exceptions in worker
+threads reach the same place (threading.excepthook). The dialog is shown on the GUI
+thread only; a crash while no QApplication exists is logged and written, nothing more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import pathlib
+import sys
+import threading
+import traceback
+from types import TracebackType
+
+from desktop.logging_setup import mask_text
+
+log = logging.getLogger(__name__)
+
+_crash_dir: pathlib.Path | None = None
+_show_dialog = True
+
+
+def write_crash_file(text: str) -> pathlib.Path | None:
+    """crash-YYYYmmdd-HHMMSS.txt in the data folder, personal data masked."""
+    if _crash_dir is None:
+        return None
+    _crash_dir.mkdir(parents=True, exist_ok=True)
+    path = _crash_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    path.write_text(mask_text(text), "utf-8")
+    return path
+
+
+def handle(exc_type: type[BaseException], exc: BaseException,
+           tb: TracebackType | None) -> None:
+    """sys.excepthook: log, write the file, tell the clerk."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unexpected error\n%s", text)
+    path = write_crash_file(text)
+    if _show_dialog:
+        _dialog(path)
+
+
+def _dialog(path: pathlib.Path | None) -> None:
+    from PySide6.QtCore import QCoreApplication, QThread
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return
+    text = QCoreApplication.translate(
+        "crash", "程序发生了意外错误。已保存的办件不受影响。\n请把错误报告文件交给技术支持：\n{path}")
+    title = QCoreApplication.translate("crash", "意外错误")
+    QMessageBox.critical(None, title, text.format(path=path or "-"))
+
+
+def _thread_hook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is not None and args.exc_value is not None:
+        handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def install(data_dir: pathlib.Path | str, *, show_dialog: bool = True) -> None:
+    """Route uncaught exceptions of every thread here."""
+    global _crash_dir, _show_dialog
+    _crash_dir = pathlib.Path(data_dir) / "crashes"
+    _show_dialog = show_dialog
+    sys.excepthook = handle
+    threading.excepthook = _thread_hook

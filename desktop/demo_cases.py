@@ -1,0 +1,88 @@
+"""Demo cases for the demo clerk (王丽, 1001): one of every countdown colour.
+
+`sync.demo_data.write_demo_cases` gives the hall a realistic mix; the screenshots and a
+first look at the counter also need the logged-in clerk to own cases that are due
+today, overdue, paused, provisional and far off, and a citizen with several cases.
+Written through the same CaseStore as everything else, at back-dated times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from domain import events as ev
+from domain.application import Actor, Person, registration_payload
+from domain.idnumber import check_char
+from sync import reference
+from sync.store import CaseStore
+
+DEMO_STAFF = "S001"
+REVIEWER = "S050"
+
+
+def _person(name: str, body: str, phone: str, address: str = "") -> Person:
+    return Person(name=name, id_number=body + check_char(body), phone=phone, address=address)
+
+
+CITIZEN = _person("李建国", "37110219680305201", "13806331234", "日照市东港区海曲中路80号")
+OTHERS = [
+    _person("张秀英", "37110319750811302", "13963311111"),
+    _person("王海燕", "37112119820117402", "15863322222"),
+    _person("刘明", "37110219900623503", "18663333333"),
+    _person("陈静", "37112219880930604", "13706334444"),
+]
+
+
+def _at(today: dt.date, days_ago: int, hour: int = 9, minute: int = 30) -> dt.datetime:
+    return dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour, minute),
+                               ev.CHINA_TZ)
+
+
+def write_clerk_cases(store: CaseStore, today: dt.date) -> int:
+    """About a dozen cases of the demo clerk, back-dated so every colour shows."""
+    catalog = reference.load_catalog(store.replica)
+    me = catalog.staff_member(DEMO_STAFF)
+    assert me is not None
+    tid = store.replica.identity().terminal_id
+    actor = Actor(me.id, tid, me.window)
+    back = Actor(REVIEWER, tid, None)
+    plan = [
+        # item, person, days ago accepted, then steps (kind, payload, who, days after)
+        ("0105", OTHERS[0], 4, []),                                        # ok
+        ("0102", OTHERS[1], 2, []),                                        # near
+        ("0101", OTHERS[2], 6, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0)]),  # overdue
+        ("0105", OTHERS[3], 12, [(ev.SUPPLEMENT_REQUESTED,
+                                  {"missing": ["食品安全管理制度文本"]}, actor, 2)]),  # paused
+        ("0105", CITIZEN, 3, [(ev.EXTENDED, {"days": 30, "reason": "需现场核查经营场所",
+                                              "approved_by": "中心主任"}, actor, 1)]),  # 2027
+        ("0201", CITIZEN, 3, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0)]),
+        ("0106", CITIZEN, 2, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
+                              (ev.APPROVED, {"opinion": "同意"}, back, 1),
+                              (ev.RESULT_READY, {}, back, 1)]),
+        ("0203", OTHERS[0], 8, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
+                                (ev.CLOCK_PAUSED, {"reason": "组织专家评审", "pause_reason":
+                                                   "expert_review"}, back, 1)]),
+        ("0105", OTHERS[1], 15, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
+                                 (ev.APPROVED, {"opinion": "同意"}, back, 3),
+                                 (ev.RESULT_READY, {}, back, 3),
+                                 (ev.ISSUED, {"method": "mail", "recipient": "王海燕",
+                                              "address": "日照市东港区烟台路59号",
+                                              "tracking_no": "EA204519371CN"}, actor, 4),
+                                 (ev.RATED, {"level": 5, "channel": "pad"}, actor, 4)]),
+        ("0103", OTHERS[3], 1, [(ev.ISSUED, {"method": "collected", "on_the_spot": True},
+                                 actor, 0)]),
+    ]
+    n = 0
+    with store.replica.transaction():
+        for item_no, person, days_ago, steps in plan:
+            item = catalog.item(item_no)
+            t = _at(today, days_ago)
+            provided = {m.id: True for m in item.materials if m.required}
+            payload = registration_payload(item, person, provided=provided)
+            _, case = store.open_case(payload, actor, now=t)
+            store.record(case.id, ev.ACCEPTED, {}, actor, now=t + dt.timedelta(minutes=6))
+            for i, (kind, p, who, after) in enumerate(steps):
+                when = t + dt.timedelta(days=after, minutes=20 + i * 30)
+                store.record(case.id, kind, p, who, now=when)
+            n += 1
+    return n

@@ -1,0 +1,300 @@
+"""The kiosk's flow: from the start screen to the slip in the citizen's hand.
+
+start → services | search → item → identify (card or keypad) → phone → result
+
+Writes go through the task runner's writer (`desktop.tasks`), the slip's bytes are
+built on its I/O lane, the printer and the card reader have their own device threads:
+the screen never waits on a disk or a wire. What a citizen entered lives in one
+`Session` and nowhere else, so "discard it" (idle, done, home) is one assignment.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop import messages
+from desktop.kiosk import alerts, hardware, texts
+from desktop.kiosk.config import KioskSettings
+from desktop.kiosk.registration import (
+    Registration,
+    person_from_card,
+    person_from_typed,
+    register,
+    slip_bytes,
+)
+from desktop.kiosk.start_page import Page
+from desktop.kiosk.window import IdleWatch, KioskWindow
+from domain import phone as phone_rules
+from domain.application import Person
+from domain.catalog import Catalog, ServiceItem
+from domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+BACK = {"services": "start", "search": "services", "identify": "item", "phone": "identify"}
+
+
+@dataclass
+class Session:
+    """One citizen's choices; replaced, never edited, when they leave."""
+
+    item: ServiceItem | None = None
+    came_from: str = "services"
+    person: Person | None = None
+
+
+class KioskFlow(QObject):
+    """Connects the pages, the runner and the devices; owns the session."""
+
+    sig_registered = Signal(object)
+    """A registration was stored (the Registration)."""
+    sig_slip_printed = Signal(object)
+    """Its slip went to a ready printer (the Registration)."""
+    sig_slip_not_printed = Signal(object, str)
+    """Stored but not printed: (Registration, printer code); the number is on screen."""
+    sig_blocked_changed = Signal(str)
+    """The kiosk stopped ('printer.paper_out'…) or resumed ('') taking registrations."""
+    sig_session_reset = Signal()
+    """Whatever was entered has been discarded."""
+    sig_exit_unlocked = Signal()
+    """Staff entered the PIN: the application may quit."""
+
+    def __init__(self, window: KioskWindow, runner: Any, catalog: Catalog,
+                 settings: KioskSettings, printer: hardware.SlipPrinter, reader: Any,
+                 voice: Any, *, paper_mm: int = 80, demo_reader: Any = None) -> None:
+        super().__init__(window)
+        self.w = window
+        self.runner = runner
+        self.catalog = catalog
+        self.settings = settings
+        self.printer = printer
+        self.reader = reader
+        self.voice = voice
+        self.paper_mm = paper_mm
+        self.demo_reader = demo_reader
+        self.session = Session()
+        self.blocked = ""  # printer code while registrations are stopped
+        self.busy = False  # a registration is being written / printed
+        self.last: Registration | None = None
+        self.idle = IdleWatch(settings.idle_seconds, self)
+        self.idle.sig_timed_out.connect(self.on_idle)
+        self._connect()
+
+    def page(self, key: str) -> Page:
+        return self.w.pages[key]
+
+    def _connect(self) -> None:
+        p = self.w.pages
+        p["start"].sig_start_requested.connect(lambda: self.go("services"))
+        p["services"].sig_item_chosen.connect(lambda i: self.choose(i, "services"))
+        p["services"].sig_search_requested.connect(lambda: self.go("search"))
+        p["search"].sig_item_chosen.connect(lambda i: self.choose(i, "search"))
+        p["item"].sig_register_requested.connect(self.begin_identify)
+        p["identify"].sig_id_typed.connect(self.on_id_typed)
+        p["identify"].sig_demo_card_requested.connect(self.place_demo_card)
+        p["phone"].sig_phone_entered.connect(self.on_phone)
+        p["result"].sig_finished.connect(self.reset)
+        p["admin"].sig_unlocked.connect(self.on_unlocked)
+        p["admin"].sig_cancelled.connect(self.reset)
+        self.w.sig_back_requested.connect(self.back)
+        self.w.sig_home_requested.connect(self.reset)
+        self.w.sig_help_requested.connect(self.ask_for_help)
+        self.w.sig_elderly_toggled.connect(self.set_elderly)
+        self.w.sig_admin_requested.connect(lambda: self.go("admin"))
+        self.w.sig_page_changed.connect(self._on_page_changed)
+        self.printer.sig_state_changed.connect(self.on_printer_state)
+        if self.reader is not None:
+            self.reader.sig_card_read.connect(self.on_card)
+            self.reader.sig_card_error.connect(self.on_card_error)
+
+    # -- navigation -------------------------------------------------------------------
+    def go(self, key: str) -> None:
+        self.w.show_page(key)
+
+    def _on_page_changed(self, page: Page) -> None:
+        self.idle.arm(page.key not in ("start", "result"))
+        if self.w.elderly:
+            self.voice.say(page.prompt())
+
+    def back(self) -> None:
+        key = self.w.current.key
+        target = self.session.came_from if key == "item" else BACK.get(key, "start")
+        if target == "start":
+            self.reset()
+        else:
+            self.go(target)
+
+    def choose(self, item: ServiceItem, came_from: str) -> None:
+        self.session = Session(item=item, came_from=came_from)
+        self.page("item").show_item(item)
+        self.go("item")
+
+    def begin_identify(self, item: ServiceItem) -> None:
+        if self.blocked or self.busy:
+            return
+        self.session.item = item
+        self.page("identify").reset()
+        self.go("identify")
+
+    # -- identify -----------------------------------------------------------------------
+    def on_card(self, card: dict) -> None:
+        if self.w.current.key != "identify":
+            return  # a card put down elsewhere is not consent to register
+        try:
+            self._identified(person_from_card(card))
+        except DomainError as exc:
+            self.page("identify").show_card_error(messages.error_text(exc))
+
+    def on_card_error(self, _code: str, text: str) -> None:
+        if self.w.current.key == "identify":
+            self.page("identify").show_card_error(text)
+
+    def on_id_typed(self, number: str) -> None:
+        try:
+            self._identified(person_from_typed(number))
+        except DomainError as exc:
+            self.page("identify").show_typed_error(messages.error_text(exc))
+
+    def _identified(self, person: Person) -> None:
+        self.session.person = person
+        item = self.session.item
+        phone_page = self.page("phone")
+        phone_page.reset()
+        phone_page.set_summary(self.tr("办理：{0}").format(item.name if item else ""))
+        self.go("phone")
+
+    def place_demo_card(self) -> None:
+        if self.demo_reader is not None:
+            self.demo_reader.present("wangfang")
+
+    def on_phone(self, typed: str) -> None:
+        person = self.session.person
+        if person is None:
+            self.reset()
+            return
+        if typed:
+            try:
+                typed = phone_rules.parse(typed)
+            except DomainError as exc:
+                self.page("phone").show_error(messages.error_text(exc))
+                return
+            person = dataclasses.replace(person, phone=typed)
+        self.submit(person)
+
+    # -- register and print ---------------------------------------------------------------
+    def submit(self, person: Person) -> None:
+        item = self.session.item
+        if item is None or self.busy:
+            return
+        self.busy = True
+        self.session = Session()  # personal data leaves the screen's memory here
+        result = self.page("result")
+        result.show_printing()
+        self.go("result")
+        kiosk_no = self.settings.kiosk_no
+        catalog = self.catalog
+        self.runner.write(lambda store: register(store, catalog, item, person, kiosk_no=kiosk_no),
+                          self._registered, self._register_failed)
+
+    def _registered(self, reg: Registration) -> None:
+        self.last = reg
+        log.info("kiosk registration %s queue %s item %s", reg.slip_number, reg.queue_no,
+                 reg.item.no)
+        self.sig_registered.emit(reg)
+        catalog, paper = self.catalog, self.paper_mm
+        self.runner.io(lambda: slip_bytes(reg, catalog, paper_mm=paper),
+                       lambda data: self.printer.print_slip(
+                           data, lambda: self._printed(reg), lambda c: self._not_printed(reg, c)),
+                       lambda exc: self._not_printed(reg, getattr(exc, "code", "printing.error")))
+
+    def _register_failed(self, exc: BaseException) -> None:
+        log.error("kiosk registration failed: %r", exc)
+        self.busy = False
+        self.page("result").show_failed(messages.error_text(exc))
+
+    def _printed(self, reg: Registration) -> None:
+        self.busy = False
+        self.page("result").show_done(reg)
+        self.sig_slip_printed.emit(reg)
+        self._speak_result()
+
+    def _not_printed(self, reg: Registration, code: str) -> None:
+        self.busy = False
+        problem = (self.tr("本机没有连接打印机") if code == hardware.NONE
+                   else texts.printer_problem(code))
+        self.page("result").show_not_printed(reg, problem)
+        self.sig_slip_not_printed.emit(reg, code)
+        self._speak_result()
+
+    def _speak_result(self) -> None:
+        if self.w.elderly and self.w.current.key == "result":
+            self.voice.say(self.w.current.prompt())
+
+    # -- the printer stops and resumes the kiosk --------------------------------------------
+    def on_printer_state(self, state: str) -> None:
+        if state in (hardware.READY, hardware.NONE):
+            if self.blocked:
+                self.blocked = ""
+                self._apply_block("")
+                self.runner.write(lambda store: alerts.resolve(store.replica, alerts.PRINTER))
+            return
+        if state == self.blocked:
+            return
+        self.blocked = state
+        reason = self.tr("{0}，暂停自助登记。工作人员正在处理，请到服务台登记。").format(
+            texts.printer_problem(state))
+        self._apply_block(reason)
+        note = f"自助登记机{self.settings.kiosk_no}号：{texts.printer_problem(state)}，已暂停自助登记"
+        self.runner.write(lambda store: alerts.add_notice(store.replica, alerts.PRINTER, note))
+
+    def _apply_block(self, reason: str) -> None:
+        self.page("start").set_blocked(reason)
+        self.page("item").set_blocked(reason)
+        self.w.set_blocked(reason)
+        self.sig_blocked_changed.emit(self.blocked)
+
+    # -- help, elderly mode, idle, exit ------------------------------------------------------
+    def ask_for_help(self) -> None:
+        note = f"自助登记机{self.settings.kiosk_no}号：有群众需要帮助"
+        self.runner.write(lambda store: alerts.add_notice(store.replica, alerts.HELP, note))
+        text = self.tr("已通知工作人员，请稍候，马上有人过来帮您。")
+        self.w.toast(text)
+        if self.w.elderly:
+            self.voice.say(text)
+
+    def set_elderly(self, on: bool) -> None:
+        if on == self.w.elderly:
+            return
+        self.w.set_elderly(on)
+        self.voice.enabled = on and self.settings.voice
+        self.idle.set_seconds(self.settings.idle_seconds * (2 if on else 1))
+        if on:
+            self.voice.say(self.w.current.prompt())
+        else:
+            self.voice.stop()
+
+    def on_idle(self) -> None:
+        log.info("idle on %s: back to the start", self.w.current.key)
+        self.reset()
+
+    def reset(self) -> None:
+        """Discard the citizen's entries everywhere and show the start screen."""
+        if self.busy:
+            return  # a slip is printing: the result page comes back by itself
+        self.session = Session()
+        for page in self.w.pages.values():
+            page.reset()
+        if self.w.elderly and not self.settings.elderly_default:
+            self.set_elderly(False)
+        self.w.show_page("start")
+        self.sig_session_reset.emit()
+
+    def on_unlocked(self) -> None:
+        log.info("kiosk unlocked by PIN")
+        self.w.unlock()
+        self.sig_exit_unlocked.emit()

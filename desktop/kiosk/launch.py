@@ -1,0 +1,167 @@
+"""Building and running the kiosk: `yichuang kiosk`, the demo, the tests, the bench.
+
+`build` wires everything (catalog, runner, reader, printer, pages, flow) and shows
+nothing; `run` is what `desktop.app.run(face="kiosk")` calls through
+`desktop.kiosk.run`. Running the kiosk once marks the data folder as a kiosk, so the
+autostart entry (or `yichuang` with no command) comes straight back to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.kiosk import config, hardware
+from desktop.kiosk.admin_page import AdminPage
+from desktop.kiosk.flow import KioskFlow
+from desktop.kiosk.identify_pages import IdentifyPage, PhonePage
+from desktop.kiosk.item_page import ItemPage
+from desktop.kiosk.result_pages import ResultPage
+from desktop.kiosk.service_pages import SearchPage, ServicesPage
+from desktop.kiosk.start_page import StartPage
+from desktop.kiosk.voice import Voice
+from desktop.kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+
+class NoCatalog(RuntimeError):
+    """The replica has no service items yet: nothing to offer."""
+
+    code = "kiosk.no_catalog"
+
+
+@dataclass
+class Kiosk:
+    """A built kiosk; `shutdown` stops its threads (devices first, then writes)."""
+
+    window: KioskWindow
+    flow: KioskFlow
+    runner: Any
+    reader: Any
+    printer: hardware.SlipPrinter
+    settings: config.KioskSettings
+    sims: hardware.Simulators | None = None
+
+    def shutdown(self) -> None:
+        self.flow.idle.remove()
+        if self.reader is not None:
+            self.reader.stop()
+            self.reader.shutdown()
+        self.printer.shutdown()
+        self.runner.shutdown()
+        if self.sims is not None:
+            self.sims.stop()
+
+
+def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
+    """The catalog from the replica (seeded with the demo catalog in demo mode)."""
+    from sync import reference
+    from sync.demo_data import ensure_catalog
+    from sync.replica import Replica
+
+    with Replica.in_dir(data_dir) as replica:
+        if demo:
+            ensure_catalog(replica)
+        catalog = reference.load_catalog(replica)
+    if catalog is None or not catalog.items:
+        raise NoCatalog("本机还没有事项目录：请先同步，或用 yichuang kiosk --demo 演示")
+    return catalog
+
+
+def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
+          sims: hardware.Simulators | None = None,
+          settings: config.KioskSettings | None = None) -> Kiosk:
+    """Everything wired, nothing shown. `sims` replaces the configured devices."""
+    from desktop.devices import settings as device_settings
+    from desktop.devices.idcard import CardReaderService
+    from desktop.tasks import TaskRunner
+    from sync.replica import DB_NAME
+
+    data_dir = pathlib.Path(data_dir)
+    catalog = load_catalog(data_dir, demo=demo)
+    ks = settings or config.load(data_dir)
+    devs = device_settings.load(data_dir)
+    if demo and sims is None:
+        sims = hardware.Simulators()
+    reader_url = sims.reader_url if sims else devs.idcard_url
+    printer_url = sims.printer_url if sims else devs.printer_url
+    runner = runner or TaskRunner(data_dir / DB_NAME)
+    window = KioskWindow(catalog.hall.name, locked=ks.full_screen and not demo)
+    for page in (StartPage(), ServicesPage(catalog), SearchPage(catalog), ItemPage(catalog),
+                 IdentifyPage(demo=demo), PhonePage(), ResultPage(seconds=ks.done_seconds),
+                 AdminPage(ks.admin_pin)):
+        window.add_page(page)
+    reader = CardReaderService(window)
+    printer = hardware.SlipPrinter(printer_url, poll_seconds=ks.printer_poll_seconds,
+                                   parent=window)
+    voice = Voice(enabled=False, parent=window)
+    flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
+                     paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+    reader.start(reader_url)
+    printer.start()
+    if ks.elderly_default:
+        flow.set_elderly(True)
+    window.show_page("start")
+    return Kiosk(window, flow, runner, reader, printer, ks, sims)
+
+
+def application(lang: str) -> Any:
+    """The app's QApplication (fonts, translators); a bare one if that setup fails.
+
+    Screenshots and the bench must not depend on every detail of the counter's start-up.
+    """
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app as desktop_app
+
+    try:
+        return desktop_app.create_application(lang)
+    except Exception as exc:  # a broken translator must not cost the kiosk its pictures
+        log.warning("application setup failed (%r); using a bare QApplication", exc)
+    qapp = QApplication.instance() or QApplication(["yichuang"])
+    qapp.setFont(QFont(desktop_app.load_fonts()))
+    return qapp
+
+
+def install_translation(app: Any, lang: str) -> bool:
+    """Our strings' translator (kiosk_<lang>.qm) beside the app's own one."""
+    if lang == "zh_CN":
+        return False
+    from PySide6.QtCore import QTranslator
+
+    from resources import path as resource_path
+
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations", f"kiosk_{lang}.qm"))):
+        app.installTranslator(translator)
+        return True
+    log.warning("kiosk translation %s not built (pyside6-lrelease kiosk_%s.ts)", lang, lang)
+    return False
+
+
+def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) -> int:
+    """`yichuang kiosk [--demo]`: full screen until staff leave with the PIN."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i18n import current_language
+
+    app = app or QApplication.instance()
+    install_translation(app, current_language())
+    if not demo:
+        config.mark_as_kiosk(data_dir)
+    try:
+        kiosk = build(data_dir, demo=demo)
+    except NoCatalog as exc:
+        log.error("kiosk cannot start: %s", exc)
+        print(f"错误: {exc}")
+        return 2
+    kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
+    kiosk.flow.sig_exit_unlocked.connect(app.quit)
+    kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
+    code = app.exec()
+    kiosk.shutdown()
+    return int(code)

@@ -1,0 +1,183 @@
+"""A scripted walk through the counter that saves one PNG per main screen.
+
+Used by `yichuang demo --screenshot DIR` (docs, reviews, and our own eyes on layout at
+1366×768 and 1920×1080). Steps wait for the task helper to be idle, act like a clerk
+would (through the same methods the keys call), and grab the window; dialogs are shown
+non-modally and painted over the window so each PNG shows the whole screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import pathlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QDialog
+
+log = logging.getLogger(__name__)
+
+def _valid(body: str) -> str:
+    from domain.idnumber import check_char
+
+    return body + check_char(body)
+
+
+DEMO_CARD = {"name": "赵文博", "gender": "男", "nation": "汉", "birth_date": "1986-04-12",
+             "address": "山东省日照市东港区北京路166号", "id_number": _valid("37110219860412531"),
+             "card_type": "resident"}
+
+
+class CounterTour(QObject):
+    """Runs the steps one after the other, each once the background work is done."""
+
+    def __init__(self, shell, out_dir: pathlib.Path, lang: str | None = None) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.out = out_dir
+        self.suffix = "" if lang in (None, "zh_CN") else f"-{lang}"
+        self.exit_code = 0
+        self.saved: list[pathlib.Path] = []
+        self.dialog: QDialog | None = None
+        self.steps: list[tuple[str, Callable[[], None]]] = self._plan()
+
+    def start(self) -> None:
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.shell.show_for_screen()
+        QTimer.singleShot(50, self._next)
+
+    # --- the walk -----------------------------------------------------------------
+    def _plan(self) -> list[tuple[str, Callable[[], None]]]:
+        s = self.shell
+        ws = lambda: s.workspace  # noqa: E731 (created after start-up)
+        return [
+            ("", lambda: None),
+            ("01-login", lambda: s.login.staff_no.setText("1001")),
+            ("", self._login),
+            ("02-home", lambda: None),
+            ("03-search-id-number", self._search_citizen),
+            ("04-item-picker", self._item_picker),
+            ("05-new-case", self._new_case),
+            ("06-supplement-dialog", self._supplement_dialog),
+            ("07-my-cases", lambda: ws().show_my_cases()),
+            ("08-case-history", self._history_case),
+            ("09-issue-dialog", self._issue_dialog),
+            ("10-review-dialog", self._review_dialog),
+            ("11-lock-screen", s.lock),
+            ("12-my-cases-1920", self._full_hd),
+        ]
+
+    def _next(self) -> None:
+        if not self.shell.runner.idle() or self.shell.state is None or (
+                not self.shell.login.login_button.isEnabled() and not self.shell.working):
+            QTimer.singleShot(30, self._next)
+            return
+        if getattr(self, "_pending", None):
+            name = self._pending
+            self._pending = None
+            self._capture(name)
+        if not self.steps:
+            log.info("screenshots saved: %d", len(self.saved))
+            QApplication.instance().quit()
+            return
+        name, action = self.steps.pop(0)
+        self._close_dialog()
+        try:
+            action()
+        except Exception:
+            log.exception("screenshot step %s failed", name)
+            self.exit_code = 1
+        self._pending = name or None
+        QTimer.singleShot(250, self._next)
+
+    def _capture(self, name: str) -> None:
+        pix = self.shell.grab()
+        if self.dialog is not None:
+            d = self.dialog.grab()
+            painter = QPainter(pix)
+            painter.fillRect(pix.rect(), QColor(0, 0, 0, 90))
+            painter.drawPixmap(QPoint((pix.width() - d.width()) // 2,
+                                      max(40, (pix.height() - d.height()) // 3)), d)
+            painter.end()
+        path = self.out / f"{name}{self.suffix}.png"
+        if not pix.save(str(path)):
+            self.exit_code = 1
+        self.saved.append(path)
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.show()
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    # --- steps --------------------------------------------------------------------
+    def _login(self) -> None:
+        self.shell.login.password.setText("1234")
+        self.shell.login.submit()
+
+    def _search_citizen(self) -> None:
+        from desktop.demo_cases import CITIZEN
+
+        self.shell.workspace.search_bar.field.setText(CITIZEN.id_number)
+        self.shell.workspace.search(CITIZEN.id_number)
+
+    def _item_picker(self) -> None:
+        from desktop.counter.item_picker import ItemPicker
+
+        picker = ItemPicker(self.shell.state.catalog, "Z1", self.shell)
+        picker.filter.setText("bdc")
+        self._show(picker)
+
+    def _new_case(self) -> None:
+        ws = self.shell.workspace
+        ws.start_reception(self.shell.state.catalog.item("0301"))
+        ws.reception.fill_from_card(DEMO_CARD)
+        ws.reception.form.applicant.phone.setText("13906337788")
+        ws.reception.form.applicant.phone.editingFinished.emit()
+        ws.reception.materials.tick_all_required()
+        ws.reception.materials.set_tick("M3", False)
+
+    def _supplement_dialog(self) -> None:
+        from desktop.counter.dialogs import SupplementDialog
+
+        self._new_case()
+        self._show(SupplementDialog(self.shell.workspace.reception.materials.missing(),
+                                    self.shell))
+
+    def _history_case(self) -> None:
+        ws = self.shell.workspace
+        ws.my_cases.scope.setCurrentIndex(1)  # includes finished cases
+        QTimer.singleShot(150, self._open_richest)
+
+    def _open_richest(self) -> None:
+        model = self.shell.workspace.my_cases.model
+        issued = [cid for cid in model.ids if model.rows[cid].get("rating")]
+        if issued:
+            self.shell.workspace.open_case_id(issued[0])
+
+    def _issue_dialog(self) -> None:
+        from desktop.counter.dialogs import IssueDialog
+
+        d = IssueDialog(True, {"name": "李建国", "address": "日照市东港区海曲中路80号"}, self.shell)
+        d.mail.setChecked(True)
+        d.tracking.setText("EA204519385CN")
+        self._show(d)
+
+    def _review_dialog(self) -> None:
+        from desktop.counter.dialogs import ReviewDialog
+
+        d = ReviewDialog(self.shell.state.catalog, False, self.shell.runner, self.shell)
+        d.opinion.setPlainText("材料齐全，符合条件，同意。")
+        self._show(d)
+
+    def _full_hd(self) -> None:
+        self.shell.login.password.setText("1234")
+        self.shell.login.submit()
+        self.shell.resize(1920, 1080)
+        QTimer.singleShot(0, lambda: self.shell.workspace.show_my_cases())
+

@@ -1,0 +1,1393 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="33"/>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="36"/>
+        <source>由代办人代为办理（需授权委托书）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="38"/>
+        <source>代办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="59"/>
+        <source>该事项须申请人本人办理，不可代办</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="50"/>
+        <source>办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="50"/>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="50"/>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="50"/>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="51"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="51"/>
+        <source>受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="51"/>
+        <source>办结期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="51"/>
+        <source>剩余时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="106"/>
+        <source>明年的节假日安排尚未下发，期限按周末推算，待日历更新后自动修正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="116"/>
+        <source>（有冲突）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="120"/>
+        <source>即办</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="89"/>
+        <source>办理过程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="102"/>
+        <source>办件编号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="102"/>
+        <source>（未编号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="104"/>
+        <source>告知单 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="120"/>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="121"/>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="122"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="125"/>
+        <source>代办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="128"/>
+        <source>受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="129"/>
+        <source>受理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <source>待补正材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="133"/>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="135"/>
+        <source>已延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="135"/>
+        <source>{n}个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <source>送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="143"/>
+        <source>冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="143"/>
+        <source>{n}个操作与其他终端冲突，已通知大厅管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <source>已收{got}项 / 共{all}项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="177"/>
+        <source>核对材料并受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="180"/>
+        <source>撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="182"/>
+        <source>延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="184"/>
+        <location filename="../../desktop/counter/case_view.py" line="256"/>
+        <source>暂停计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="186"/>
+        <source>恢复计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="188"/>
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="190"/>
+        <source>补正告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="192"/>
+        <source>补正材料已收齐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="194"/>
+        <source>提交后台审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="196"/>
+        <source>登记审核结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="198"/>
+        <source>结果已出，通知领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="200"/>
+        <source>出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="227"/>
+        <source>{no}：{what}，已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="243"/>
+        <source>撤回申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="243"/>
+        <source>申请人撤回申请的原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <source>不予受理的理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="256"/>
+        <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="280"/>
+        <source>补正材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="281"/>
+        <source>以下补正材料是否已全部收到？
+{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterShell</name>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="54"/>
+        <source>一窗 · 窗口受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="115"/>
+        <source>终端 {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="118"/>
+        <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="150"/>
+        <source>{name}，您好</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="151"/>
+        <source>已解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="216"/>
+        <source>待上传 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="217"/>
+        <source>已全部上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="137"/>
+        <source>延长办理时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="142"/>
+        <source>延长工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="143"/>
+        <source>批准人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="144"/>
+        <source>理由（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="149"/>
+        <source>必须填写理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="150"/>
+        <source>请填写批准人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="36"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="36"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="36"/>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="37"/>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="37"/>
+        <source>之后状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="37"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="58"/>
+        <source>⚠ 冲突：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/history.py" line="60"/>
+        <source>（待同步）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="162"/>
+        <source>出件（送达结果）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="163"/>
+        <source>窗口领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="164"/>
+        <source>EMS邮寄（免费）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="168"/>
+        <source>该事项的结果不能邮寄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="173"/>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="175"/>
+        <source>领取/收件人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="176"/>
+        <source>邮寄地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="177"/>
+        <source>EMS单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="189"/>
+        <source>邮寄送达须填写地址和EMS单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="38"/>
+        <source>新办件：选择办理事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="43"/>
+        <source>输入事项名称、拼音首字母（如 hydj）或事项编号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="44"/>
+        <source>例如：婚姻、hydj、0801</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="58"/>
+        <source>一窗 · 窗口受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="60"/>
+        <location filename="../../desktop/counter/login.py" line="124"/>
+        <source>请登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="64"/>
+        <source>4位工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="71"/>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="72"/>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="73"/>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="78"/>
+        <source>切换用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="80"/>
+        <location filename="../../desktop/counter/login.py" line="131"/>
+        <location filename="../../desktop/counter/login.py" line="157"/>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="106"/>
+        <source>正在打开本地数据…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="137"/>
+        <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="146"/>
+        <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="151"/>
+        <source>切换用户：请输入您的工号和密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="167"/>
+        <source>请输入工号和密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="171"/>
+        <source>正在验证…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsChecklist</name>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <source>已收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <source>材料名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <source>份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="33"/>
+        <source>适用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="33"/>
+        <source>适用情形</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="49"/>
+        <source>原件{n}份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="51"/>
+        <source>复印件{n}份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/materials.py" line="81"/>
+        <source>必需</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyCasesView</name>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="143"/>
+        <source>我的在办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="144"/>
+        <source>我经办的全部办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="145"/>
+        <source>全大厅在办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="148"/>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="152"/>
+        <source>临近期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="152"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="153"/>
+        <source>暂停计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="188"/>
+        <source>共{n}件&#x3000;临近期限{w}件&#x3000;超期{o}件&#x3000;暂停{p}件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="49"/>
+        <source>18位身份证号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="53"/>
+        <source>手机或带区号的固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="57"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="58"/>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="59"/>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="61"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="63"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="71"/>
+        <source>居民身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="71"/>
+        <source>港澳台居民居住证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="72"/>
+        <source>外国人永久居留身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="72"/>
+        <source>护照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="73"/>
+        <source>其他证件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="85"/>
+        <source>还差{n}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="94"/>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="94"/>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="96"/>
+        <source>✓ 出生日期 {date}&#x3000;{gender}&#x3000;{age}岁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/person_form.py" line="113"/>
+        <source>✓ 可接收办理进度和评价短信</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="108"/>
+        <source>暂停事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="111"/>
+        <source>（选择常用理由）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="116"/>
+        <source>常用理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="119"/>
+        <source>理由（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="124"/>
+        <source>必须填写理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionView</name>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="80"/>
+        <source>更换事项 (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="97"/>
+        <source>材料清单（空格键勾选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="99"/>
+        <source>必需材料全部已收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="113"/>
+        <location filename="../../desktop/counter/reception.py" line="163"/>
+        <source>受理 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="114"/>
+        <source>补正告知 (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="115"/>
+        <source>不予受理 (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="116"/>
+        <source>放弃</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="153"/>
+        <source>即办件：当场办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="154"/>
+        <source>承诺件：{n}个工作日（法定{m}个工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="158"/>
+        <source>收费：{fee}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="160"/>
+        <source>告知单 {slip}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="162"/>
+        <source>受理并办结 (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="180"/>
+        <source>尚缺{n}项：{names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="181"/>
+        <source>材料齐全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="197"/>
+        <source>材料不齐（缺{n}项），不能受理：请发补正告知 (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="211"/>
+        <source>材料齐全，无需补正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="223"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="223"/>
+        <source>请填写不予受理的理由，将写入不予受理决定书：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="260"/>
+        <source>已受理，办件编号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="261"/>
+        <source>即办件已当场办结，办件编号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="262"/>
+        <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="263"/>
+        <source>已不予受理，办件编号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="74"/>
+        <source>&lt;h2&gt;请扫描告知单条码&lt;/h2&gt;&lt;p&gt;扫码枪在任何位置都可直接扫描；也可输入办件编号、告知单编号、身份证号码或姓名后按回车。&lt;/p&gt;&lt;p&gt;群众没有告知单：按 &lt;b&gt;F3&lt;/b&gt; 新办件，输入事项名称或拼音首字母选择事项。&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; 查询&#x3000;&lt;b&gt;F3&lt;/b&gt; 新办件&#x3000;&lt;b&gt;F4&lt;/b&gt; 我的办件&#x3000;&lt;b&gt;F5&lt;/b&gt; 受理&#x3000;&lt;b&gt;F6&lt;/b&gt; 补正&#x3000;&lt;b&gt;F7&lt;/b&gt; 不予受理&#x3000;&lt;b&gt;F8&lt;/b&gt; 出件&#x3000;&lt;b&gt;F9&lt;/b&gt; 审核/结果&#x3000;&lt;b&gt;F12&lt;/b&gt; 锁屏&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="209"/>
+        <source>登记审核结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="213"/>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="214"/>
+        <source>审核不通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="218"/>
+        <source>结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="220"/>
+        <source>审核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="224"/>
+        <source>已收到后台书面审批结果，由本人登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="227"/>
+        <source>审核人工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="228"/>
+        <source>审核人密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="240"/>
+        <source>审核不通过必须填写理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="242"/>
+        <source>请由审核人输入工号和密码，或勾选书面审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="261"/>
+        <source>该工号不是审核人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="42"/>
+        <source>扫描告知单条码，或输入办件编号、身份证号码、姓名后按回车 (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="45"/>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="46"/>
+        <source>新办件 (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="67"/>
+        <source>补正告知（一次性告知）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="68"/>
+        <source>以下材料缺少或不符合要求，将一次性告知申请人（共{n}项）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="74"/>
+        <source>其他需要补正的内容（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="76"/>
+        <source>补正要求说明（可选），如：复印件须加盖公章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="78"/>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="79"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="80"/>
+        <source>发出补正告知后，办理时限暂停计算，材料补齐后恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="85"/>
+        <source>请列明所缺材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="66"/>
+        <source>一窗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="69"/>
+        <source>锁屏 (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="88"/>
+        <source>办件受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="89"/>
+        <source>我的办件 (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="115"/>
+        <source>未指定窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="148"/>
+        <source>找到{n}件：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="153"/>
+        <source>没有找到：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="166"/>
+        <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>countdown</name>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="48"/>
+        <source>（临时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="51"/>
+        <source>暂停计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="53"/>
+        <source>已超期{n}个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="55"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="57"/>
+        <source>今日到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="59"/>
+        <source>剩{n}个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <location filename="../../desktop/crash.py" line="57"/>
+        <source>程序发生了意外错误。已保存的办件不受影响。
+请把错误报告文件交给技术支持：
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/crash.py" line="59"/>
+        <source>意外错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../desktop/messages.py" line="18"/>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="19"/>
+        <source>已登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="20"/>
+        <source>已受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="21"/>
+        <source>待补正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="22"/>
+        <source>审核中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="23"/>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="24"/>
+        <source>不予许可</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="25"/>
+        <source>待出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="26"/>
+        <source>已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="27"/>
+        <location filename="../../desktop/messages.py" line="36"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="28"/>
+        <source>已撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="32"/>
+        <source>登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="33"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="34"/>
+        <source>补正告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="35"/>
+        <source>补正材料收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="37"/>
+        <source>撤回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="38"/>
+        <source>提交审核</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="39"/>
+        <source>审核通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="40"/>
+        <source>审核不通过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="41"/>
+        <source>结果待领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="42"/>
+        <source>出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="43"/>
+        <source>暂停计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="44"/>
+        <source>恢复计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="45"/>
+        <source>延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="46"/>
+        <source>评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="50"/>
+        <source>听证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="51"/>
+        <source>现场核查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="52"/>
+        <source>专家评审</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="53"/>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="57"/>
+        <source>窗口领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="58"/>
+        <source>EMS邮寄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="62"/>
+        <source>身份证号码应为18位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="63"/>
+        <source>身份证号码只能由数字组成，末位可为X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="64"/>
+        <source>身份证号码中的出生日期不存在或不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="65"/>
+        <source>身份证号码校验位不正确，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="66"/>
+        <source>身份证号码无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="67"/>
+        <source>请输入11位手机号码，或带区号的固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="68"/>
+        <source>编号只能由数字组成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="69"/>
+        <source>不是办件编号或告知单编号（长度或首位不对）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="71"/>
+        <source>编号校验位不正确：可能是扫描误读或输入错误，请重新扫描或核对输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="73"/>
+        <source>编号中的日期不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="74"/>
+        <source>编号无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="75"/>
+        <source>本终端的事项目录中没有这个事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="76"/>
+        <source>办件当前状态不能进行此操作，请刷新后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="78"/>
+        <source>未知的办件操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="79"/>
+        <source>必须填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="80"/>
+        <source>补正告知须列明全部所缺材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="81"/>
+        <source>邮寄送达须填写地址和EMS单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="82"/>
+        <source>延期天数应为正数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="83"/>
+        <source>该事项须本人办理，不可代办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="84"/>
+        <source>评价等级应为1-5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="85"/>
+        <source>请填写姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="86"/>
+        <source>姓名过长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="87"/>
+        <source>请填写证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="88"/>
+        <source>请输入完整的办件编号、告知单编号或18位身份证号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="90"/>
+        <source>日期无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="91"/>
+        <source>本地数据库无法使用，请联系技术支持</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="92"/>
+        <source>工号或密码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="93"/>
+        <source>该工号已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="94"/>
+        <source>本终端没有找到该办件（可能尚未同步）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="129"/>
+        <source>操作失败：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="27"/>
+        <source>即办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="28"/>
+        <source>承诺件 {n}个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

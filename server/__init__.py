@@ -1,0 +1,1 @@
+"""The central sync server: FastAPI over SQLAlchemy Core (SQLite or PostgreSQL)."""

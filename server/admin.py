@@ -1,0 +1,141 @@
+"""What an administrator does: halls, staff, the catalog, enrolment codes, revocation.
+
+Reference data is owned here. Each change takes a change seq like an event, so
+terminals pull it through the same cursor; a deletion is a row with no data, which
+travels too. Staff passwords are hashed with the scrypt format terminals verify offline
+(domain.passwords) — the plain password never reaches the database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import sqlalchemy as sa
+
+from domain import passwords
+from server import db
+from server.auth import now_iso
+
+log = logging.getLogger(__name__)
+
+ROLES = ("clerk", "reviewer", "supervisor", "guide", "admin")
+CATALOG_KINDS = (("department", "departments", "id"), ("zone", "zones", "id"),
+                 ("window", "windows", "id"), ("item", "items", "no"))
+
+
+def hall_exists(conn: sa.Connection, code: str) -> bool:
+    return conn.execute(sa.select(db.halls.c.code).where(db.halls.c.code == code)).first() \
+        is not None
+
+
+def set_reference(conn: sa.Connection, rows: Iterable[tuple[str, str, str, Mapping | None]]
+                  ) -> int:
+    """Upsert (hall, kind, id, data) rows; each gets a fresh change seq. Writer only."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    first = db.next_seqs(conn, len(rows))
+    r = db.reference
+    for i, (hall, kind, rid, data) in enumerate(rows):
+        text = None if data is None else json.dumps(dict(data), ensure_ascii=False)
+        key = sa.and_(r.c.hall_code == hall, r.c.kind == kind, r.c.id == rid)
+        res = conn.execute(r.update().where(key).values(data=text, change_seq=first + i))
+        if res.rowcount == 0:
+            conn.execute(r.insert().values(hall_code=hall, kind=kind, id=rid, data=text,
+                                           change_seq=first + i))
+    return len(rows)
+
+
+def add_hall(conn: sa.Connection, code: str, name: str, info: Mapping | None = None) -> None:
+    """Create a hall (or rename it); its `hall` reference row travels to its terminals."""
+    if not code.strip() or not name.strip():
+        raise ValueError("大厅代码和名称不能为空")
+    if hall_exists(conn, code):
+        conn.execute(db.halls.update().where(db.halls.c.code == code).values(name=name))
+    else:
+        conn.execute(db.halls.insert().values(code=code, name=name, created_at=now_iso()))
+    set_reference(conn, [(code, "hall", "hall", {**(info or {}), "code": code, "name": name})])
+
+
+def staff_record(staff_id: str, no: str, name: str, role: str, window: str | None,
+                 password: str | None = None, password_hash: str | None = None
+                 ) -> dict[str, Any]:
+    if role not in ROLES:
+        raise ValueError(f"角色应为 {', '.join(ROLES)} 之一")
+    rec: dict[str, Any] = {"id": staff_id, "no": no, "name": name, "role": role,
+                           "window": window or None}
+    if password is not None:
+        rec["password_hash"] = passwords.hash_password(password)
+    elif password_hash is not None:
+        rec["password_hash"] = password_hash
+    return rec
+
+
+def add_staff(conn: sa.Connection, hall: str, rec: Mapping[str, Any]) -> None:
+    if not hall_exists(conn, hall):
+        raise LookupError(f"没有这个大厅: {hall}")
+    set_reference(conn, [(hall, "staff", str(rec["id"]), rec)])
+
+
+def find_staff(conn: sa.Connection, hall: str, no: str) -> dict[str, Any] | None:
+    """A staff member of a hall by work number (or id)."""
+    r = db.reference
+    for row in conn.execute(sa.select(r.c.data).where(r.c.hall_code == hall,
+                                                      r.c.kind == "staff",
+                                                      r.c.data.is_not(None))):
+        rec = json.loads(row.data)
+        if no in (str(rec.get("no")), str(rec.get("id"))):
+            return rec
+    return None
+
+
+def import_catalog(conn: sa.Connection, data: Mapping[str, Any], hall: str | None = None) -> int:
+    """Load a catalog file (resources/catalog format) into one hall.
+
+    The hall defaults to the file's own; it is created if missing. Rows of the hall that
+    the file no longer has are deleted (the deletion travels to terminals).
+    """
+    hall_info = dict(data.get("hall") or {})
+    code = hall or str(hall_info.get("code") or "")
+    if not code:
+        raise ValueError("目录文件没有大厅代码，请用 --hall 指定")
+    if not hall_exists(conn, code):
+        add_hall(conn, code, str(hall_info.get("name") or code), hall_info)
+    rows: list[tuple[str, str, str, Mapping | None]] = []
+    for kind, key, idf in CATALOG_KINDS:
+        rows += [(code, kind, str(rec[idf]), rec) for rec in data.get(key, ())]
+    for s in data.get("staff", ()):
+        s = dict(s)
+        if "password" in s:
+            s["password_hash"] = passwords.hash_password(str(s.pop("password")))
+        rows.append((code, "staff", str(s["id"]), s))
+    keep = {(k, i) for _, k, i, _ in rows}
+    r = db.reference
+    for row in conn.execute(sa.select(r.c.kind, r.c.id).where(
+            r.c.hall_code == code, r.c.kind.in_([k for k, _, _ in CATALOG_KINDS] + ["staff"]),
+            r.c.data.is_not(None))):
+        if (row.kind, row.id) not in keep:
+            rows.append((code, row.kind, row.id, None))
+    return set_reference(conn, rows)
+
+
+def ensure_calendar(conn: sa.Connection) -> None:
+    """Seed the shipped working-day calendar for every hall, once."""
+    r = db.reference
+    if conn.execute(sa.select(r.c.id).where(r.c.kind == "calendar")).first() is not None:
+        return
+    from resources import path
+
+    cal = json.loads(path("calendar", "cn.json").read_text("utf-8"))
+    set_reference(conn, [(db.ALL_HALLS, "calendar", "cn", cal)])
+
+
+def list_terminals(conn: sa.Connection) -> list[dict[str, Any]]:
+    t = db.terminals
+    return [{"id": r.id, "code": r.code, "hall": r.hall_code, "name": r.name,
+             "enrolled_at": r.enrolled_at, "revoked_at": r.revoked_at,
+             "max_seq": int(r.max_seq)}
+            for r in conn.execute(sa.select(t).order_by(t.c.code))]

@@ -1,0 +1,202 @@
+"""The server's tables (SQLAlchemy Core) and the one way writes are serialised.
+
+Everything a terminal pulls — events, reference rows, notices — carries a number from
+one counter, the change sequence, so one cursor walks them all.
+
+Why a single writer: a cursor must never skip a row that commits late. If two
+transactions took seqs 10 and 11 and 11 committed first, a terminal pulling in between
+would move its cursor to 11 and never see 10. So every writing transaction first locks
+the counter row (`SELECT … FOR UPDATE` on PostgreSQL; `BEGIN IMMEDIATE` on SQLite, which
+locks the whole file) and keeps the lock until it commits: seqs are handed out in commit
+order. Within one process a threading lock queues writers before they reach the
+database, so SQLite never spins on its busy handler. Pushes are short (one batch, one
+transaction), so one writer is not the bottleneck; pulls never take the lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+
+log = logging.getLogger(__name__)
+
+metadata = sa.MetaData()
+
+halls = sa.Table(
+    "halls", metadata,
+    sa.Column("code", sa.String(32), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+)
+terminals = sa.Table(
+    "terminals", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("code", sa.String(4), nullable=False, unique=True),
+    sa.Column("hall_code", sa.String(32), sa.ForeignKey("halls.code"), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.Text, nullable=False, default=""),
+    sa.Column("enrolled_at", sa.Text, nullable=False),
+    sa.Column("revoked_at", sa.Text),
+    sa.Column("max_seq", sa.BigInteger, nullable=False, default=0),
+)
+enrol_codes = sa.Table(
+    "enrol_codes", metadata,
+    sa.Column("code_hash", sa.String(64), primary_key=True),
+    sa.Column("hall_code", sa.String(32), sa.ForeignKey("halls.code"), nullable=False),
+    sa.Column("expires_at", sa.Text, nullable=False),
+    sa.Column("used_at", sa.Text),
+    sa.Column("terminal_id", sa.String(64)),
+)
+events = sa.Table(
+    "events", metadata,
+    sa.Column("server_seq", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("hall_code", sa.String(32), nullable=False),
+    sa.Column("case_id", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("expected_state", sa.String(40)),
+    sa.Column("terminal_id", sa.String(64), nullable=False),
+    sa.Column("terminal_seq", sa.BigInteger, nullable=False),
+    sa.Column("staff_id", sa.String(64), nullable=False),
+    sa.Column("window_id", sa.String(64)),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("verdict", sa.String(10), nullable=False),
+    sa.Column("pushed_by", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.Text, nullable=False),
+    sa.UniqueConstraint("terminal_id", "terminal_seq", name="events_terminal_seq"),
+    sa.Index("events_hall_seq", "hall_code", "server_seq"),
+)
+cases = sa.Table(
+    "cases", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("hall_code", sa.String(32), nullable=False),
+    sa.Column("state", sa.String(40)),
+    sa.Column("case_number", sa.Text),
+    sa.Column("item_name", sa.Text),
+    sa.Column("conflicts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.Index("cases_hall_state", "hall_code", "state"),
+)
+reference = sa.Table(
+    "reference", metadata,
+    sa.Column("hall_code", sa.String(32), primary_key=True),  # "*" = every hall
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("data", sa.Text),  # NULL = deleted (the deletion still travels)
+    sa.Column("change_seq", sa.BigInteger, nullable=False),
+    sa.Index("reference_hall_seq", "hall_code", "change_seq"),
+)
+notices = sa.Table(
+    "notices", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("hall_code", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("case_id", sa.String(64)),
+    sa.Column("event_id", sa.String(64)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("change_seq", sa.BigInteger, nullable=False),
+    sa.Index("notices_hall_seq", "hall_code", "change_seq"),
+)
+counters = sa.Table(
+    "counters", metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+ALL_HALLS = "*"
+
+
+def engine_url(url: str) -> str:
+    """`sqlite:///f` and `postgresql://…` as given on the command line → driver URLs."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine; SQLite gets WAL, a busy timeout and explicit BEGIN (IMMEDIATE)."""
+    url = engine_url(url)
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, pool_size=20, max_overflow=20,
+                                  connect_args={"timeout": 30, "check_same_thread": False})
+
+        @sa_event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @sa_event.listens_for(engine, "begin")
+        def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+            immediate = conn.get_execution_options().get("writer", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+def init_db(engine: sa.Engine) -> None:
+    """Create what is missing and the counters (idempotent)."""
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        for name in ("change_seq", "terminal_code"):
+            if conn.execute(sa.select(counters.c.value).where(counters.c.name == name)
+                            ).first() is None:
+                conn.execute(counters.insert().values(name=name, value=0))
+
+
+class Database:
+    """The engine plus the writer discipline described in the module docstring."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._writer = threading.Lock()
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[sa.Connection]:
+        """The single writing transaction; hands out change seqs in commit order."""
+        with self._writer:
+            conn = self.engine.connect().execution_options(writer=True)
+            try:
+                with conn.begin():
+                    if not self.is_sqlite:
+                        conn.execute(sa.select(counters.c.value)
+                                     .where(counters.c.name == "change_seq").with_for_update())
+                    yield conn
+            finally:
+                conn.close()
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def next_seqs(conn: sa.Connection, n: int = 1, name: str = "change_seq") -> int:
+    """Reserve `n` numbers of a counter; returns the first. Writer transaction only."""
+    conn.execute(counters.update().where(counters.c.name == name)
+                 .values(value=counters.c.value + n))
+    last = conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    return int(last) - n + 1
+
+
+def current_seq(conn: sa.Connection) -> int:
+    """The last change seq handed out; every row up to it has committed (see above)."""
+    return int(conn.execute(sa.select(counters.c.value)
+                            .where(counters.c.name == "change_seq")).scalar_one())

@@ -1,0 +1,151 @@
+"""Real server processes for tests: uvicorn via `yichuang server`, and a throwaway
+PostgreSQL cluster on loopback (initdb into a temp dir, pg_ctl on a free port)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import pathlib
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import requests
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DEMO_CATALOG = ROOT / "resources" / "catalog" / "demo.json"
+HALL = "371100"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def yichuang(*args: str, check: bool = True, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the real command line, as a user would."""
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=check, timeout=timeout)
+
+
+class ServerProcess:
+    """`yichuang server --db URL --port P` in a child process; kill/restart at will."""
+
+    def __init__(self, db_url: str, port: int | None = None, log_dir: pathlib.Path | None = None
+                 ) -> None:
+        self.db_url, self.port = db_url, port or free_port()
+        self.log_path = (log_dir or pathlib.Path(tempfile.gettempdir())) / f"server-{self.port}.log"
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30) -> ServerProcess:
+        log = open(self.log_path, "ab")  # noqa: SIM115 - lives as long as the process
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url,
+             "--port", str(self.port), "--log-level", "warning"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
+                    return self
+            except requests.RequestException:
+                time.sleep(0.1)
+        raise RuntimeError("server did not start")
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def setup_hall(db_url: str, *, reviewers: bool = True) -> None:
+    """The demo hall, its catalog, and a reviewer 9001 / pw-9001 for the back office."""
+    yichuang("admin", "--db", db_url, "catalog", "import", str(DEMO_CATALOG))
+    if reviewers:
+        yichuang("admin", "--db", db_url, "staff", "add", "--hall", HALL, "--no", "9001",
+                 "--name", "审核员", "--role", "reviewer", "--password", "pw-9001")
+
+
+def enrol_code(db_url: str, hall: str = HALL) -> str:
+    return yichuang("admin", "--db", db_url, "enroll-code", "--hall", hall).stdout.strip()
+
+
+# --- PostgreSQL --------------------------------------------------------------------------
+
+def pg_bin() -> pathlib.Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return pathlib.Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    return pathlib.Path(initdb).parent if initdb else None
+
+
+class PgCluster:
+    """A throwaway cluster; as root it runs as the `postgres` OS user (runuser)."""
+
+    def __init__(self) -> None:
+        self.bin = pg_bin()
+        if self.bin is None:
+            raise RuntimeError("PostgreSQL binaries (initdb, pg_ctl) not found; "
+                               "install the Debian package `postgresql`")
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="yc-pg-"))
+        self.port = free_port()
+        self.user = None
+        if os.geteuid() == 0:
+            import pwd
+
+            try:
+                pw = pwd.getpwnam("postgres")
+            except KeyError as exc:
+                raise RuntimeError("running as root and no `postgres` OS user") from exc
+            os.chown(self.dir, pw.pw_uid, pw.pw_gid)
+            self.user = "postgres"
+
+    def _run(self, *cmd: str) -> None:
+        argv = list(cmd)
+        if self.user:
+            argv = ["runuser", "-u", self.user, "--", *argv]
+        subprocess.run(argv, check=True, capture_output=True, timeout=120)
+
+    def start(self) -> PgCluster:
+        data = self.dir / "data"
+        self._run(str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
+                  "-E", "UTF8", "--no-sync")
+        self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.dir / "log"), "-w",
+                  "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
+                  "-c fsync=off -c max_connections=200", "start")
+        return self
+
+    def stop(self) -> None:
+        try:
+            self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate",
+                      "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def new_database(self, name: str) -> str:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+                             autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
