@@ -36,7 +36,6 @@ from domain.application import registration_payload
 from domain.catalog import catalog_from_dict
 from domain.deadline import compute
 from domain.ids import uuid7
-from domain.workdays import WorkCalendar
 from resources import path as resource_path
 from sync import queries, reference, store
 from sync.demo_data import demo_person
@@ -251,7 +250,7 @@ def measure(fn: Callable[[str], object], keys: list[str]) -> list[float]:
 
 def percentile(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -110,7 +110,8 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
             shell.close()
             app.quit()
 
-        QTimer.singleShot(0, ready)
+        # usable = the staff list is read and the login button enabled, not just drawn
+        shell.login.sig_ready.connect(lambda: QTimer.singleShot(0, ready))
     code = app.exec()
     shell.shutdown()
     return int(code)

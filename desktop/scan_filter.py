@@ -52,7 +52,7 @@ class ScanFilter(QObject):
     def _now_ms() -> float:
         return time.monotonic() * 1000.0
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress:
             return False
         if not isinstance(obj, QWidget) or not isinstance(event, QKeyEvent):

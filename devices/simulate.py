@@ -1,6 +1,7 @@
 """``yichuang simulate idcard|pad|printer``: a simulator as a process.
 
-Prints the port to use on its first line (flushed), then serves until killed
+Prints the port to use on its first line (flushed): the pty, or ``socket://…`` with
+``--tcp`` (and always on Windows, which has no ptys). Then serves until killed
 (SIGTERM / SIGINT / Ctrl-C). Lines on stdin steer it, so a test or a person can drive
 a running simulator::
 
@@ -24,11 +25,16 @@ from devices.printer.status import STATES
 Handler = Callable[[list[str]], None]
 
 
+def _tcp(args: argparse.Namespace) -> int | None:
+    return None if args.tcp is None else int(args.tcp)
+
+
 def _idcard(args: argparse.Namespace):
     from devices.idcard.simulator import IdCardReaderSimulator
 
     card = None if args.card in ("none", "") else args.card
-    sim = IdCardReaderSimulator(card, split=args.split, stray=args.split).start()
+    sim = IdCardReaderSimulator(card, split=args.split, stray=args.split, tcp_port=_tcp(args))
+    sim.start()
     sim.set_mode(args.state or "ok")
     commands: dict[str, Handler] = {
         "present": lambda a: sim.present(a[0] if a else "zhangsan"),
@@ -36,13 +42,13 @@ def _idcard(args: argparse.Namespace):
         "fail": lambda a: sim.fail_next_read(int(a[0]) if a else 1),
         "state": lambda a: sim.set_mode(a[0]),  # type: ignore[arg-type]
     }
-    return sim, sim.port, commands
+    return sim, sim.tcp_url or sim.port, commands
 
 
 def _pad(args: argparse.Namespace):
     from devices.pad.simulator import RatingPadSimulator
 
-    sim = RatingPadSimulator(args.protocol).start()
+    sim = RatingPadSimulator(args.protocol, tcp_port=_tcp(args)).start()
     sim.set_mode(args.state or "ok")
     if args.key:
         level, _, reason = args.key.partition("|")
@@ -56,14 +62,13 @@ def _pad(args: argparse.Namespace):
         "auto": auto,
         "state": lambda a: sim.set_mode(a[0]),  # type: ignore[arg-type]
     }
-    return sim, sim.port, commands
+    return sim, sim.tcp_url or sim.port, commands
 
 
 def _printer(args: argparse.Namespace):
     from devices.printer.simulator import PrinterSimulator
 
-    tcp = None if args.tcp is None else int(args.tcp)
-    sim = PrinterSimulator(args.state or "ok", tcp_port=tcp).start()
+    sim = PrinterSimulator(args.state or "ok", tcp_port=_tcp(args)).start()
 
     def png(a: list[str]) -> None:
         with open(a[0], "wb") as fh:
@@ -74,7 +79,7 @@ def _printer(args: argparse.Namespace):
         "png": png,
         "clear": lambda a: sim.clear(),
     }
-    return sim, (sim.tcp_url or sim.port), commands
+    return sim, sim.tcp_url or sim.port, commands
 
 
 def _control(commands: dict[str, Handler], sim, done: threading.Event) -> None:
@@ -101,8 +106,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: done.set())
     print(port, flush=True)
-    if getattr(sim, "tcp_url", None):
-        print(f"pty: {sim.port}", flush=True)
+    if sim.tcp_url and sim.use_pty:
+        print(f"pty: {sim.link_path}", flush=True)
     if not args.no_stdin:
         threading.Thread(target=_control, args=(commands, sim, done), daemon=True).start()
     try:
@@ -128,7 +133,9 @@ def add_simulate_command(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--protocol", choices=("yc-pad", "keypad"), default="yc-pad", help="pad")
     p.add_argument("--key", help='pad: answer every request with "LEVEL[|REASON]"')
     p.add_argument("--delay", type=float, default=0.3, help="pad: seconds before --key")
-    p.add_argument("--tcp", nargs="?", const="0", help="printer: also listen on TCP (PORT)")
+    p.add_argument("--tcp", nargs="?", const="0",
+                   help="also listen on 127.0.0.1:PORT (any free port if none given); "
+                        "the first line printed is then socket://127.0.0.1:PORT")
     p.add_argument("--png", help="printer: draw what was printed to this PNG on exit")
     p.add_argument("--no-stdin", action="store_true", help="ignore stdin (no control commands)")
     p.set_defaults(func=cmd_simulate)

@@ -127,11 +127,10 @@ class Port:
         while True:
             if self.stop_event.is_set():
                 raise self.error_cls("cancelled", "stop requested")
-            left = deadline - time.monotonic()
-            if left <= 0:
+            if time.monotonic() >= deadline:
                 return b""
             try:
-                ser.timeout = min(SLICE_S, left)
+                # the port's timeout stays SLICE_S: setting it reconfigures the UART
                 first = ser.read(1)
                 if not first:
                     continue

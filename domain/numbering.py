@@ -136,4 +136,5 @@ def case_id_for_slip(slip: str) -> str:
 def looks_like_number(text: str) -> bool:
     """A cheap test used to route what the clerk typed: a number, or a name/ID search?"""
     t = text.strip()
-    return t.isascii() and t.isdigit() and len(t) in (CASE_LEN, SLIP_LEN) and t[0] in (CASE_PREFIX, SLIP_PREFIX)
+    return (t.isascii() and t.isdigit() and len(t) in (CASE_LEN, SLIP_LEN)
+            and t[0] in (CASE_PREFIX, SLIP_PREFIX))

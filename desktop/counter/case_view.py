@@ -51,6 +51,8 @@ class CaseView(QWidget):
     """(text, level) for the status line."""
     sig_receive = Signal(object)
     """A registered (kiosk) case should be received in the reception editor."""
+    sig_case_shown = Signal(object)
+    """A case was put on screen (the Case); side panels such as its papers follow it."""
 
     def __init__(self, state: CounterState, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -111,6 +113,7 @@ class CaseView(QWidget):
         self._fill_facts(case)
         self.history.show_case(case)
         self._fill_actions(case)
+        self.sig_case_shown.emit(case)
 
     def _fill_facts(self, case: Case) -> None:
         while self.facts.rowCount():
@@ -207,6 +210,10 @@ class CaseView(QWidget):
             return False
         handler()
         return True
+
+    def add_history_panel(self, widget: QWidget) -> None:
+        """Put a panel under the history (the printing package's 文书 list)."""
+        self.history.parentWidget().layout().addWidget(widget)
 
     # --- steps ------------------------------------------------------------------
     def do(self, kind: str, payload: dict[str, Any], actor: Actor | None = None) -> None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from domain.lifecycle import FINAL
 from domain.deadline import Countdown, Deadline, countdown
+from domain.lifecycle import FINAL
 from domain.workdays import WorkCalendar
 
 COLOURS = {

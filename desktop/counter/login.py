@@ -37,6 +37,8 @@ class LoginPage(QWidget):
 
     sig_logged_in = Signal(object, str)
     """A password matched: (Staff, window id)."""
+    sig_ready = Signal()
+    """The staff list has been read: the clerk can log in now."""
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +120,7 @@ class LoginPage(QWidget):
         self.staff_no.setText(last_staff_no)
         self.set_ready(True)
         (self.password if last_staff_no else self.staff_no).setFocus()
+        self.sig_ready.emit()
 
     def show_login(self) -> None:
         self.locked_staff = None

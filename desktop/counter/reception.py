@@ -108,6 +108,7 @@ class ReceptionView(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 6)
+        split.setSizes([480, 860])
         lay.addWidget(split, 1)
         bar = QHBoxLayout()
         self.accept_button = QPushButton(self.tr("受理 (F5)"), objectName="primary")

@@ -97,7 +97,7 @@ class IdleWatcher(QObject):
         self.active = False
         self._timer.stop()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.active and event.type() in _ACTIVITY:
             self._timer.start()
         return False

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import pathlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from desktop.counter import jobs
 from desktop.counter.login import LoginPage
+
+if TYPE_CHECKING:
+    from desktop.counter.workspace import Workspace
 from desktop.counter.session import CounterState, IdleWatcher, Session
-from desktop.counter.workspace import Workspace
 from desktop.messages import error_text
 from desktop.scan_filter import ScanFilter
 from desktop.settings import SettingsStore
@@ -50,6 +53,7 @@ class CounterShell(QMainWindow):
         self.runner.sig_task_failed.connect(lambda exc: self.show_message(error_text(exc), "error"))
         self.state: CounterState | None = None
         self.workspace: Workspace | None = None
+        self.calendar_warning: str | None = None
         self.locked = False
         self.setWindowTitle(self.tr("一窗 · 窗口受理"))
         self.setMinimumSize(1280, 720)
@@ -105,13 +109,7 @@ class CounterShell(QMainWindow):
     def _started(self, info: jobs.Startup) -> None:
         self.state = CounterState(info.catalog, info.calendar, info.identity, self.clock,
                                   warn_days=self.settings.warn_working_days)
-        self.workspace = Workspace(self.state, self.runner,
-                                   self.settings.countdown_refresh_seconds)
-        self.workspace.sig_message.connect(self.show_message)
-        self.workspace.sig_lock_requested.connect(self.lock)
-        self.workspace.sig_case_written.connect(lambda _c: self._on_tick())
-        self.workspace.set_banner(info.calendar_warning)
-        self.stack.addWidget(self.workspace)
+        self.calendar_warning = self._calendar_text(info) if info.calendar_warning else None
         self.terminal_label.setText(self.tr("终端 {code}").format(
             code=info.identity.terminal_code))
         if not info.catalog.staff:
@@ -119,6 +117,28 @@ class CounterShell(QMainWindow):
             return
         self.login.set_catalog(info.catalog, self.settings.window_id, self.settings.last_staff_no)
         self._on_tick()
+
+    def _calendar_text(self, info: jobs.Startup) -> str:
+        """sync.reference words it in Chinese for logs; the screen speaks the UI language."""
+        year = info.calendar.missing_next_year(self.clock().date())
+        return self.tr("缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），"
+                       "请联系管理员更新日历").format(year=year)
+
+    def _build_workspace(self) -> None:
+        """Built at the first login, so the login window is usable sooner."""
+        from desktop.counter.workspace import Workspace
+
+        assert self.state is not None
+        self.workspace = Workspace(self.state, self.runner,
+                                   self.settings.countdown_refresh_seconds)
+        self.workspace.sig_message.connect(self.show_message)
+        self.workspace.sig_lock_requested.connect(self.lock)
+        self.workspace.sig_case_written.connect(lambda _c: self._on_tick())
+        self.workspace.set_banner(self.calendar_warning)
+        self.stack.addWidget(self.workspace)
+        from desktop.printing.counter_hooks import connect_printing
+
+        self.printing = connect_printing(self)  # HOOKTEST
 
     def _start_failed(self, exc: BaseException) -> None:
         log.error("start-up failed: %s", exc)
@@ -134,7 +154,10 @@ class CounterShell(QMainWindow):
 
     # --- login / lock -------------------------------------------------------------
     def _on_logged_in(self, staff: Staff, window_id: str) -> None:
-        assert self.state is not None and self.workspace is not None
+        assert self.state is not None
+        if self.workspace is None:
+            self._build_workspace()
+        assert self.workspace is not None
         same = self.locked and self.state.session is not None and \
             self.state.session.staff.id == staff.id
         if not same:
@@ -224,6 +247,6 @@ class CounterShell(QMainWindow):
         self._tick.stop()
         self.runner.shutdown()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         self.settings_store.save()
         super().closeEvent(event)

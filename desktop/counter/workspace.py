@@ -141,6 +141,8 @@ class Workspace(QWidget):
         self.search_bar.focus()
 
     def _found(self, found: jobs.Lookup) -> None:
+        if found.kind != "none":
+            self.search_bar.field.clear()  # no ID number left in plain sight
         if found.kind == "case" and found.case is not None:
             self.show_case(found.case)
         elif found.kind == "list":

@@ -31,7 +31,7 @@ from domain.case import Case
 
 log = logging.getLogger(__name__)
 
-#: States a write leaves a case in when the citizen's visit to the window ends.
+# States a write leaves a case in when the citizen's visit to the window ends.
 RATE_AFTER = frozenset({lc.ISSUED, lc.ACCEPTED, lc.SUPPLEMENT, lc.REFUSED})
 
 

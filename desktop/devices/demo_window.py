@@ -7,7 +7,7 @@ printed, drawn from the printer simulator's captured bytes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from devices.idcard.samples import SAMPLE_CARDS
 from devices.pad.interface import LEVELS
 
 REFRESH_MS = 700
+RECEIPT_PX = 320
 
 
 def _button(text: str, slot, row: QHBoxLayout | QGridLayout, *pos: int) -> QPushButton:
@@ -131,7 +132,7 @@ class DemoControlWindow(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.receipt)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(RECEIPT_PX + 30)
         box.addWidget(scroll, 1)
         _button(self.tr("清空"), self.clear_receipts, box)
         return group
@@ -171,10 +172,16 @@ class DemoControlWindow(QWidget):
             self.card_state.setText(self.tr("卡上：{0}").format(card.name) if card
                                     else self.tr("阅读器上没有卡"))
         pad = self.demo.pad
-        shown = pad.display.get("screen", "idle")
+        screens = {"idle": self.tr("待机"), "welcome": self.tr("欢迎"),
+                   "staff": self.tr("工作人员信息"), "thanks": self.tr("感谢评价")}
+        shown = str(pad.display.get("screen", "idle"))
         self.pad_state.setText(self.tr("等待按键…") if pad.waiting_for_key
-                               else self.tr("显示：{0}").format(shown))
-        self.printer_state.setText(self.tr("状态：{0}").format(self.demo.printer.status))
+                               else self.tr("显示：{0}").format(screens.get(shown, shown)))
+        states = {None: self.tr("就绪"), "paper_out": self.tr("缺纸"),
+                  "cover_open": self.tr("开盖"), "offline": self.tr("脱机"),
+                  "error": self.tr("故障")}
+        reason = self.demo.printer.status.reason
+        self.printer_state.setText(self.tr("状态：{0}").format(states.get(reason, reason)))
         self._refresh_receipt()
 
     def _refresh_receipt(self) -> None:
@@ -188,4 +195,6 @@ class DemoControlWindow(QWidget):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(self.demo.printer.render_png(), "PNG")
-        self.receipt.setPixmap(pixmap)
+        # 576 dots of an 80 mm roll shown at about its real width on a screen
+        self.receipt.setPixmap(pixmap.scaledToWidth(RECEIPT_PX,
+                                                    Qt.TransformationMode.SmoothTransformation))

@@ -50,9 +50,10 @@ def job_pdf(job: PrintJob) -> bytes:
     from PIL import Image
 
     from devices.printer.render import render_png
-    from devices.printer.simulator import find_cjk_font
+    from resources import path as resource_path
 
-    image = Image.open(io.BytesIO(render_png(job.data, find_cjk_font()))).convert("RGB")
+    font = str(resource_path("fonts", "wqy-microhei.ttc"))  # shipped: every PC has it
+    image = Image.open(io.BytesIO(render_png(job.data, font))).convert("RGB")
     out = io.BytesIO()
     image.save(out, "PDF", resolution=203.0)  # 8 dots/mm: the receipt at its real size
     return out.getvalue()

@@ -38,7 +38,7 @@ REASON_TEXT = {
 assert set(REASON_TEXT) == set(REASONS)
 LEVEL_COLOURS = {5: "#1b7a3a", 4: "#3c9a4f", 3: "#b88a00", 2: "#d2691e", 1: "#b3261e"}
 BACK_TO_WELCOME_MS = 4000
-#: Seconds for the reason step after a low level was pressed.
+# Seconds for the reason step after a low level was pressed.
 REASON_TIMEOUT_S = 20
 
 STYLE = """

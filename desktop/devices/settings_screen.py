@@ -87,6 +87,7 @@ class DeviceSettingsScreen(QWidget):
         box.addWidget(self._scanner_box())
         box.addWidget(self._pad_box())
         box.addWidget(self._printer_box())
+        box.addStretch(1)
         buttons = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("刷新端口列表"))
         self.refresh_button.clicked.connect(self.refresh_ports)

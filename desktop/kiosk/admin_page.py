@@ -8,7 +8,7 @@ PIN says so and stays; three wrong ones send the page back to the start.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import BACKSPACE, CLEAR, NumericKeypad, button, label
@@ -32,18 +32,18 @@ class AdminPage(Page):
         self._pin = pin
         self.typed = ""
         self.tries = 0
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(200, 60, 200, 60)
-        outer.setSpacing(20)
-        outer.addWidget(label(self.tr("管理员退出"), "title", align=Qt.AlignmentFlag.AlignCenter))
-        outer.addWidget(label(self.tr("请输入管理密码"), "hint", align=Qt.AlignmentFlag.AlignCenter))
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.body.setContentsMargins(120, 40, 120, 40)
+        self.body.setSpacing(30)
+        left = QVBoxLayout()
+        left.setSpacing(20)
+        left.addWidget(label(self.tr("管理员退出"), "title", align=Qt.AlignmentFlag.AlignCenter))
+        left.addWidget(label(self.tr("请输入管理密码"), "hint", align=Qt.AlignmentFlag.AlignCenter))
         self.display = label("", "display", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
-        outer.addWidget(self.display)
+        left.addWidget(self.display)
         self.message = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
-        outer.addWidget(self.message)
-        self.keypad = NumericKeypad(with_x=False)
-        self.keypad.sig_key_pressed.connect(self.press)
-        outer.addWidget(self.keypad, 1)
+        left.addWidget(self.message)
+        left.addStretch(1)
         row = QHBoxLayout()
         cancel = button(self.tr("取消"))
         cancel.clicked.connect(self._cancel)
@@ -51,7 +51,15 @@ class AdminPage(Page):
         ok = button(self.tr("确定"), "primary")
         ok.clicked.connect(self.submit)
         row.addWidget(ok, 1)
-        outer.addLayout(row)
+        left.addLayout(row)
+        self.body.addLayout(left, 1)
+        self.keypad = NumericKeypad(with_x=False)
+        self.keypad.sig_key_pressed.connect(self.press)
+        self.body.addWidget(self.keypad, 2)
+
+    def set_landscape(self, landscape: bool) -> None:
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                               else QBoxLayout.Direction.TopToBottom)
 
     def press(self, key: str) -> None:
         if key == BACKSPACE:

@@ -138,7 +138,9 @@ class KioskFlow(QObject):
         if self.blocked or self.busy:
             return
         self.session.item = item
-        self.page("identify").reset()
+        identify = self.page("identify")
+        identify.reset()
+        identify.set_summary(self.tr("办理：{0}").format(item.name))
         self.go("identify")
 
     # -- identify -----------------------------------------------------------------------

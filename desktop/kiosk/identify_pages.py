@@ -64,6 +64,8 @@ class IdentifyPage(Page):
         outer.setSpacing(18)
         self.title = label(self.tr("请放置身份证"), "title", align=Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.title)
+        self.summary = label("", "value", align=Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.summary)
         self.modes = QStackedWidget()
         outer.addWidget(self.modes, 1)
         # -- card mode --
@@ -71,9 +73,9 @@ class IdentifyPage(Page):
         box = QVBoxLayout(wait)
         box.setSpacing(20)
         box.addStretch(1)
-        picture = label("", align=Qt.AlignmentFlag.AlignCenter)
-        picture.setPixmap(card_on_reader())
-        box.addWidget(picture)
+        self.picture = label("", align=Qt.AlignmentFlag.AlignCenter)
+        self.picture.setPixmap(card_on_reader())
+        box.addWidget(self.picture)
         box.addWidget(label(self.tr("把身份证平放在读卡区上，听到提示音前不要移动"), "subtitle",
                             align=Qt.AlignmentFlag.AlignCenter))
         self.card_message = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
@@ -83,7 +85,7 @@ class IdentifyPage(Page):
             sim = button(self.tr("演示：模拟放置身份证"))
             sim.clicked.connect(self.sig_demo_card_requested)
             box.addWidget(sim)
-        manual = button(self.tr("没带身份证或读不出？手动输入证件号码"), "primary")
+        manual = button(self.tr("没带身份证或读不出？手动输入证件号码"))
         manual.clicked.connect(lambda: self.show_keypad(True))
         box.addWidget(manual)
         self.modes.addWidget(wait)
@@ -139,6 +141,9 @@ class IdentifyPage(Page):
         self.ok_button.setEnabled(len(t) == 18)
         self.keypad.buttons["X"].setEnabled(len(t) == 17)
 
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+
     def show_card_error(self, text: str) -> None:
         self.card_message.setText(text)
 
@@ -155,6 +160,7 @@ class IdentifyPage(Page):
     def set_landscape(self, landscape: bool) -> None:
         self.keypad_body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                       else QBoxLayout.Direction.TopToBottom)
+        self.picture.setPixmap(card_on_reader(420 if landscape else 640))
 
 
 class PhonePage(Page):

@@ -52,7 +52,7 @@ class ItemPage(Page):
         facts.setColumnStretch(1, 1)
         self.facts_card = card(facts)
         self.body.addWidget(self.facts_card, 0)
-        materials = QWidget()
+        materials = card()
         self.materials = QVBoxLayout(materials)
         self.materials.setContentsMargins(28, 20, 28, 20)
         self.materials.setSpacing(10)

@@ -31,7 +31,7 @@ class ResultPage(Page):
         self.mode = PRINTING
         self.seconds = seconds
         self.left = 0
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(60, 40, 60, 40)
         outer.setSpacing(22)
         outer.addStretch(1)
@@ -52,7 +52,7 @@ class ResultPage(Page):
         self.slip_caption = label(self.tr("登记号（请记下，到窗口时报给工作人员）"), "field",
                                   align=Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.slip_caption)
-        self.slip_no = label("", "big", align=Qt.AlignmentFlag.AlignCenter)
+        self.slip_no = label("", "slip", align=Qt.AlignmentFlag.AlignCenter)
         self.slip_no.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         box.addWidget(self.slip_no)
         self.card = card(box)
@@ -145,6 +145,11 @@ class ResultPage(Page):
     def _tick_text(self) -> None:
         self.countdown.setText(self.tr("{0} 秒后返回首页").format(self.left) if self.left > 0
                                else "")
+
+    def set_landscape(self, landscape: bool) -> None:
+        # 1080 px of height must hold the queue number at elderly size too
+        self.outer.setContentsMargins(60, 16 if landscape else 40, 60, 16 if landscape else 40)
+        self.outer.setSpacing(10 if landscape else 22)
 
     def reset(self) -> None:
         self._timer.stop()

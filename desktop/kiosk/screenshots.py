@@ -20,7 +20,7 @@ DEMO_ITEM = "0101"  # 企业设立登记: a promised item with conditional mater
 ELDERLY_ITEM = "0701"  # 老年优待证办理
 
 
-def _wait(signal, timeout_ms: int = 8000) -> None:  # noqa: ANN001 - a Qt signal
+def _wait(signal, timeout_ms: int = 8000) -> None:
     """Run the event loop until `signal` fires (or the timeout): no processEvents loop."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -99,7 +99,7 @@ def _shoot_panel(data_dir: pathlib.Path, out: pathlib.Path, panel: str,
         w.deleteLater()
 
 
-def _stopped_printer(kiosk, sims, panel: str, save) -> None:  # noqa: ANN001
+def _stopped_printer(kiosk, sims, panel: str, save) -> None:
     """Out of paper mid-registration: the number on screen, then the stopped kiosk."""
     w, flow = kiosk.window, kiosk.flow
     sims.printer.set_state("paper_out")
@@ -129,7 +129,7 @@ def save_screenshots(data_dir: pathlib.Path | str | None, out_dir: pathlib.Path 
     out.mkdir(parents=True, exist_ok=True)
     count = 0
 
-    def save(name: str, widget) -> None:  # noqa: ANN001
+    def save(name: str, widget) -> None:
         nonlocal count
         _settle(30)
         path = out / f"kiosk-{name}.png"

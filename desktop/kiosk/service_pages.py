@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -102,7 +103,9 @@ class ServicesPage(Page):
     def _groups(self) -> list[tuple[str, str]]:
         used = {getattr(i, self.by) for i in self.catalog.items}
         if self.by == "zone":
-            return [(z.id, f"{z.prefix}  {z.name}") for z in self.catalog.zones if z.id in used]
+            # "C  房产交易和不动产登记": the suffix 服务区 is on every zone, so it goes
+            return [(z.id, f"{z.prefix}  {z.name.removesuffix('服务区')}")
+                    for z in self.catalog.zones if z.id in used]
         return [(d.id, d.name) for d in self.catalog.departments if d.id in used]
 
     def show_groups(self, by: str, select: str = "") -> None:
@@ -111,12 +114,15 @@ class ServicesPage(Page):
         clear_layout(self.groups_grid)
         self._buttons = QButtonGroup(self)
         groups = self._groups()
-        cols = 1 if self.landscape else 3
+        cols = 1 if self.landscape else 2
         for n, (gid, text) in enumerate(groups):
             b = button(text, "zone", checkable=True)
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda _=False, g=gid: self.show_group(g))
             self._buttons.addButton(b)
             self.groups_grid.addWidget(b, n // cols, n % cols)
+        for c in range(cols):
+            self.groups_grid.setColumnStretch(c, 1)
         self.groups_grid.setRowStretch(self.groups_grid.rowCount(), 1)
         if groups:
             ids = [g for g, _ in groups]
@@ -138,8 +144,8 @@ class ServicesPage(Page):
         self.landscape = landscape
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                else QBoxLayout.Direction.TopToBottom)
-        self.groups_area.setFixedWidth(440 if landscape else 16777215)
-        self.groups_area.setMaximumHeight(16777215 if landscape else 300)
+        self.groups_area.setFixedWidth(480 if landscape else 16777215)
+        self.groups_area.setMaximumHeight(16777215 if landscape else 420)
         self.show_groups(self.by, self.group)
 
 
@@ -161,7 +167,7 @@ class SearchPage(Page):
         outer.setContentsMargins(40, 24, 40, 16)
         outer.setSpacing(16)
         outer.addWidget(label(self.tr("按拼音首字母搜索"), "title"))
-        outer.addWidget(label(self.tr("例如：婚姻登记 输入 HYDJ，营业执照 输入 YYZZ"), "hint"))
+        outer.addWidget(label(self.tr("例如：结婚登记 输入 JHDJ，普通护照签发 输入 PTHZ"), "hint"))
         self.display = label("", "display", wrap=False)
         outer.addWidget(self.display)
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
@@ -214,5 +220,5 @@ class SearchPage(Page):
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                else QBoxLayout.Direction.TopToBottom)
         self.keyboard.setFixedWidth(980 if landscape else 16777215)
-        self.columns = 1
+        self.columns = 1 if landscape else 2
         self._refresh()

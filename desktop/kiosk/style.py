@@ -30,27 +30,37 @@ def px(value: float, scale: float) -> int:
     return round(value * scale)
 
 
-def sheet(scale: float = NORMAL_SCALE) -> str:
-    """The style sheet for a scale (1.0 normal, 1.3 elderly)."""
+def sheet(scale: float = NORMAL_SCALE, landscape: bool = False) -> str:
+    """The style sheet for a scale (1.0 normal, 1.3 elderly) and a panel shape.
+
+    A landscape panel has 1080 px of height for header, page and footer, so heights
+    shrink there (widths do not). The header and footer never scale: they must fit
+    1080 px of width in portrait whatever the mode.
+    """
     def s(v: float) -> int:
         return px(v, scale)
+
+    def h(v: float) -> int:  # a height: smaller on a landscape panel
+        return px(v * (0.8 if landscape else 1.0), scale)
 
     return f"""
 QWidget#kioskRoot {{ background: {PAPER}; color: {INK}; }}
 QWidget#header {{ background: {BLUE}; }}
-QLabel#hallName {{ color: white; font-size: {s(34)}px; font-weight: bold; }}
-QLabel#clock {{ color: white; font-size: {s(30)}px; }}
+QLabel#hallName {{ color: white; font-size: 34px; font-weight: bold; }}
+QLabel#clock {{ color: white; font-size: 30px; }}
 QWidget#banner {{ background: {RED}; }}
 QLabel#bannerText {{ color: white; font-size: {s(30)}px; font-weight: bold; }}
 QWidget#footer {{ background: white; border-top: 1px solid {LINE}; }}
 QLabel {{ color: {INK}; font-size: {s(30)}px; }}
-QLabel[role="title"] {{ font-size: {s(54)}px; font-weight: bold; color: {BLUE_DARK}; }}
+QLabel[role="title"] {{ font-size: {h(54)}px; font-weight: bold; color: {BLUE_DARK}; }}
 QLabel[role="subtitle"] {{ font-size: {s(36)}px; font-weight: bold; }}
 QLabel[role="hint"] {{ font-size: {s(27)}px; color: {GREY}; }}
 QLabel[role="field"] {{ font-size: {s(28)}px; color: {GREY}; }}
 QLabel[role="value"] {{ font-size: {s(32)}px; }}
 QLabel[role="big"] {{ font-size: {s(60)}px; font-weight: bold; color: {BLUE_DARK}; }}
-QLabel[role="huge"] {{ font-size: {s(150)}px; font-weight: bold; color: {BLUE}; }}
+QLabel[role="slip"] {{ font-size: {s(76)}px; font-weight: bold; color: {INK};
+    font-family: monospace; }}
+QLabel[role="huge"] {{ font-size: {h(150)}px; font-weight: bold; color: {BLUE}; }}
 QLabel[role="error"] {{ font-size: {s(30)}px; color: {RED}; font-weight: bold; }}
 QLabel[role="display"] {{ font-size: {s(50)}px; font-family: monospace; background: white;
     border: 3px solid {BLUE}; border-radius: 14px; padding: {s(12)}px; }}
@@ -60,37 +70,37 @@ QLabel[role="badgePromised"] {{ font-size: {s(24)}px; color: white; background: 
     border-radius: 8px; padding: 2px 10px; }}
 QFrame[role="card"] {{ background: white; border: 1px solid {LINE}; border-radius: 18px; }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
-QPushButton {{ font-size: {s(32)}px; min-height: {s(TOUCH)}px; border-radius: 16px;
+QPushButton {{ font-size: {s(32)}px; min-height: {h(TOUCH)}px; border-radius: 16px;
     padding: 0 {s(24)}px; background: white; border: 2px solid {LINE}; color: {INK}; }}
 QPushButton:pressed {{ background: {BLUE_LIGHT}; }}
 QPushButton:disabled {{ color: #9aa5b1; background: #eceff3; border-color: #dde3ea; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: white; border: none;
-    font-size: {s(40)}px; font-weight: bold; min-height: {s(120)}px; }}
+    font-size: {s(40)}px; font-weight: bold; min-height: {h(120)}px; }}
 QPushButton[role="primary"]:pressed {{ background: {BLUE_DARK}; }}
 QPushButton[role="primary"]:disabled {{ background: #9fb3cc; color: #eef2f7; }}
 QPushButton[role="start"] {{ background: {BLUE}; color: white; border: none;
-    font-size: {s(56)}px; font-weight: bold; min-height: {s(200)}px; border-radius: 28px; }}
+    font-size: {s(56)}px; font-weight: bold; min-height: {h(200)}px; border-radius: 28px; }}
 QPushButton[role="start"]:disabled {{ background: #9fb3cc; }}
 QPushButton[role="header"] {{ background: transparent; color: white; border: 2px solid white;
-    font-size: {s(28)}px; min-height: {s(76)}px; min-width: {s(150)}px; }}
+    font-size: 30px; min-height: 76px; min-width: 150px; }}
 QPushButton[role="header"]:checked {{ background: white; color: {BLUE}; font-weight: bold; }}
 QPushButton[role="help"] {{ background: {ORANGE}; color: white; border: none;
-    font-size: {s(28)}px; font-weight: bold; min-height: {s(76)}px; }}
-QPushButton[role="nav"] {{ font-size: {s(32)}px; min-width: {s(200)}px; }}
-QPushButton[role="zone"] {{ font-size: {s(28)}px; min-height: {s(84)}px; text-align: left;
+    font-size: 30px; font-weight: bold; min-height: 76px; }}
+QPushButton[role="nav"] {{ font-size: 32px; min-width: 220px; min-height: 88px; }}
+QPushButton[role="zone"] {{ font-size: {s(28)}px; min-height: {h(84)}px; text-align: left;
     padding-left: {s(18)}px; }}
 QPushButton[role="zone"]:checked {{ background: {BLUE}; color: white; border-color: {BLUE}; }}
-QPushButton[role="tile"] {{ text-align: left; padding: {s(16)}px; min-height: {s(150)}px;
+QPushButton[role="tile"] {{ text-align: left; padding: {s(16)}px; min-height: {h(150)}px;
     border: 2px solid {LINE}; border-radius: 18px; background: white; }}
 QPushButton[role="tile"]:pressed {{ border-color: {BLUE}; background: {BLUE_LIGHT}; }}
 QLabel[role="tileName"] {{ font-size: {s(34)}px; font-weight: bold; color: {INK};
     background: transparent; }}
 QLabel[role="tileInfo"] {{ font-size: {s(24)}px; color: {GREY}; background: transparent; }}
-QPushButton[role="key"] {{ font-size: {s(48)}px; font-weight: bold; min-height: {s(110)}px;
+QPushButton[role="key"] {{ font-size: {s(48)}px; font-weight: bold; min-height: {h(110)}px;
     min-width: {s(110)}px; }}
-QPushButton[role="letter"] {{ font-size: {s(38)}px; font-weight: bold; min-height: {s(96)}px;
+QPushButton[role="letter"] {{ font-size: {s(38)}px; font-weight: bold; min-height: {h(96)}px;
     min-width: {s(72)}px; padding: 0; }}
-QPushButton[role="keyAction"] {{ font-size: {s(32)}px; min-height: {s(96)}px;
+QPushButton[role="keyAction"] {{ font-size: {s(32)}px; min-height: {h(96)}px;
     background: {BLUE_LIGHT}; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}

@@ -72,10 +72,20 @@ def touch_scroll(content: QWidget) -> QScrollArea:
 
 
 def clear_layout(layout: QGridLayout | QVBoxLayout | QHBoxLayout) -> None:
+    """Remove and delete the widgets; a grid also forgets its stretches (a grid that
+    had three columns would otherwise keep an empty stretching third one)."""
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # out of findChildren now, not at the next event loop
+            widget.deleteLater()
+    if isinstance(layout, QGridLayout):
+        for c in range(layout.columnCount()):
+            layout.setColumnStretch(c, 0)
+        for r in range(layout.rowCount()):
+            layout.setRowStretch(r, 0)
 
 
 class NumericKeypad(QWidget):

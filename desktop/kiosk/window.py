@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -154,6 +155,7 @@ class KioskWindow(QWidget):
         row.setSpacing(18)
         self.hall_label = HoldLabel(hall_name)
         self.hall_label.setObjectName("hallName")
+        self.hall_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hall_label.sig_held.connect(self.sig_admin_requested)
         row.addWidget(self.hall_label, 1)
         self.clock = QLabel(objectName="clock")
@@ -184,6 +186,9 @@ class KioskWindow(QWidget):
     # -- pages ----------------------------------------------------------------------
     def add_page(self, page: Page) -> Page:
         self.pages[page.key] = page
+        # a page that needs more room than the panel has must not grow the window past
+        # the screen (a stacked widget takes the largest minimum of all its pages)
+        page.setMinimumSize(1, 1)
         self.stack.addWidget(page)
         return page
 
@@ -224,7 +229,6 @@ class KioskWindow(QWidget):
     def set_elderly(self, on: bool) -> None:
         self.elderly = on
         self.elderly_button.setChecked(on)
-        self.setStyleSheet(style.sheet(style.ELDERLY_SCALE if on else style.NORMAL_SCALE))
         self._relayout(force=True)
 
     def resizeEvent(self, event) -> None:
@@ -236,6 +240,8 @@ class KioskWindow(QWidget):
         if landscape == self.landscape and not force:
             return
         self.landscape = landscape
+        self.setStyleSheet(style.sheet(style.ELDERLY_SCALE if self.elderly
+                                       else style.NORMAL_SCALE, landscape))
         columns = (3 if landscape else 2) - (1 if self.elderly else 0)
         for page in self.pages.values():
             page.set_landscape(landscape)

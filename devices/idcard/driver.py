@@ -220,8 +220,11 @@ class IdCardReader:
 
     # -- the watch loop ---------------------------------------------------------------
     def watch(self) -> Iterator[ReaderEvent]:
-        """Yield reader and card events until :meth:`stop`; never raises device errors."""
-        self._stop.clear()
+        """Yield reader and card events until :meth:`stop`; never raises device errors.
+
+        A stop requested before the loop starts is honoured (the flag is not reset
+        here), so a worker that is cancelled early never runs forever.
+        """
         backoff = Backoff()
         online: bool | None = None
         while not self._stop.is_set():

@@ -39,11 +39,12 @@ class IdCardReaderSimulator(PtySimulator):
         card: IdCard | str | None = None,
         *,
         link_path: str | None = None,
+        tcp_port: int | None = None,
         split: bool = False,
         stray: bool = False,
         seed: int = 0,
     ) -> None:
-        super().__init__(link_path)
+        super().__init__(link_path, tcp_port=tcp_port)
         self.card: IdCard | None = sample_card(card) if isinstance(card, str) else card
         self.mode: Mode = "ok"
         self.split = split
@@ -81,6 +82,7 @@ class IdCardReaderSimulator(PtySimulator):
 
     # -- protocol ---------------------------------------------------------------------
     def on_bytes(self, data: bytes) -> None:
+        """Answer the host's frames."""
         self._frames.feed(data)
         while True:
             try:

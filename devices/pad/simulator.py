@@ -35,8 +35,9 @@ class RatingPadSimulator(PtySimulator):
         *,
         address: int = c.DEFAULT_ADDRESS,
         link_path: str | None = None,
+        tcp_port: int | None = None,
     ) -> None:
-        super().__init__(link_path)
+        super().__init__(link_path, tcp_port=tcp_port)
         self.protocol = protocol
         self.address = address
         self.mode: Literal["ok", "silent", "garbage"] = "ok"
@@ -81,6 +82,7 @@ class RatingPadSimulator(PtySimulator):
 
     # -- protocol -------------------------------------------------------------------
     def on_bytes(self, data: bytes) -> None:
+        """Answer the host's frames."""
         if self.protocol != "yc-pad":
             return
         self._frames.feed(data)
@@ -135,6 +137,7 @@ class RatingPadSimulator(PtySimulator):
         self._send(c.Key(rating))
 
     def on_tick(self) -> None:
+        """Send the auto key or the timeout when due."""
         now = time.monotonic()
         with self._state:
             if self._auto_at is not None and self._auto is not None and now >= self._auto_at:

@@ -32,11 +32,15 @@ class PadFrame:
 # -- typed messages ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class Welcome:
-    text: str = ""  # the hall's name, where the pad has a screen
+    """Host → pad: greet (payload: the hall's name)."""
+
+    text: str = ""
 
 
 @dataclass(frozen=True)
 class ShowStaff:
+    """Host → pad: who is serving."""
+
     staff_no: str
     name: str
     stars: int = 0
@@ -44,31 +48,39 @@ class ShowStaff:
 
 @dataclass(frozen=True)
 class RequestRating:
+    """Host → pad: wait up to ``timeout_s`` for a key."""
+
     timeout_s: int
 
 
 @dataclass(frozen=True)
 class Thanks:
-    pass
+    """Host → pad: show the thank-you screen."""
 
 
 @dataclass(frozen=True)
 class Ack:
+    """Pad → host: the command letter it acknowledges."""
+
     command: str
 
 
 @dataclass(frozen=True)
 class Key:
+    """Pad → host: a key was pressed."""
+
     rating: Rating
 
 
 @dataclass(frozen=True)
 class TimedOut:
-    pass
+    """Pad → host: nobody pressed a key in time."""
 
 
 @dataclass(frozen=True)
 class Failure:
+    """Pad → host: the pad failed (text for the log)."""
+
     text: str
 
 

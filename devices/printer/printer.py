@@ -31,11 +31,20 @@ class PrinterLink(Protocol):
 
     two_way: bool
 
-    def open(self) -> object: ...
-    def close(self) -> None: ...
-    def write(self, data: bytes) -> None: ...
-    def read_byte(self, deadline: float) -> int | None: ...
-    def discard_input(self) -> None: ...
+    def open(self) -> object:
+        """Open the link; ``printer.unavailable`` if it cannot."""
+
+    def close(self) -> None:
+        """Close the link (idempotent)."""
+
+    def write(self, data: bytes) -> None:
+        """Send bytes; ``printer.disconnected`` if the printer went away."""
+
+    def read_byte(self, deadline: float) -> int | None:
+        """One byte from the printer, or None when the deadline passes."""
+
+    def discard_input(self) -> None:
+        """Forget bytes received earlier (stale automatic status)."""
 
 
 class SerialLink:
@@ -47,20 +56,25 @@ class SerialLink:
         self.port = Port(url, error_cls=PrinterError, baudrate=baudrate, stop_event=stop_event)
 
     def open(self) -> SerialLink:
+        """See :class:`PrinterLink`."""
         self.port.open()
         return self
 
     def close(self) -> None:
+        """See :class:`PrinterLink`."""
         self.port.close()
 
     def write(self, data: bytes) -> None:
+        """See :class:`PrinterLink`."""
         self.port.write(data)
 
     def read_byte(self, deadline: float) -> int | None:
+        """See :class:`PrinterLink`."""
         data = self.port.read_some(deadline, 1)
         return data[0] if data else None
 
     def discard_input(self) -> None:
+        """See :class:`PrinterLink`."""
         self.port.discard_input()
 
 
@@ -73,6 +87,7 @@ class EscposLink:
         self._pending = b""
 
     def open(self) -> EscposLink:
+        """See :class:`PrinterLink`."""
         try:
             if hasattr(self.device, "open") and not getattr(self.device, "_device", True):
                 self.device.open()
@@ -81,18 +96,21 @@ class EscposLink:
         return self
 
     def close(self) -> None:
+        """See :class:`PrinterLink`."""
         try:
             self.device.close()
         except Exception:  # closing a vanished device is not worth an error
             log.debug("closing the printer failed", exc_info=True)
 
     def write(self, data: bytes) -> None:
+        """See :class:`PrinterLink`."""
         try:
             self.device._raw(data)
         except Exception as exc:
             raise PrinterError("disconnected", f"write failed: {exc}") from exc
 
     def read_byte(self, deadline: float) -> int | None:
+        """See :class:`PrinterLink`."""
         while not self._pending and time.monotonic() < deadline:
             try:
                 self._pending = bytes(self.device._read() or b"")
@@ -102,10 +120,13 @@ class EscposLink:
         return byte[0] if byte else None
 
     def discard_input(self) -> None:
+        """See :class:`PrinterLink`."""
         self._pending = b""
 
 
-def open_link(url: str, *, baudrate: int = 9600, stop_event: threading.Event | None = None):
+def open_link(
+    url: str, *, baudrate: int = 9600, stop_event: threading.Event | None = None
+) -> PrinterLink:
     """The link for a printer setting (see the module docstring for the forms)."""
     scheme, _, rest = url.partition(":")
     try:

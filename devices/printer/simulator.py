@@ -40,6 +40,7 @@ class _QueryParser:
         self._state = 0  # 0: looking, 1: saw DLE, 2: saw DLE EOT
 
     def feed(self, data: bytes) -> list[int]:
+        """The n of every complete query in ``data``."""
         found = []
         for b in data:
             if self._state == 2:
@@ -65,13 +66,11 @@ class PrinterSimulator(PtySimulator):
         link_path: str | None = None,
         font_path: str | None = None,
     ) -> None:
-        super().__init__(link_path)
+        super().__init__(link_path, tcp_port=tcp_port)
         self.status = STATES[state] if isinstance(state, str) else state
         self.captured = bytearray()
         self.font_path = font_path or find_cjk_font()
         self.silent = False
-        self._tcp_port = tcp_port
-        self._server: socket.socket | None = None
         self._parsers: dict[object, _QueryParser] = {}
         self._cap_lock = threading.Lock()
 
@@ -96,35 +95,6 @@ class PrinterSimulator(PtySimulator):
         """The printed bytes drawn as a receipt."""
         return render_png(self.printed_bytes(), self.font_path)
 
-    @property
-    def tcp_url(self) -> str | None:
-        """``socket://127.0.0.1:PORT`` when serving TCP."""
-        if self._server is None:
-            return None
-        host, port = self._server.getsockname()[:2]
-        return f"socket://{host}:{port}"
-
-    # -- lifecycle ------------------------------------------------------------------
-    def start(self) -> PrinterSimulator:
-        """Plug in the pty and, if asked, listen on TCP."""
-        super().start()
-        if self._tcp_port is not None:
-            srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            srv.bind(("127.0.0.1", self._tcp_port))
-            srv.listen(4)
-            srv.settimeout(0.1)
-            self._server = srv
-            threading.Thread(target=self._accept, name="sim-printer-tcp", daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        """Stop both endpoints."""
-        super().stop()
-        if self._server is not None:
-            self._server.close()
-            self._server = None
-
     # -- serving ----------------------------------------------------------------------
     def _handle(self, key: object, data: bytes, reply) -> None:
         with self._cap_lock:
@@ -136,27 +106,9 @@ class PrinterSimulator(PtySimulator):
             reply(out)
 
     def on_bytes(self, data: bytes) -> None:
-        self._handle("pty", data, self.write)
+        """Answer the host's frames."""
+        self._handle("pty", data, self.write_pty)
 
-    def _accept(self) -> None:
-        while self._server is not None and not self._stop.is_set():
-            try:
-                conn, _ = self._server.accept()
-            except (TimeoutError, OSError):
-                continue
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        conn.settimeout(0.1)
-        with conn:
-            while not self._stop.is_set():
-                try:
-                    data = conn.recv(65536)
-                except TimeoutError:
-                    continue
-                except OSError:
-                    break
-                if not data:
-                    break
-                self._handle(conn, data, conn.sendall)
-        self._parsers.pop(conn, None)
+    def on_client_bytes(self, conn: socket.socket, data: bytes) -> None:
+        """A TCP client's bytes: answer that connection only."""
+        self._handle(conn, data, conn.sendall)  # answer the connection that asked

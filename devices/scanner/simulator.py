@@ -10,8 +10,14 @@ class ScannerSimulator(PtySimulator):
 
     name = "scanner"
 
-    def __init__(self, *, terminator: bytes = b"\r\n", link_path: str | None = None) -> None:
-        super().__init__(link_path)
+    def __init__(
+        self,
+        *,
+        terminator: bytes = b"\r\n",
+        link_path: str | None = None,
+        tcp_port: int | None = None,
+    ) -> None:
+        super().__init__(link_path, tcp_port=tcp_port)
         self.terminator = terminator
 
     def scan(self, code: str) -> None:

@@ -62,9 +62,10 @@ def test_idcard_corrupted_read_frame_is_caught(pos, flip, chunk):
     bad = bytearray(READ_FRAME)
     bad[pos] ^= flip
     bodies = drain_idcard(bytes(bad) + codec.encode_response(0x90), chunk)
-    # the corrupted frame never passes as a good one; the next good frame is still found
+    # the corrupted frame never passes as a good one
     assert READ_FRAME[7:-1] not in bodies
-    assert bodies and bodies[-1] == b"\x00\x00\x90"
+    if pos not in (5, 6):  # a grown LEN swallows what follows: the driver's deadline ends that
+        assert bodies and bodies[-1] == b"\x00\x00\x90"
 
 
 @FUZZ

@@ -29,12 +29,12 @@ def test_reads_every_sample_card(key):
 
 
 def test_chunked_frames_and_stray_bytes():
-    with IdCardReaderSimulator("wangfang", split=True, stray=True) as sim:
-        with IdCardReader(sim.port) as reader:
-            reader.sam_status()
-            assert reader.read_card() == SAMPLE_CARDS["wangfang"]
-            assert reader.sam_id() == "05.01-20121115-0012345678-1234567890"
-            assert reader.read_additional_address() == ""
+    sim = IdCardReaderSimulator("wangfang", split=True, stray=True)
+    with sim, IdCardReader(sim.port) as reader:
+        reader.sam_status()
+        assert reader.read_card() == SAMPLE_CARDS["wangfang"]
+        assert reader.sam_id() == "05.01-20121115-0012345678-1234567890"
+        assert reader.read_additional_address() == ""
 
 
 def test_command_cycle(idcard_sim):
@@ -202,3 +202,21 @@ def test_watch_survives_unplug_and_silence(idcard_sim):
         assert isinstance(card, CardRead) and card.card.card_type == "foreign_2017"
     finally:
         w.stop()
+
+
+def test_reader_over_tcp_and_its_unplug():
+    with IdCardReaderSimulator("williamson", tcp_port=0) as sim:
+        url = sim.tcp_url
+        assert url.startswith("socket://127.0.0.1:")
+        with IdCardReader(url) as reader:
+            assert reader.read_card() == SAMPLE_CARDS["williamson"]
+            sim.unplug()
+            with pytest.raises(IdCardError) as err:
+                reader.find_card()
+            assert err.value.code in ("idcard.disconnected", "idcard.timeout")
+        with pytest.raises(IdCardError) as err:
+            IdCardReader(url).open()
+        assert err.value.code == "idcard.unavailable"
+        sim.replug()
+        with IdCardReader(url) as reader:
+            assert reader.read_card().card_type == "foreign_2023"

@@ -99,9 +99,9 @@ def test_not_ready_sends_only_status_queries(printer_sim, state):
 
 def test_silent_printer_has_no_status(printer_sim):
     printer_sim.silent = True
-    with ReceiptPrinter(printer_sim.port, status_timeout=0.3) as printer:
-        with pytest.raises(PrinterError) as err:
-            printer.print_job(JOB)
+    printer = ReceiptPrinter(printer_sim.port, status_timeout=0.3)
+    with printer, pytest.raises(PrinterError) as err:
+        printer.print_job(JOB)
     assert err.value.code == "printer.no_status"
     assert wait_captured(printer_sim, 3) == QUERIES[:3]
 

@@ -85,9 +85,9 @@ def test_silent_pad_is_a_timeout(pad_sim):
 
 
 def test_other_address_is_ignored():
-    with RatingPadSimulator(address=2) as sim, YcPad(sim.port, ack_timeout=0.3) as pad:
-        with pytest.raises(PadError):
-            pad.welcome()
+    sim = RatingPadSimulator(address=2)
+    with sim, YcPad(sim.port, ack_timeout=0.3) as pad, pytest.raises(PadError):
+        pad.welcome()
     with RatingPadSimulator(address=2) as sim, YcPad(sim.port, address=2) as pad:
         pad.welcome()
 
@@ -137,3 +137,10 @@ def test_bad_key_tables(text):
 
 def test_default_table_covers_five_levels():
     assert sorted(DEFAULT_KEY_TABLE.values()) == [1, 2, 3, 4, 5]
+
+
+def test_pad_over_tcp():
+    with RatingPadSimulator(tcp_port=0) as sim, YcPad(sim.tcp_url) as pad:
+        sim.set_auto(5, delay=0.05)
+        pad.welcome()
+        assert pad.request_rating(3) == Rating(5)

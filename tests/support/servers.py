@@ -78,15 +78,36 @@ class ServerProcess:
 
 
 def setup_hall(db_url: str, *, reviewers: bool = True) -> None:
-    """The demo hall, its catalog, and a reviewer 9001 / pw-9001 for the back office."""
-    yichuang("admin", "--db", db_url, "catalog", "import", str(DEMO_CATALOG))
-    if reviewers:
-        yichuang("admin", "--db", db_url, "staff", "add", "--hall", HALL, "--no", "9001",
-                 "--name", "审核员", "--role", "reviewer", "--password", "pw-9001")
+    """The demo hall, its catalog, and a reviewer 9001 / pw-9001 for the back office.
+
+    In-process for speed; test_server_cli runs the same steps through the commands.
+    """
+    import json
+
+    from server import admin, db
+
+    database = db.Database(db_url)
+    try:
+        db.init_db(database.engine)
+        with database.writer() as conn:
+            admin.ensure_calendar(conn)
+            admin.import_catalog(conn, json.loads(DEMO_CATALOG.read_text("utf-8")))
+            if reviewers:
+                admin.add_staff(conn, HALL, admin.staff_record(
+                    "S9001", "9001", "审核员", "reviewer", None, password="pw-9001"))
+    finally:
+        database.dispose()
 
 
 def enrol_code(db_url: str, hall: str = HALL) -> str:
-    return yichuang("admin", "--db", db_url, "enroll-code", "--hall", hall).stdout.strip()
+    from server import auth, db
+
+    database = db.Database(db_url)
+    try:
+        with database.writer() as conn:
+            return auth.issue_code(conn, hall)
+    finally:
+        database.dispose()
 
 
 # --- PostgreSQL --------------------------------------------------------------------------

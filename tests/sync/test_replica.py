@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from sync.replica import ReplicaError, Replica, migrate
+from sync.replica import Replica, ReplicaError, migrate
 from sync.schema import MIGRATIONS
 
 

@@ -36,7 +36,7 @@ def test_paper_out_tells_the_clerk_and_keeps_the_job(qtbot, counter, hub, printe
     with qtbot.waitSignal(hub.printer.sig_printed, timeout=5000):
         hub.printer.reprint_all()
     assert hub.printer.held == []
-    assert printer_sim.printed_bytes() == job.data
+    qtbot.waitUntil(lambda: printer_sim.printed_bytes() == job.data, timeout=2000)
 
 
 def test_a_held_job_can_be_saved_as_pdf(qtbot, hub, tmp_path):

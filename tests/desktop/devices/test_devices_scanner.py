@@ -24,6 +24,7 @@ def test_both_reach_the_counter(qtbot, counter, hub, scanner_sim):
     looked_up = []
     counter.workspace.search = looked_up.append
     hub.apply(hub.settings.replace(scanner_url=scanner_sim.port))
+    qtbot.waitUntil(lambda: hub.scanner.status.state == DeviceState.OK, timeout=3000)
     scanner_sim.scan(CODE)
     qtbot.waitUntil(lambda: looked_up == [CODE], timeout=3000)
     # keys typed as fast as a wedge scanner types them, focus anywhere

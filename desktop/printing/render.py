@@ -1,0 +1,113 @@
+"""Building and rasterising one paper: plain functions run on the I/O worker lane.
+
+A `Rendered` carries everything the preview, the printers and the archive need, so
+the GUI thread never builds, renders or reads a PDF itself: fonts and barcodes take
+a moment on first use, and a 2-page notice takes longer to rasterise than a frame.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtGui import QImage
+
+from desktop.printing import archive
+from desktop.printing.pages import Page, render_pages
+from domain.case import Case
+from domain.catalog import Catalog, Staff
+from domain.workdays import WorkCalendar
+from printing import documents
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 150
+
+
+@dataclasses.dataclass(frozen=True)
+class PaperRequest:
+    """What `documents.build` needs, gathered on the GUI thread, used on a worker."""
+
+    doc: str
+    case: Case
+    catalog: Catalog
+    today: dt.date
+    staff: Staff | str | None = None
+    calendar: WorkCalendar | None = None
+    settings: Mapping[str, Any] | None = None
+    receipt_width_mm: int = 80
+
+
+@dataclasses.dataclass(eq=False)
+class Rendered:
+    """One paper, built and drawn: its PDF, its page images, ESC/POS for receipts."""
+
+    doc: str
+    title: str
+    case_id: str
+    case_number: str
+    pdf: bytes
+    pages: list[Page]
+    receipt: bool
+    escpos: bytes | None = None
+    missing_glyphs: tuple[str, ...] = ()
+    kept: archive.Paper | None = None
+    """Set once the PDF is in the case's archive (a reprint starts with its own file)."""
+    reprint: bool = False
+
+    @property
+    def case_key(self) -> str:
+        return archive.case_key(self.case_number, self.case_id)
+
+
+def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI) -> Rendered:
+    """Build `req.doc` for the case and draw it; raises the printing package's errors."""
+    document = documents.build(req.doc, req.case, req.catalog, req.settings, today=req.today,
+                               staff=req.staff, calendar=req.calendar)
+    pdf = documents.to_pdf(document)
+    escpos = None
+    if document.is_receipt:
+        # the receipt as its printer draws it, at its real paper width
+        png = documents.to_png(document, width_mm=req.receipt_width_mm)
+        pages = [Page(QImage.fromData(png, "PNG"), float(req.receipt_width_mm))]
+        escpos = documents.to_escpos(document, width_mm=req.receipt_width_mm)
+    else:
+        pages = render_pages(pdf, dpi)
+    return Rendered(req.doc, document.title, req.case.id, req.case.case_number, pdf, pages,
+                    document.is_receipt, escpos, document.missing_glyphs)
+
+
+def render_kept(paper: archive.Paper, title: str, req: PaperRequest | None = None, *,
+                dpi: int = PREVIEW_DPI) -> Rendered:
+    """A kept paper, exactly as it was handed out, ready to preview and print again.
+
+    A receipt printer needs ESC/POS, which a PDF cannot give back: the receipt is built
+    again for the day it was first printed; when the case no longer allows that, the
+    kept PDF goes to the A4 printer instead.
+    """
+    pdf = archive.read(paper)
+    receipt = paper.doc in documents.RECEIPT_DOCS
+    escpos = None
+    if receipt and req is not None:
+        try:
+            again = dataclasses.replace(req, doc=paper.doc, today=paper.printed_at.date())
+            document = documents.build(again.doc, again.case, again.catalog, again.settings,
+                                       today=again.today, staff=again.staff,
+                                       calendar=again.calendar)
+            escpos = documents.to_escpos(document, width_mm=req.receipt_width_mm)
+        except ValueError as exc:  # not applicable any more, settings: print the PDF
+            log.info("reprint of %s as PDF only: %s", paper.path.name, exc)
+    case_id = req.case.id if req is not None else paper.case_key
+    number = req.case.case_number if req is not None else ""
+    return Rendered(paper.doc, title, case_id, number, pdf, render_pages(pdf, dpi), receipt,
+                    escpos, kept=paper, reprint=True)
+
+
+def keep(data_dir: Any, rendered: Rendered, when: dt.datetime) -> archive.Paper:
+    """Put the paper's PDF with the case (once): the worker side of Save and Print."""
+    if rendered.kept is not None:
+        return rendered.kept
+    return archive.save(data_dir, rendered.case_key, rendered.doc, rendered.pdf, when)

@@ -1,0 +1,29 @@
+"""The papers' names as the clerk reads them in menus and lists, before any is built.
+
+`Document.title` is known only after building; a menu of nine papers should not build
+nine papers to label itself. Marked for lupdate, translated when shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CTX = "papers"
+
+TITLES = {
+    "slip": QT_TRANSLATE_NOOP("papers", "统一受理告知单"),
+    "acceptance-receipt": QT_TRANSLATE_NOOP("papers", "受理回执"),
+    "pickup-slip": QT_TRANSLATE_NOOP("papers", "结果领取凭条"),
+    "acceptance-notice": QT_TRANSLATE_NOOP("papers", "受理通知书"),
+    "supplement-notice": QT_TRANSLATE_NOOP("papers", "一次性告知书"),
+    "refusal-notice": QT_TRANSLATE_NOOP("papers", "不予受理通知书"),
+    "materials-receipt": QT_TRANSLATE_NOOP("papers", "材料接收凭证"),
+    "completion-notice": QT_TRANSLATE_NOOP("papers", "办结通知书"),
+    "mailing-sheet": QT_TRANSLATE_NOOP("papers", "政务服务EMS邮寄单"),
+}
+
+
+def title(doc: str) -> str:
+    """受理通知书 for "acceptance-notice"; the name itself for a paper not listed."""
+    text = TITLES.get(doc)
+    return QCoreApplication.translate(_CTX, text) if text else doc
