@@ -166,4 +166,8 @@ def _drop_application() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    # PySide6 6.12 on Python 3.11 under-counts Py_None on every repaint and aborts in
+    # the final garbage collection; the figures are printed, so leave without it.
+    os._exit(code)

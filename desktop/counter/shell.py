@@ -138,7 +138,7 @@ class CounterShell(QMainWindow):
         self.stack.addWidget(self.workspace)
         from desktop.printing.counter_hooks import connect_printing
 
-        self.printing = connect_printing(self)  # HOOKTEST
+        self.printing = connect_printing(self)
 
     def _start_failed(self, exc: BaseException) -> None:
         log.error("start-up failed: %s", exc)

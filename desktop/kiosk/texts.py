@@ -1,4 +1,5 @@
-"""How the kiosk words an item's facts, translated (context "KioskText").
+"""How the kiosk words an item's facts, translated (context "KioskText", written out in
+every call because lupdate reads only literal contexts).
 
 One place, so a tile, the item page and the voice say the same thing; the slip itself
 is worded by `printing` (the paper is always Chinese, the screen follows the language).
@@ -14,28 +15,28 @@ CTX = "KioskText"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+    return QCoreApplication.translate("KioskText", text)
 
 
 def limit_short(item: ServiceItem) -> str:
     """For a tile: 即办 / 3个工作日."""
     if item.instant:
-        return QCoreApplication.translate(CTX, "即办件")
-    return QCoreApplication.translate(CTX, "{0}个工作日").format(item.promised_days)
+        return QCoreApplication.translate("KioskText", "即办件")
+    return QCoreApplication.translate("KioskText", "{0}个工作日").format(item.promised_days)
 
 
 def limit_long(item: ServiceItem) -> str:
     """For the item page: 承诺时限 N 个工作日 / 即办件 当场办结."""
     if item.instant:
-        return QCoreApplication.translate(CTX, "即办件，材料齐全当场办结")
+        return QCoreApplication.translate("KioskText", "即办件，材料齐全当场办结")
     return QCoreApplication.translate(
-        CTX, "承诺时限 {0} 个工作日（自受理次日起计算）").format(item.promised_days)
+        "KioskText", "承诺时限 {0} 个工作日（自受理次日起计算）").format(item.promised_days)
 
 
 def fee(item: ServiceItem) -> str:
     """The catalog's fee text; 不收费 is translated, anything longer shown as stored."""
     if item.fee.strip() in ("", "不收费"):
-        return QCoreApplication.translate(CTX, "不收费")
+        return QCoreApplication.translate("KioskText", "不收费")
     return item.fee
 
 
@@ -46,32 +47,32 @@ def department(catalog: Catalog, item: ServiceItem) -> str:
 
 def on_the_spot(item: ServiceItem) -> str:
     if item.instant:
-        return QCoreApplication.translate(CTX, "是，当场办结")
-    return QCoreApplication.translate(CTX, "否，受理后按承诺时限办结")
+        return QCoreApplication.translate("KioskText", "是，当场办结")
+    return QCoreApplication.translate("KioskText", "否，受理后按承诺时限办结")
 
 
 def material_line(m) -> str:
     """营业执照 原件1份 复印件1份 — counts in the screen's language."""
     parts = []
     if m.originals:
-        parts.append(QCoreApplication.translate(CTX, "原件{0}份").format(m.originals))
+        parts.append(QCoreApplication.translate("KioskText", "原件{0}份").format(m.originals))
     if m.copies:
-        parts.append(QCoreApplication.translate(CTX, "复印件{0}份").format(m.copies))
+        parts.append(QCoreApplication.translate("KioskText", "复印件{0}份").format(m.copies))
     return f"{m.name}  {' '.join(parts)}".strip()
 
 
 def condition(m) -> str:
     if not m.condition:
         return ""
-    return QCoreApplication.translate(CTX, "（{0}需提供）").format(m.condition)
+    return QCoreApplication.translate("KioskText", "（{0}需提供）").format(m.condition)
 
 
 def printer_problem(code: str) -> str:
     """Why the kiosk stopped, for the citizen (the staff alert says the same)."""
     words = {
-        "printer.paper_out": QCoreApplication.translate(CTX, "打印机缺纸"),
-        "printer.cover_open": QCoreApplication.translate(CTX, "打印机盖未关好"),
-        "printer.offline": QCoreApplication.translate(CTX, "打印机脱机"),
-        "printer.error": QCoreApplication.translate(CTX, "打印机故障"),
+        "printer.paper_out": QCoreApplication.translate("KioskText", "打印机缺纸"),
+        "printer.cover_open": QCoreApplication.translate("KioskText", "打印机盖未关好"),
+        "printer.offline": QCoreApplication.translate("KioskText", "打印机脱机"),
+        "printer.error": QCoreApplication.translate("KioskText", "打印机故障"),
     }
-    return words.get(code, QCoreApplication.translate(CTX, "打印机未连接"))
+    return words.get(code, QCoreApplication.translate("KioskText", "打印机未连接"))

@@ -100,7 +100,9 @@ def list_papers(data_dir: pathlib.Path | str, *keys: str) -> list[Paper]:
             paper = parse(path)
             if paper is not None:
                 found[path] = paper
-    return sorted(found.values(), key=lambda p: (p.printed_at, p.path.name), reverse=True)
+    # "-2" is the second paper of that second: longer names are later
+    return sorted(found.values(), key=lambda p: (p.printed_at, len(p.path.name), p.path.name),
+                  reverse=True)
 
 
 def papers_of(data_dir: pathlib.Path | str, case_number: str, case_id: str) -> list[Paper]:

@@ -38,6 +38,14 @@ class FaultyProxy:
         return self
 
     def stop(self) -> None:
+        async def _shutdown() -> None:
+            self._server.close()
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(_shutdown(), self._loop).result(5)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
 
@@ -47,7 +55,7 @@ class FaultyProxy:
 
     def _main(self) -> None:
         asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(
+        self._server = server = self._loop.run_until_complete(
             asyncio.start_server(self._handle, "127.0.0.1", 0))
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
@@ -102,4 +110,5 @@ class FaultyProxy:
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
-            writer.close()
+            if not self._loop.is_closed():
+                writer.close()

@@ -57,7 +57,7 @@ class PdfPrinters:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         path = self.folder / f"printed-{len(self.files) + 1}.pdf"
         printer.setOutputFileName(str(path))
-        printer.setResolution(150)  # enough to read back with pdftotext? no: images only
+        printer.setResolution(150)  # pages are images: 150 dpi keeps the test quick
         self.files.append(path)
         return printer
 
