@@ -38,7 +38,7 @@ lint: $(STAMP)
 
 # Generated .qm files are built, not committed; the app runs in Chinese without them.
 translations: $(STAMP)
-	$(BIN)/python -m desktop.i18n_build
+	$(BIN)/python -m desktop.i18n_build --no-update
 
 test: $(STAMP) debs lint translations
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q

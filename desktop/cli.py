@@ -96,14 +96,25 @@ def data_dir_of(args: argparse.Namespace) -> pathlib.Path:
     return pathlib.Path(d) if d else default_data_dir()
 
 
+def _no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """A kiosk comes straight back as a kiosk after a restart; elsewhere, the help."""
+    from desktop.kiosk.config import is_kiosk
+
+    if is_kiosk(args.data_dir):
+        from desktop.app import run
+
+        return run(args.data_dir, face="kiosk", demo=False)
+    parser.print_help()
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
     args.data_dir = data_dir_of(args)
+    if not getattr(args, "func", None):
+        return _no_command(parser, args)
     try:
         result = args.func(args)
     except KeyboardInterrupt:

@@ -20,8 +20,16 @@ LANGUAGES = ("zh_CN", "en")
 _installed: list[QTranslator] = []
 
 
-def qm_path(lang: str) -> str:
-    return str(resource_path("translations", f"yichuang_{lang}.qm"))
+def qm_path(lang: str, catalog: str = "yichuang") -> str:
+    return str(resource_path("translations", f"{catalog}_{lang}.qm"))
+
+
+def qm_files(lang: str) -> list[str]:
+    """Every catalog's .qm for the language: ours first, then the areas' (devices, kiosk…)."""
+    folder = resource_path("translations")
+    others = sorted(str(p) for p in folder.glob(f"*_{lang}.qm")
+                    if not p.name.startswith("yichuang_"))
+    return [qm_path(lang), *others]
 
 
 def install(app: QCoreApplication, lang: str) -> bool:
@@ -37,13 +45,16 @@ def install(app: QCoreApplication, lang: str) -> bool:
         _installed.append(qt)
     if lang == "zh_CN":
         return False
-    ours = QTranslator(app)
-    if ours.load(qm_path(lang)):
-        app.installTranslator(ours)
-        _installed.append(ours)
-        return True
-    log.warning("translation %s not found; run python -m desktop.i18n_build", lang)
-    return False
+    loaded = False
+    for i, file in enumerate(qm_files(lang)):
+        tr = QTranslator(app)
+        if tr.load(file):
+            app.installTranslator(tr)
+            _installed.append(tr)
+            loaded = loaded or i == 0
+    if not loaded:
+        log.warning("translation %s not found; run python -m desktop.i18n_build", lang)
+    return loaded
 
 
 def current_language() -> str:

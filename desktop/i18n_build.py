@@ -18,6 +18,9 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 # catalog name → source folders/files scanned by lupdate (non-recursive folders)
 CATALOGS = {
     "yichuang": ["desktop", "desktop/counter"],
+    "devices": ["desktop/devices"],
+    "kiosk": ["desktop/kiosk"],
+    "printing": ["desktop/printing"],
 }
 LANGUAGES = ("en",)
 
@@ -60,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--no-update" not in args:
         for catalog in CATALOGS:
+            if not any(pathlib.Path(ROOT / e).exists() for e in CATALOGS[catalog]):
+                continue
             for lang in LANGUAGES:
                 print(f"lupdate {update(catalog, lang).name}")
     for ts in sorted(TRANSLATIONS.glob("*.ts")):

@@ -24,6 +24,7 @@ import shutil
 import socket
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable
 
 try:
@@ -54,6 +55,8 @@ class PtySimulator:
         if link_path is None and self.use_pty:
             self._tmpdir = tempfile.mkdtemp(prefix=f"yc-sim-{self.name}-")
             link_path = os.path.join(self._tmpdir, self.name)
+            # removed by stop(), or at exit when a caller forgot to stop the simulator
+            weakref.finalize(self, shutil.rmtree, self._tmpdir, True)
         self.link_path = link_path or ""
         self._tcp_port = tcp_port
         self._server: socket.socket | None = None

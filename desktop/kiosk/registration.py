@@ -25,12 +25,12 @@ from domain.events import recorded_date
 from domain.numbering import case_id_for_slip
 from printing.documents import build, to_escpos
 
-#: Who the kiosk's events name as their author (there is no clerk at a kiosk).
+# Who the kiosk's events name as their author (there is no clerk at a kiosk).
 KIOSK_STAFF_ID = "kiosk"
-#: What the slip prints as "经办人工号": nothing; a Staff with an empty number says so.
+# What the slip prints as "经办人工号": nothing; a Staff with an empty number says so.
 _NO_STAFF = Staff(id=KIOSK_STAFF_ID, no="", name="自助登记机", role="kiosk")
-#: Applicant name when the number was typed, not read from a card: the window checks the
-#: card and fills in the name at acceptance (a kiosk has no keyboard for Chinese).
+# Applicant name when the number was typed, not read from a card: the window checks the
+# card and fills in the name at acceptance (a kiosk has no keyboard for Chinese).
 TYPED_NAME = "待窗口核验"
 
 

@@ -16,9 +16,9 @@ from desktop.kiosk.widgets import button, card, label
 class Page(QWidget):
     """What the shell needs from a page."""
 
-    #: the page's name in screenshots and tests
+    # the page's name in screenshots and tests
     key = "page"
-    #: whether the footer (back / home) shows on this page
+    # whether the footer (back / home) shows on this page
     has_footer = True
 
     def prompt(self) -> str:

@@ -22,7 +22,7 @@ GREY = "#5b6776"
 PAPER = "#f3f6fb"
 LINE = "#cfd9e6"
 
-#: Smallest touch target, in px at scale 1 (well above the 9 mm guideline on a 21.5" panel).
+# Smallest touch target, in px at scale 1 (well above the 9 mm guideline on a 21.5" panel).
 TOUCH = 96
 
 

@@ -11,12 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.catalog import Catalog, ServiceItem
 
-CTX = "KioskText"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskText", text)
-
 
 def limit_short(item: ServiceItem) -> str:
     """For a tile: 即办 / 3个工作日."""

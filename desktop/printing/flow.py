@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.messages import error_text
 from desktop.printing import archive, papers
+from desktop.printing.page_strip import preview_dpi
 from desktop.printing.pages import print_pdf
 from desktop.printing.render import PaperRequest, Rendered, keep, render_kept, render_paper
 from desktop.printing.titles import title
@@ -88,16 +89,20 @@ class PrintFlow(QObject):
 
     def render(self, doc: str, case: Case, on_done: Done, on_error: Done | None = None) -> None:
         """Build and draw `doc` on the I/O lane; `on_done(Rendered)` on the GUI thread."""
-        req = self.request(doc, case)
-        self.runner.io(lambda: render_paper(req), on_done, on_error or self._failed)
+        req, dpi = self.request(doc, case), preview_dpi()
+        self.runner.io(lambda: render_paper(req, dpi=dpi), on_done, on_error or self._failed)
 
     def render_kept(self, paper: archive.Paper, case: Case | None, on_done: Done,
-                    on_error: Done | None = None) -> None:
-        """A kept paper, the very PDF handed out, for preview and reprint."""
+                    on_error: Done | None = None, *, pages: bool = True) -> None:
+        """A kept paper, the very PDF handed out, for preview (pages) and reprint."""
         req = self.request(paper.doc, case) if case is not None else None
-        name = title(paper.doc)
-        self.runner.io(lambda: render_kept(paper, name, req), on_done,
+        name, dpi = title(paper.doc), preview_dpi()
+        self.runner.io(lambda: render_kept(paper, name, req, dpi=dpi, pages=pages), on_done,
                        on_error or self._failed)
+
+    def reprint(self, paper: archive.Paper, case: Case | None) -> None:
+        """补打: the kept paper straight to its printer; no second copy is kept."""
+        self.render_kept(paper, case, self.print, pages=False)
 
     def papers_of(self, case: Case, on_done: Done) -> None:
         """The case's kept papers, newest first (read on the I/O lane)."""

@@ -7,12 +7,23 @@ at a glance which printer a paper goes to and whether a long list ran onto page 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.printing.pages import Page
 
 PX_PER_MM = 3.6  # A4 → 756 px wide: a whole line of the notice readable without zoom
+
+
+def screen_ratio() -> float:
+    app = QGuiApplication.instance()
+    screen = app.primaryScreen() if app is not None else None
+    return screen.devicePixelRatio() if screen is not None else 1.0
+
+
+def preview_dpi() -> int:
+    """The resolution to draw pages at so they need no scaling on this screen."""
+    return round(PX_PER_MM * 25.4 * screen_ratio())
 
 
 class PageStrip(QScrollArea):
@@ -59,13 +70,16 @@ class PageStrip(QScrollArea):
     def show_pages(self, pages: list[Page]) -> None:
         column = self._column()
         self._labels = []
+        ratio = screen_ratio()
         for page in pages:
-            width = round(page.width_mm * PX_PER_MM)
-            pixmap = QPixmap.fromImage(page.image).scaledToWidth(
-                width, Qt.TransformationMode.SmoothTransformation)
+            width = round(page.width_mm * PX_PER_MM * ratio)
+            pixmap = QPixmap.fromImage(page.image)
+            if pixmap.width() != width:  # receipts come at the printer's dots
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            pixmap.setDevicePixelRatio(ratio)
             label = QLabel(objectName="page")
             label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
+            label.setFixedSize(pixmap.deviceIndependentSize().toSize())
             column.layout().addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self._labels.append(label)
         column.layout().addStretch(1)

@@ -1,7 +1,7 @@
 """PDF pages as images, and a PDF onto a QPrinter — both run on a worker thread.
 
 Two ways to rasterise a page, tried in order: QtPdf (``PySide6.QtPdf``, pdfium; in the
-PySide6 wheels that bundle it) and poppler's ``pdftoppm`` (via `printing.raster`).
+PySide6 wheels that bundle it) and poppler's ``pdftoppm``.
 A counter PC may have either, so both are kept working; with neither, the preview
 falls back to the printing package's character-grid drawing of the paper.
 
@@ -14,7 +14,12 @@ pdfium's printing path, and 300 dpi is what the hall's laser printers resolve an
 from __future__ import annotations
 
 import logging
+import pathlib
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -78,9 +83,9 @@ def _qtpdf_pages(pdf: bytes, dpi: int) -> Iterator[Page]:
     buffer = QBuffer(data)
     buffer.open(QBuffer.OpenModeFlag.ReadOnly)
     try:
-        error = document.load(buffer)
-        if error != QPdfDocument.Error.None_:
-            raise CannotRender(f"QtPdf could not read the PDF: {error}")
+        document.load(buffer)  # from a device: synchronous, answers through status()
+        if document.status() != QPdfDocument.Status.Ready:
+            raise CannotRender(f"QtPdf could not read the PDF: {document.error()}")
         for i in range(document.pageCount()):
             points = document.pagePointSize(i)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
@@ -92,14 +97,21 @@ def _qtpdf_pages(pdf: bytes, dpi: int) -> Iterator[Page]:
 
 
 def _poppler_pages(pdf: bytes, dpi: int) -> Iterator[Page]:
-    from printing.raster import pdf_page_png
-
-    for number in range(1, page_count(pdf) + 1):
-        png = pdf_page_png(pdf, dpi=dpi, page=number)
-        if png is None:
-            raise CannotRender("neither QtPdf nor poppler (pdftoppm) is installed")
-        image = QImage.fromData(png, "PNG")
-        yield Page(image, image.width() / dpi * 25.4)
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise CannotRender("neither QtPdf nor poppler (pdftoppm) is installed")
+    # one run for all pages: pdftoppm spends most of its time loading the CJK font
+    hide = {"creationflags": subprocess.CREATE_NO_WINDOW} if sys.platform == "win32" else {}
+    with tempfile.TemporaryDirectory(prefix="yc-pages-") as tmp:
+        src = pathlib.Path(tmp, "paper.pdf")
+        src.write_bytes(pdf)
+        subprocess.run([exe, "-r", str(dpi), "-png", str(src), str(pathlib.Path(tmp, "p"))],
+                       check=True, capture_output=True, timeout=120, **hide)
+        files = sorted(pathlib.Path(tmp).glob("p-*.png"),
+                       key=lambda f: int(f.stem.rsplit("-", 1)[1]))
+        for f in files:
+            image = QImage(str(f))
+            yield Page(image, image.width() / dpi * 25.4)
 
 
 def print_pdf(pdf: bytes, printer: QPrinter, *, dpi: int = PRINT_DPI,

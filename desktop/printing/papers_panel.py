@@ -129,4 +129,4 @@ class PapersPanel(QWidget):
         """补打: the kept paper straight to its printer, no new copy in the archive."""
         paper = self.selected()
         if paper is not None:
-            self.flow.render_kept(paper, self.case, self.flow.print)
+            self.flow.reprint(paper, self.case)

@@ -24,7 +24,7 @@ from printing import documents
 
 log = logging.getLogger(__name__)
 
-PREVIEW_DPI = 150
+PREVIEW_DPI = 91  # = page_strip.PX_PER_MM at 1:1 on a standard screen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,12 +81,13 @@ def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI) -> Rendered:
 
 
 def render_kept(paper: archive.Paper, title: str, req: PaperRequest | None = None, *,
-                dpi: int = PREVIEW_DPI) -> Rendered:
+                dpi: int = PREVIEW_DPI, pages: bool = True) -> Rendered:
     """A kept paper, exactly as it was handed out, ready to preview and print again.
 
     A receipt printer needs ESC/POS, which a PDF cannot give back: the receipt is built
     again for the day it was first printed; when the case no longer allows that, the
-    kept PDF goes to the A4 printer instead.
+    kept PDF goes to the A4 printer instead. `pages=False` skips the preview images
+    (a 补打 straight to the printer needs none).
     """
     pdf = archive.read(paper)
     receipt = paper.doc in documents.RECEIPT_DOCS
@@ -102,8 +103,9 @@ def render_kept(paper: archive.Paper, title: str, req: PaperRequest | None = Non
             log.info("reprint of %s as PDF only: %s", paper.path.name, exc)
     case_id = req.case.id if req is not None else paper.case_key
     number = req.case.case_number if req is not None else ""
-    return Rendered(paper.doc, title, case_id, number, pdf, render_pages(pdf, dpi), receipt,
-                    escpos, kept=paper, reprint=True)
+    images = render_pages(pdf, dpi) if pages else []
+    return Rendered(paper.doc, title, case_id, number, pdf, images, receipt, escpos,
+                    kept=paper, reprint=True)
 
 
 def keep(data_dir: Any, rendered: Rendered, when: dt.datetime) -> archive.Paper:

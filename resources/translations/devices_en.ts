@@ -256,7 +256,7 @@
     <message>
         <location filename="../../desktop/devices/messages.py" line="28"/>
         <source>阅读器安全模块自检失败，请联系管理员</source>
-        <translation>The reader's security module failed its self-test, call the administrator</translation>
+        <translation>The reader&apos;s security module failed its self-test, call the administrator</translation>
     </message>
     <message>
         <location filename="../../desktop/devices/messages.py" line="29"/>
@@ -276,7 +276,7 @@
     <message>
         <location filename="../../desktop/devices/messages.py" line="32"/>
         <source>评价器按键对照表设置有误</source>
-        <translation>The rating pad's key table is wrong</translation>
+        <translation>The rating pad&apos;s key table is wrong</translation>
     </message>
     <message>
         <location filename="../../desktop/devices/messages.py" line="33"/>
@@ -600,29 +600,29 @@
 <context>
     <name>PrinterService</name>
     <message>
-        <location filename="../../desktop/devices/printer.py" line="90"/>
+        <location filename="../../desktop/devices/printer.py" line="91"/>
         <source>未配置，回执可另存为PDF</source>
         <translation>Not configured; receipts can be saved as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/printer.py" line="92"/>
+        <location filename="../../desktop/devices/printer.py" line="93"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/printer.py" line="111"/>
-        <location filename="../../desktop/devices/printer.py" line="136"/>
-        <location filename="../../desktop/devices/printer.py" line="192"/>
+        <location filename="../../desktop/devices/printer.py" line="112"/>
+        <location filename="../../desktop/devices/printer.py" line="137"/>
+        <location filename="../../desktop/devices/printer.py" line="193"/>
         <source>打印机就绪</source>
         <translation>Printer ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/printer.py" line="113"/>
+        <location filename="../../desktop/devices/printer.py" line="114"/>
         <source>打印机就绪（纸将用完）</source>
         <translation>Printer ready (paper running low)</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/printer.py" line="126"/>
+        <location filename="../../desktop/devices/printer.py" line="127"/>
         <source>未配置小票打印机，请另存为PDF</source>
         <translation>No receipt printer configured, save as PDF</translation>
     </message>

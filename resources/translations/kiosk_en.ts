@@ -6,27 +6,27 @@
     <message>
         <location filename="../../desktop/kiosk/admin_page.py" line="40"/>
         <source>管理员退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff exit</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/admin_page.py" line="41"/>
         <source>请输入管理密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the staff PIN</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/admin_page.py" line="48"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/admin_page.py" line="51"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/admin_page.py" line="90"/>
         <source>密码不正确，请重试</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong PIN, please try again</translation>
     </message>
 </context>
 <context>
@@ -35,52 +35,52 @@
         <location filename="../../desktop/kiosk/identify_pages.py" line="65"/>
         <location filename="../../desktop/kiosk/identify_pages.py" line="125"/>
         <source>请放置身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="79"/>
         <source>把身份证平放在读卡区上，听到提示音前不要移动</source>
-        <translation type="unfinished"></translation>
+        <translation>Lay your ID card flat on the reader and hold still until you hear the beep</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="85"/>
         <source>演示：模拟放置身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: place a sample ID card</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="88"/>
         <source>没带身份证或读不出？手动输入证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>No card, or it won't read? Type the ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="97"/>
         <source>请输入18位身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the 18-character ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="104"/>
         <source>改用读卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the card reader</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="107"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="120"/>
         <source>请用数字键输入身份证号码，最后一位是X的请按X键</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your ID number on the keypad; if it ends in X, press the X key</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="121"/>
         <source>请把身份证平放在读卡区上</source>
-        <translation type="unfinished"></translation>
+        <translation>Please lay your ID card flat on the reader</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="125"/>
         <source>输入证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your ID number</translation>
     </message>
 </context>
 <context>
@@ -88,52 +88,52 @@
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="44"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="44"/>
         <source>当场办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Done on the spot</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="45"/>
         <source>收费标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="45"/>
         <source>办理地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Where</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="46"/>
         <source>主管部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="64"/>
         <source>登记并打印告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>Register and print my slip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="72"/>
         <source>{0}。请看清需要带的材料，然后点击登记并打印告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}. Check the materials you need, then tap Register and print my slip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="83"/>
         <source>请带齐以下材料（一次性告知）</source>
-        <translation type="unfinished"></translation>
+        <translation>Please bring all of these (complete list)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="89"/>
         <source>以下材料视情况提供：</source>
-        <translation type="unfinished"></translation>
+        <translation>Only if they apply to you:</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/item_page.py" line="94"/>
         <source>无需提交材料，带上身份证即可</source>
-        <translation type="unfinished"></translation>
+        <translation>No documents needed, just your ID card</translation>
     </message>
 </context>
 <context>
@@ -142,100 +142,100 @@
         <location filename="../../desktop/kiosk/flow.py" line="143"/>
         <location filename="../../desktop/kiosk/flow.py" line="170"/>
         <source>办理：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Service: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="230"/>
         <source>本机没有连接打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>This kiosk has no printer</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="251"/>
         <source>{0}，暂停自助登记。工作人员正在处理，请到服务台登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: self-service registration is paused. Staff have been told; please register at the service desk.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="267"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
 </context>
 <context>
     <name>KioskText</name>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="24"/>
+        <location filename="../../desktop/kiosk/texts.py" line="23"/>
         <source>即办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="25"/>
+        <location filename="../../desktop/kiosk/texts.py" line="24"/>
         <source>{0}个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/texts.py" line="30"/>
+        <source>即办件，材料齐全当场办结</source>
+        <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/texts.py" line="31"/>
-        <source>即办件，材料齐全当场办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="32"/>
         <source>承诺时限 {0} 个工作日（自受理次日起计算）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} working days (counted from the day after acceptance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="39"/>
+        <location filename="../../desktop/kiosk/texts.py" line="38"/>
         <source>不收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/texts.py" line="49"/>
+        <source>是，当场办结</source>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/texts.py" line="50"/>
-        <source>是，当场办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="51"/>
         <source>否，受理后按承诺时限办结</source>
-        <translation type="unfinished"></translation>
+        <translation>No, within the time limit after acceptance</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="58"/>
+        <location filename="../../desktop/kiosk/texts.py" line="57"/>
         <source>原件{0}份</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} original(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="60"/>
+        <location filename="../../desktop/kiosk/texts.py" line="59"/>
         <source>复印件{0}份</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} copy(ies)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="67"/>
+        <location filename="../../desktop/kiosk/texts.py" line="66"/>
         <source>（{0}需提供）</source>
-        <translation type="unfinished"></translation>
+        <translation>(if: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/texts.py" line="72"/>
+        <source>打印机缺纸</source>
+        <translation>The printer is out of paper</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/texts.py" line="73"/>
-        <source>打印机缺纸</source>
-        <translation type="unfinished"></translation>
+        <source>打印机盖未关好</source>
+        <translation>The printer cover is open</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/texts.py" line="74"/>
-        <source>打印机盖未关好</source>
-        <translation type="unfinished"></translation>
+        <source>打印机脱机</source>
+        <translation>The printer is offline</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/texts.py" line="75"/>
-        <source>打印机脱机</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="76"/>
         <source>打印机故障</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer has a fault</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="78"/>
+        <location filename="../../desktop/kiosk/texts.py" line="77"/>
         <source>打印机未连接</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not connected</translation>
     </message>
 </context>
 <context>
@@ -243,27 +243,27 @@
     <message>
         <location filename="../../desktop/kiosk/window.py" line="119"/>
         <source>一窗 自助登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Yichuang self-service kiosk</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/window.py" line="163"/>
         <source>长辈模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Large text</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/window.py" line="166"/>
         <source>需要帮助</source>
-        <translation type="unfinished"></translation>
+        <translation>Need help</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/window.py" line="176"/>
         <source>返回上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/window.py" line="181"/>
         <source>回到首页</source>
-        <translation type="unfinished"></translation>
+        <translation>Start over</translation>
     </message>
 </context>
 <context>
@@ -271,7 +271,7 @@
     <message>
         <location filename="../../desktop/kiosk/widgets.py" line="147"/>
         <source>清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -280,7 +280,7 @@
         <location filename="../../desktop/kiosk/widgets.py" line="105"/>
         <location filename="../../desktop/kiosk/widgets.py" line="112"/>
         <source>清空</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -288,27 +288,27 @@
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="180"/>
         <source>留个手机号？（可以不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Your mobile number? (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="181"/>
         <source>办好后会发短信告诉您，也可以回复短信评价服务。</source>
-        <translation type="unfinished"></translation>
+        <translation>We will text you when it is done; you can rate the service by replying.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="193"/>
         <source>跳过，不留号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="196"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="208"/>
         <source>如果需要短信通知，请输入手机号码；不需要请点跳过</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your mobile number for text messages, or tap Skip</translation>
     </message>
 </context>
 <context>
@@ -316,87 +316,87 @@
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="45"/>
         <source>您的排队号</source>
-        <translation type="unfinished"></translation>
+        <translation>Your queue number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="52"/>
         <source>登记号（请记下，到窗口时报给工作人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration number (note it down and tell the window)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="65"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="78"/>
         <source>正在打印，请稍候</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing, please wait</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="80"/>
         <source>请取走告知单，您的排队号是{0}，请到{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take your slip. Your queue number is {0}. Please go to {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="83"/>
         <source>告知单没有打印出来，请记下屏幕上的登记号，到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip could not be printed. Note the registration number on the screen and take it to the window</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="84"/>
         <source>登记没有成功，请到服务台找工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration failed. Please ask at the service desk</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="87"/>
         <source>正在登记并打印，请稍候…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registering and printing, please wait…</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="91"/>
         <source>请取走告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take your slip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="92"/>
         <source>告知单上有所需材料和办理时限，请按排队号到窗口办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>The slip lists the documents and the time limit. Please go to the window when your number is called.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="97"/>
         <source>已登记，但告知单没有打印出来</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered, but the slip could not be printed</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="98"/>
         <source>，已通知工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>; staff have been told</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="100"/>
         <source>请用手机拍下或记下登记号，到窗口出示；所需材料请看窗口的一次性告知。</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a photo of the registration number or write it down and show it at the window; the window will tell you the documents.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="106"/>
         <source>登记没有成功</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration failed</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="108"/>
         <source>请到服务台，工作人员会帮您登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please go to the service desk; staff will register you.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="112"/>
         <source>请到 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="146"/>
         <source>{0} 秒后返回首页</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the start in {0} s</translation>
     </message>
 </context>
 <context>
@@ -404,32 +404,32 @@
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="169"/>
         <source>按拼音首字母搜索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by pinyin initials</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="170"/>
         <source>例如：结婚登记 输入 JHDJ，普通护照签发 输入 PTHZ</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 结婚登记 (marriage registration): JHDJ; 普通护照签发 (passport): PTHZ</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="190"/>
         <source>请用下方字母键输入事项名称的拼音首字母</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the pinyin initials of the service name with the letter keys below</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="213"/>
         <source>输入字母后，这里显示匹配的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching services appear here as you type</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="215"/>
         <source>找到以下事项，请点击选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap the service you want</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="217"/>
         <source>没有找到，请少输入几个字母，或返回按服务区查找</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found. Type fewer letters, or go back and browse by zone</translation>
     </message>
 </context>
 <context>
@@ -437,27 +437,27 @@
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="68"/>
         <source>请选择要办理的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="69"/>
         <source>按拼音首字母搜索</source>
-        <translation type="unfinished"></translation>
+        <translation>Search by pinyin initials</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="75"/>
         <source>按服务区</source>
-        <translation type="unfinished"></translation>
+        <translation>By zone</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="75"/>
         <source>按部门</source>
-        <translation type="unfinished"></translation>
+        <translation>By department</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/service_pages.py" line="101"/>
         <source>请选择要办理的事项，也可以按拼音首字母搜索</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service, or search by pinyin initials</translation>
     </message>
 </context>
 <context>
@@ -465,64 +465,63 @@
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="53"/>
         <source>自助登记</source>
-        <extracomment>the page&apos;s name in screenshots and tests whether the footer (back / home) shows on this page</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Self-service registration</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="54"/>
         <source>不用排长队问路：选好事项，刷身份证，取走告知单，上面写着去哪个窗口、带什么材料</source>
-        <translation type="unfinished"></translation>
+        <translation>No queue to ask the way: choose the service, place your ID card, take the slip — it says which window and what to bring</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="60"/>
         <source>选择事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="60"/>
         <source>按服务区或部门找，也可按拼音首字母搜索</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse by zone or department, or search by pinyin initials</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="61"/>
         <source>放身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="61"/>
         <source>把身份证放到读卡区，或用数字键输入号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Put the card on the reader, or type the number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="62"/>
         <source>取告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>Take your slip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="62"/>
         <source>排队号、办理窗口、所需材料和办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue number, window, documents and time limit</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="72"/>
         <location filename="../../desktop/kiosk/start_page.py" line="92"/>
         <source>开始登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="82"/>
         <source>需要帮忙？请点右上角「需要帮助」，工作人员会过来。</source>
-        <translation type="unfinished"></translation>
+        <translation>Need a hand? Tap “Need help” at the top right and staff will come.</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="87"/>
         <source>您好，请点击开始登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Hello, tap Start to register</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="92"/>
         <source>暂停自助登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration paused</translation>
     </message>
 </context>
 <context>
@@ -530,7 +529,7 @@
     <message>
         <location filename="../../desktop/kiosk/screenshots.py" line="115"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
 </context>
 </TS>

@@ -85,194 +85,194 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="89"/>
+        <location filename="../../desktop/counter/case_view.py" line="91"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="102"/>
+        <location filename="../../desktop/counter/case_view.py" line="104"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="102"/>
+        <location filename="../../desktop/counter/case_view.py" line="104"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="104"/>
+        <location filename="../../desktop/counter/case_view.py" line="106"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="120"/>
+        <location filename="../../desktop/counter/case_view.py" line="123"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="121"/>
+        <location filename="../../desktop/counter/case_view.py" line="124"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="122"/>
+        <location filename="../../desktop/counter/case_view.py" line="125"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="125"/>
+        <location filename="../../desktop/counter/case_view.py" line="128"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="128"/>
+        <location filename="../../desktop/counter/case_view.py" line="131"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="129"/>
+        <location filename="../../desktop/counter/case_view.py" line="132"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <location filename="../../desktop/counter/case_view.py" line="134"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="133"/>
+        <location filename="../../desktop/counter/case_view.py" line="136"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="135"/>
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="135"/>
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="143"/>
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="143"/>
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
         <source>{n}个操作与其他终端冲突，已通知大厅管理员</source>
         <translation>{n} step(s) conflicted with another terminal; the hall supervisor has been notified</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>已收{got}项 / 共{all}项</source>
         <translation>{got} of {all} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="177"/>
+        <location filename="../../desktop/counter/case_view.py" line="180"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="180"/>
+        <location filename="../../desktop/counter/case_view.py" line="183"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="182"/>
+        <location filename="../../desktop/counter/case_view.py" line="185"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="184"/>
-        <location filename="../../desktop/counter/case_view.py" line="256"/>
+        <location filename="../../desktop/counter/case_view.py" line="187"/>
+        <location filename="../../desktop/counter/case_view.py" line="263"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="186"/>
+        <location filename="../../desktop/counter/case_view.py" line="189"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="188"/>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
+        <location filename="../../desktop/counter/case_view.py" line="257"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="190"/>
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="192"/>
+        <location filename="../../desktop/counter/case_view.py" line="195"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="194"/>
+        <location filename="../../desktop/counter/case_view.py" line="197"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="196"/>
+        <location filename="../../desktop/counter/case_view.py" line="199"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="198"/>
+        <location filename="../../desktop/counter/case_view.py" line="201"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="200"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="227"/>
+        <location filename="../../desktop/counter/case_view.py" line="234"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="243"/>
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="243"/>
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="257"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="256"/>
+        <location filename="../../desktop/counter/case_view.py" line="263"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="280"/>
+        <location filename="../../desktop/counter/case_view.py" line="287"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="281"/>
+        <location filename="../../desktop/counter/case_view.py" line="288"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -302,22 +302,22 @@
         <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="170"/>
+        <location filename="../../desktop/counter/shell.py" line="173"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="171"/>
+        <location filename="../../desktop/counter/shell.py" line="174"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="236"/>
+        <location filename="../../desktop/counter/shell.py" line="239"/>
         <source>待上传 {n} 条</source>
         <translation>{n} waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="237"/>
+        <location filename="../../desktop/counter/shell.py" line="240"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>

@@ -5,7 +5,7 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2]))
 
-from tests.support.fixtures import (  # noqa: E402, F401
+from tests.support.fixtures import (  # noqa: F401
     code_for,
     db_url,
     hall_db,

@@ -1,0 +1,121 @@
+"""Sync in the status bar: a controller that runs the Qt-free worker, and its widget.
+
+`SyncController` owns a `sync.worker.SyncWorker` (a thread with its own replica
+connection, so a sync never blocks the UI) and re-emits each status it reports as
+`sig_status_changed` — queued to the GUI thread by Qt because it is emitted from the
+worker thread. `SyncStatusWidget` only displays a SyncStatus and asks for "sync now".
+
+Drop-in use in the main window:
+
+    ctl = SyncController(data_dir, parent=self)
+    bar = SyncStatusWidget(ctl, parent=self.statusBar())
+    self.statusBar().addPermanentWidget(bar)
+    ctl.start()            # and ctl.wake() after every local write
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from sync.status import SyncStatus
+from sync.worker import SyncWorker
+
+
+class SyncController(QObject):
+    """Runs sync rounds in the background for one data folder."""
+
+    sig_status_changed = Signal(object)
+    """A new SyncStatus after a round (or while one runs)."""
+
+    def __init__(self, data_dir: pathlib.Path | str, parent: QObject | None = None,
+                 *, interval: float = 5.0) -> None:
+        super().__init__(parent)
+        self._worker = SyncWorker(data_dir, self.sig_status_changed.emit, interval=interval)
+        self.last: SyncStatus = SyncStatus()
+        self.sig_status_changed.connect(self._remember)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def stop(self) -> None:
+        self._worker.stop()
+
+    @Slot()
+    def wake(self) -> None:
+        """Sync now (the button, a local write, the network coming back)."""
+        self._worker.wake()
+
+    @Slot(object)
+    def _remember(self, status: SyncStatus) -> None:
+        self.last = status
+
+
+def _age(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 3600:
+        return f"{int(seconds // 60)}分钟"
+    if seconds < 86400:
+        return f"{seconds / 3600:.1f}小时"
+    return f"{seconds / 86400:.1f}天"
+
+
+class SyncStatusWidget(QWidget):
+    """Online/offline, what waits to go out (and since when), last success, clock warning."""
+
+    def __init__(self, controller: SyncController | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = QLabel(self)
+        self.pending = QLabel(self)
+        self.last = QLabel(self)
+        self.warning = QLabel(self)
+        self.warning.setStyleSheet("color: #b00020;")
+        self.button = QPushButton(self.tr("立即同步"), self)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 0, 4, 0)
+        for w in (self.state, self.pending, self.last, self.warning, self.button):
+            lay.addWidget(w)
+        self.set_status(SyncStatus())
+        if controller is not None:
+            controller.sig_status_changed.connect(self.set_status)
+            self.button.clicked.connect(controller.wake)
+
+    @Slot(object)
+    def set_status(self, s: SyncStatus) -> None:
+        """Show a status (called on the GUI thread)."""
+        if s.mode != "enrolled":
+            self.state.setText(self.tr("单机模式"))
+        elif s.syncing:
+            self.state.setText(self.tr("正在同步…"))
+        elif s.online is None:
+            self.state.setText(self.tr("尚未连接"))
+        else:
+            self.state.setText(self.tr("在线") if s.online else self.tr("离线"))
+        self.pending.setText(self.tr("待上传 %1 条").replace("%1", str(s.pending))
+                             + (self.tr("（最早 %1 前）").replace("%1", _age(s.oldest_pending_age_s))
+                                if s.pending and s.oldest_pending_age_s else ""))
+        self.last.setText(self.tr("上次同步 %1").replace("%1", _short(s.last_success))
+                          if s.last_success else "")
+        warnings = []
+        if s.skew_warning:
+            warnings.append(self.tr("本机时钟与服务器相差 %1 分钟，请校准时间")
+                            .replace("%1", str(round((s.clock_skew_s or 0) / 60))))
+        if s.reenrol_required:
+            warnings.append(self.tr("需要重新注册终端"))
+        if s.unseen_notices:
+            warnings.append(self.tr("%1 条冲突提醒").replace("%1", str(s.unseen_notices)))
+        self.warning.setText("；".join(warnings))
+        self.warning.setToolTip(s.message or s.last_error or "")
+        self.button.setEnabled(s.mode == "enrolled" and not s.syncing)
+
+
+def _short(iso: str | None) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso or "").strftime("%m-%d %H:%M")
+    except ValueError:
+        return iso or ""
