@@ -104,6 +104,8 @@ def check(kind: str, state: str | None, payload: Mapping[str, Any], *, instant: 
         raise IllegalTransition("评价等级应为1-5", code="rating.level")
     if kind == ev.EXTENDED and int(payload.get("days", 0)) <= 0:
         raise IllegalTransition("延期天数应为正数", code="case.extension_days")
+    if kind == ev.EXTENDED and not str(payload.get("approved_by", "")).strip():
+        raise MissingReason("延期须记录批准人", code="case.extension_approver_required")
 
 
 STATE_LABELS = {

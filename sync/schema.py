@@ -30,7 +30,7 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX events_server_seq ON events (server_seq) WHERE server_seq IS NOT NULL;
     CREATE TABLE outbox (
         event_id TEXT PRIMARY KEY REFERENCES events (id),
-        terminal_seq INTEGER NOT NULL UNIQUE,
+        terminal_seq INTEGER NOT NULL,
         queued_at TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         last_error TEXT

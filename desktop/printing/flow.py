@@ -13,7 +13,6 @@ loses the paper — the clerk reprints it from the case's papers, or hands over 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import pathlib
 from collections.abc import Callable, Mapping
@@ -24,7 +23,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
 from desktop.messages import error_text
-from desktop.printing import archive, papers
+from desktop.printing import archive
 from desktop.printing.page_strip import preview_dpi
 from desktop.printing.pages import print_pdf
 from desktop.printing.render import PaperRequest, Rendered, keep, render_kept, render_paper
@@ -111,7 +110,8 @@ class PrintFlow(QObject):
                        on_done, self._failed)
 
     # --- keeping -----------------------------------------------------------------
-    def keep(self, rendered: Rendered, on_done: Done | None = None) -> None:
+    def keep(self, rendered: Rendered, on_done: Done | None = None,
+             on_error: Done | None = None) -> None:
         """Write the PDF with the case (once per paper), then `on_done(Paper)`."""
         data_dir, when = self.data_dir, self.state.clock()
 
@@ -123,7 +123,12 @@ class PrintFlow(QObject):
             if on_done is not None:
                 on_done(paper)
 
-        self.runner.io(lambda: keep(data_dir, rendered, when), kept, self._keep_failed)
+        def failed(exc: BaseException) -> None:
+            self._keep_failed(exc)
+            if on_error is not None:
+                on_error(exc)
+
+        self.runner.io(lambda: keep(data_dir, rendered, when), kept, failed)
 
     def save_as(self, rendered: Rendered, path: pathlib.Path | str,
                 on_done: Done | None = None) -> None:
@@ -146,8 +151,13 @@ class PrintFlow(QObject):
 
     # --- printing ----------------------------------------------------------------
     def print(self, rendered: Rendered) -> None:
-        """Keep first, then send to the receipt printer or the A4 printer."""
-        self.keep(rendered, lambda _paper: self._send(rendered))
+        """Keep first, then send to the receipt printer or the A4 printer.
+
+        A PDF that cannot be written (disk full) is said on the status line, and the
+        paper still prints: the citizen's paper matters more than our copy of it.
+        """
+        self.keep(rendered, lambda _paper: self._send(rendered),
+                  lambda _exc: self._send(rendered))
 
     def _send(self, rendered: Rendered) -> None:
         if rendered.receipt and rendered.escpos is not None:
@@ -234,4 +244,4 @@ class PrintFlow(QObject):
 
 def kept_at(paper: archive.Paper) -> str:
     """2025-03-14 09:41: when a kept paper was printed, as the list shows it."""
-    return dt.datetime.strftime(paper.printed_at, "%Y-%m-%d %H:%M")
+    return paper.printed_at.strftime("%Y-%m-%d %H:%M")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import pathlib
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -51,6 +52,8 @@ class PreviewDialog(QDialog):
         self.rendered: list[Rendered | None] = [None] * len(items)
         self.notes: list[str] = [""] * len(items)
         self._print_when_ready: set[int] = set()
+        self._batch: set[int] | None = None  # 全部打印: papers not yet printed or failed
+        self._batch_failed = 0
         number = (case.case_number if case is not None else "") or ""
         self.setWindowTitle(self.tr("打印预览 · 办件 {no}").format(no=number) if number
                             else self.tr("打印预览"))
@@ -68,13 +71,20 @@ class PreviewDialog(QDialog):
     def _build(self) -> None:
         lay = QVBoxLayout(self)
         body = QHBoxLayout()
+        left = QVBoxLayout()
+        self.papers_title = QLabel(self.tr("本次文书（{n}份）").format(n=len(self.items)),
+                                   objectName="sectionTitle")
         self.papers = QListWidget()
-        self.papers.setFixedWidth(190)
+        self.papers.setFixedWidth(200)
+        self.papers.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         for item in self.items:
             self.papers.addItem(self._label(item))
         self.papers.currentRowChanged.connect(self._show)
-        self.papers.setVisible(len(self.items) > 1)
-        body.addWidget(self.papers)
+        left.addWidget(self.papers_title)
+        left.addWidget(self.papers, 1)
+        for w in (self.papers_title, self.papers):
+            w.setVisible(len(self.items) > 1)
+        body.addLayout(left)
         right = QVBoxLayout()
         nav = QHBoxLayout()
         self.prev_button = QPushButton(self.tr("◀ 上一页"))
@@ -93,7 +103,7 @@ class PreviewDialog(QDialog):
         right.addWidget(self.strip, 1)
         body.addLayout(right, 1)
         lay.addLayout(body, 1)
-        self.status = QLabel("")
+        self.status = QLabel(self.tr("打印的文书同时以PDF随办件保存，可在办件的“文书”中补打。"))
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         lay.addLayout(self._buttons())
@@ -128,15 +138,14 @@ class PreviewDialog(QDialog):
 
     def _label(self, item: Item, note: str = "") -> str:
         doc = item.doc if isinstance(item, archive.Paper) else item
-        kind = self.tr("小票") if _is_receipt(doc) else self.tr("A4")
-        text = f"{title(doc)}（{kind}）"
-        return f"{text}\n{note}" if note else text
+        where = self.tr("→ 小票打印机") if _is_receipt(doc) else self.tr("→ A4打印机")
+        return "\n".join(t for t in (title(doc), where, note) if t)
 
     # --- rendering ----------------------------------------------------------------
     def _render(self, i: int, item: Item) -> None:
         self.notes[i] = self.tr("正在生成…")
-        done = (lambda r, i=i: self._rendered(i, r))
-        failed = (lambda exc, i=i: self._render_failed(i, exc))
+        self._note(i, self.notes[i])
+        done, failed = partial(self._rendered, i), partial(self._render_failed, i)
         if isinstance(item, archive.Paper):
             self.flow.render_kept(item, self.case, done, failed)
         else:
@@ -155,7 +164,6 @@ class PreviewDialog(QDialog):
         if i in self._print_when_ready:
             self._print_when_ready.discard(i)
             self.flow.print(rendered)
-            self._after_print_all()
 
     def _render_failed(self, i: int, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -165,6 +173,7 @@ class PreviewDialog(QDialog):
         self.notes[i] = error_text(exc)
         if i == self.papers.currentRow():
             self._show(i)
+        self._settle(i, False)
 
     def _show(self, i: int) -> None:
         if not 0 <= i < len(self.items):
@@ -204,17 +213,32 @@ class PreviewDialog(QDialog):
             self.flow.print(rendered)
 
     def print_all(self) -> None:
-        """Every paper, as soon as it is ready; the dialog closes once all are sent."""
-        for i, rendered in enumerate(self.rendered):
+        """Every paper, each as soon as it is drawn. The dialog closes by itself when all
+        have printed; when one has not, it stays open and says which (its PDF is kept)."""
+        self._batch = {i for i in range(len(self.items)) if self.notes[i] != self.tr("无法生成")}
+        self._batch_failed = len(self.items) - len(self._batch)
+        self.status.setText(self.tr("正在打印全部文书…"))
+        for i in sorted(self._batch):
+            rendered = self.rendered[i]
             if rendered is not None:
                 self.flow.print(rendered)
-            elif self.notes[i] == self.tr("正在生成…"):
+            else:
                 self._print_when_ready.add(i)
-        self.status.setText(self.tr("正在打印全部文书…"))
-        self._after_print_all()
+        self._settle(-1, True)
 
-    def _after_print_all(self) -> None:
-        if not self._print_when_ready:
+    def _settle(self, i: int, ok: bool) -> None:
+        if self._batch is None:
+            return
+        if i in self._batch:
+            self._batch.discard(i)
+            self._batch_failed += 0 if ok else 1
+        if self._batch:
+            return
+        failed, self._batch = self._batch_failed, None
+        if failed:
+            self.status.setText(self.tr("有{n}份文书没有打印，PDF已随办件保存：见左侧标记").format(
+                n=failed))
+        else:
             self.accept()
 
     def save_current(self) -> None:
@@ -238,13 +262,17 @@ class PreviewDialog(QDialog):
     # --- the flow's answers ------------------------------------------------------
     def _on_printed(self, rendered: Any) -> None:
         if rendered in self.rendered:
-            self._note(self.rendered.index(rendered), self.tr("✓ 已打印"))
+            i = self.rendered.index(rendered)
+            self._note(i, self.tr("✓ 已打印"))
             self.status.setText(self.tr("《{title}》已打印").format(title=rendered.title))
+            self._settle(i, True)
 
     def _on_failed(self, rendered: Any, text: str) -> None:
         if rendered in self.rendered:
-            self._note(self.rendered.index(rendered), self.tr("✗ 未打印（PDF已保存）"))
+            i = self.rendered.index(rendered)
+            self._note(i, self.tr("✗ 未打印（PDF已保存）"))
             self.status.setText(text)
+            self._settle(i, False)
 
 
 def _is_receipt(doc: str) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 
+import shiboken6
 from conftest import pdf_pages, pdf_text, write_case
 
 from desktop.printing import archive
@@ -84,6 +86,7 @@ def test_printing_a4_through_a_qprinter_gives_the_same_pages(counter, qtbot, pdf
     kept = archive.papers_of(counter.data_dir, case.case_number, case.id)
     assert sorted(p.doc for p in kept) == ["acceptance-notice", "materials-receipt"]
     assert "已打印" in counter.message.text()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
 
 
 def test_the_print_menu_follows_the_case_state(counter, qtbot):
@@ -150,13 +153,14 @@ def test_both_page_backends_agree(counter):
     assert len(render_pages(pdf, 40, backend="qtpdf")) == 2
 
 
-def test_screenshot_of_the_preview(counter, qtbot):
-    out = pathlib.Path(__file__).parent / "screenshots"
+def test_screenshot_of_the_preview(counter, qtbot, tmp_path):
+    """Grabs for our own eyes: YC_SCREENSHOTS=DIR keeps them, else they go to tmp."""
+    out = pathlib.Path(os.environ.get("YC_SCREENSHOTS") or tmp_path)
     case = write_case(counter, long_list=True)
     dialog = counter.printing.offer_after(case, counter)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: all(r is not None for r in dialog.rendered), timeout=20_000)
-    out.mkdir(exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for row, name in ((0, "preview-notice"), (1, "preview-receipt"), (2, "preview-page2")):
         dialog.papers.setCurrentRow(row)
         if row == 2:
@@ -164,3 +168,11 @@ def test_screenshot_of_the_preview(counter, qtbot):
             dialog.next_button.click()
         qtbot.wait(50)
         assert dialog.grab().save(str(out / f"{name}.png"))
+    with qtbot.waitSignals([counter.printing.flow.sig_kept] * 3, timeout=20_000):
+        dialog.print_all()
+    counter.show_for_screen()
+    counter.workspace.show_case(case)
+    qtbot.waitUntil(lambda: len(counter.printing.panel.kept) == 3)
+    counter.printing.panel.list.setCurrentRow(0)
+    qtbot.wait(50)
+    assert counter.grab().save(str(out / "case-papers.png"))

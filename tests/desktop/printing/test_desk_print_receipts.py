@@ -53,13 +53,21 @@ def test_printer_out_of_paper_keeps_the_pdf_and_says_so(counter, qtbot):
         sim.stop()
 
 
-def test_without_a_receipt_printer_the_receipt_is_kept_as_pdf(counter, qtbot):
+def test_without_a_receipt_printer_the_receipt_is_kept_and_the_dialog_says_so(
+        counter, qtbot, pdf_printers):
     counter.printing.flow.receipt_printer = lambda: None
     case = write_case(counter)
-    dialog = _receipt_dialog(counter, qtbot, case)
-    with qtbot.waitSignal(counter.printing.flow.sig_print_failed, timeout=10_000):
-        dialog.print_current()
-    assert "未连接小票打印机" in counter.message.text()
+    dialog = PreviewDialog(counter.printing.flow, case,
+                           ["acceptance-notice", "acceptance-receipt"], counter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: all(r is not None for r in dialog.rendered), timeout=20_000)
+    with qtbot.waitSignals([counter.printing.flow.sig_printed,
+                            counter.printing.flow.sig_print_failed], timeout=20_000):
+        dialog.print_all()
+    assert dialog.isVisible(), "a paper did not print: the dialog stays to say which"
+    assert "有1份文书没有打印" in dialog.status.text()
+    assert "未打印" in dialog.papers.item(1).text() and "已打印" in dialog.papers.item(0).text()
     kept = archive.papers_of(counter.data_dir, case.case_number, case.id)
-    assert [p.doc for p in kept] == ["acceptance-receipt"]
-    assert kept[0].path.read_bytes().startswith(b"%PDF")
+    assert sorted(p.doc for p in kept) == ["acceptance-notice", "acceptance-receipt"]
+    assert len(pdf_printers.files) == 1  # the notice went to the A4 printer
