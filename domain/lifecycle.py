@@ -97,9 +97,9 @@ def check(kind: str, state: str | None, payload: Mapping[str, Any], *, instant: 
         raise MissingReason(f"{kind_label(kind)}必须填写原因")
     if kind == ev.SUPPLEMENT_REQUESTED and not payload.get("missing"):
         raise MissingReason("补正告知须列明全部所缺材料", code="case.missing_required")
-    if kind == ev.ISSUED and payload.get("method") == "mail":
-        if not payload.get("address") or not payload.get("tracking_no"):
-            raise MissingReason("邮寄送达须填写地址和EMS单号", code="case.mail_details_required")
+    if kind == ev.ISSUED and payload.get("method") == "mail" and (
+            not payload.get("address") or not payload.get("tracking_no")):
+        raise MissingReason("邮寄送达须填写地址和EMS单号", code="case.mail_details_required")
     if kind == ev.RATED and int(payload.get("level", 0)) not in (1, 2, 3, 4, 5):
         raise IllegalTransition("评价等级应为1-5", code="rating.level")
     if kind == ev.EXTENDED and int(payload.get("days", 0)) <= 0:

@@ -72,8 +72,12 @@ def write_demo_cases(replica: Replica, n: int, *, seed: int = 7,
             payload = registration_payload(item, demo_person(rng), provided=provided)
             _, case = store.open_case(payload, actor, now=t)
             done["cases"] += 1
-            step = lambda kind, p, who=actor, minutes=3: store.record(  # noqa: E731
-                case.id, kind, p, who, now=t + dt.timedelta(minutes=minutes))
+
+            # `t` moves on within this iteration (days pass between steps): bind it late.
+            def step(kind, p, who=actor, minutes=3, case_id=case.id):
+                return store.record(case_id, kind, p, who,
+                                    now=t + dt.timedelta(minutes=minutes))  # noqa: B023
+
             if not complete:
                 missing = [m["name"] for m in payload["materials"]
                            if m["required"] and not m["provided"]]

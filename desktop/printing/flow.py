@@ -22,12 +22,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
-from desktop.messages import error_text
 from desktop.printing import archive
 from desktop.printing.page_strip import preview_dpi
 from desktop.printing.pages import print_pdf
 from desktop.printing.render import PaperRequest, Rendered, keep, render_kept, render_paper
-from desktop.printing.titles import title
+from desktop.printing.titles import error_text, title
 from desktop.tasks import TaskRunner
 from domain.case import Case
 

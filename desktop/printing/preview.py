@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.messages import error_text
 from desktop.printing import archive
 from desktop.printing.flow import PrintFlow
 from desktop.printing.page_strip import PageStrip
 from desktop.printing.render import Rendered
-from desktop.printing.titles import title
+from desktop.printing.titles import error_text, title
 from domain.case import Case
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The papers' names as the clerk reads them in menus and lists, before any is built.
+"""The papers' names (and printing errors) as the clerk reads them, before any is built.
 
 `Document.title` is known only after building; a menu of nine papers should not build
 nine papers to label itself. Marked for lupdate, translated when shown.
@@ -27,3 +27,19 @@ def title(doc: str) -> str:
     """受理通知书 for "acceptance-notice"; the name itself for a paper not listed."""
     text = TITLES.get(doc)
     return QCoreApplication.translate(_CTX, text) if text else doc
+
+
+ERRORS = {
+    "printing.no_renderer": QT_TRANSLATE_NOOP(
+        "papers", "本机无法显示或打印PDF页面：需要 QtPdf 或 poppler（pdftoppm）"),
+    "printing.unknown_document": QT_TRANSLATE_NOOP("papers", "未知的文书"),
+}
+
+
+def error_text(exc: BaseException) -> str:
+    """The clerk's sentence for a printing failure: printing/ writes its refusals in
+    Chinese already (not applicable, missing glyph); the rest go through messages."""
+    from desktop.messages import error_text as general
+
+    text = ERRORS.get(getattr(exc, "code", "") or "")
+    return QCoreApplication.translate(_CTX, text) if text else general(exc)
