@@ -8,9 +8,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
+# Qt's xcb platform plugin needs these to open a real window (`make run`).
+DEB_RUN_PKGS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 xvfb
 DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 
-.PHONY: run test lint venv debs bench clean translations demo-screens
+.PHONY: run run-debs test lint venv debs bench clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,8 +22,16 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP) translations
-	env -u QT_QPA_PLATFORM $(BIN)/yichuang demo
+run: $(STAMP) run-debs translations
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" != Linux ]; then \
+	  env -u QT_QPA_PLATFORM $(BIN)/yichuang demo; \
+	else \
+	  echo "No display here: the demo runs on a virtual screen (Xvfb). Set DISPLAY to see it."; \
+	  env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/yichuang demo; \
+	fi
+
+run-debs:
+	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_RUN_PKGS)"
 
 debs:
 	@missing=""; for p in $(DEB_TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

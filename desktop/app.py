@@ -84,6 +84,16 @@ def _other_face(face: str):
         return None
 
 
+def _attach_devices(shell) -> None:
+    from desktop.devices.counter_hooks import attach_devices
+
+    try:
+        attach_devices(shell)
+    except Exception:  # a faulty device never blocks work: manual entry still works
+        log.exception("devices could not be started")
+        shell.show_message(shell.tr("外设启动失败，可手工录入"), "error")
+
+
 def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
         lang: str | None = None) -> int:
     """`yichuang counter|kiosk|supervisor`: run a face until its window closes."""
@@ -102,6 +112,11 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
     shell = CounterShell(pathlib.Path(data_dir), settings_store, demo=demo)
     shell.show_for_screen()
     log.info("login window in %.0f ms", (time.perf_counter() - started) * 1000)
+    if not os.environ.get("YICHUANG_EXIT_WHEN_READY"):
+        from PySide6.QtCore import QTimer
+
+        # devices open ports and start threads: after the login window is on screen
+        QTimer.singleShot(0, lambda: _attach_devices(shell))
     if os.environ.get("YICHUANG_EXIT_WHEN_READY"):
         from PySide6.QtCore import QTimer
 

@@ -103,7 +103,18 @@ def run_demo(data_dir: pathlib.Path | str, face: str = "counter",
         code = app.exec()
         shell.shutdown()
         return code or tour.exit_code
+    from desktop.devices.counter_hooks import attach_devices
+    from desktop.devices.demo import start_demo_devices
+    from desktop.devices.demo_window import DemoControlWindow
+
+    demo_devices = start_demo_devices(data_dir)  # simulators on ptys; devices.json points at them
+    control = DemoControlWindow(demo_devices)
     shell.show_for_screen()
-    code = app.exec()
-    shell.shutdown()
+    attach_devices(shell)
+    control.show()
+    try:
+        code = app.exec()
+    finally:
+        shell.shutdown()
+        demo_devices.stop()
     return int(code)

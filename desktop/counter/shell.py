@@ -245,6 +245,9 @@ class CounterShell(QMainWindow):
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scanner)
         self._tick.stop()
+        devices = getattr(self, "devices", None)
+        if devices is not None:
+            devices.hub.shutdown()
         self.runner.shutdown()
 
     def closeEvent(self, event) -> None:

@@ -132,3 +132,16 @@ def receipt_job(doc: str, case: Case, catalog: Any, *, today: Any, staff: Any = 
     return PrintJob(title=f"{document.title} {case.case_number}",
                     data=documents.render(document, "escpos", width_mm=width_mm),
                     pdf=lambda: documents.render(document, "pdf"))
+
+
+def attach_devices(shell: Any, hall_name: str = "") -> CounterDevices:
+    """Start the hall's devices for a counter window and plug them in (app and demo).
+
+    The shell's own shutdown stops them before its task runner, so no device thread
+    outlives the replica connections it reports into.
+    """
+    hub = DeviceHub(shell.data_dir, hall_name=hall_name)
+    hub.start()
+    devices = connect_counter(shell, hub)
+    shell.devices = devices
+    return devices
