@@ -46,7 +46,8 @@ def test_printer_out_of_paper_keeps_the_pdf_and_says_so(counter, qtbot):
         sim.set_state("ok")  # paper loaded: the held job prints, the same bytes
         with qtbot.waitSignal(counter.printing.flow.sig_printed, timeout=10_000):
             service.reprint_all()
-        assert sim.printed_bytes() == rendered.escpos
+        # the simulator reads the pty in its own thread: give it the moment the bytes take
+        qtbot.waitUntil(lambda: sim.printed_bytes() == rendered.escpos, timeout=5_000)
         assert len(archive.papers_of(counter.data_dir, case.case_number, case.id)) == 1
     finally:
         service.shutdown()
