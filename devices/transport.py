@@ -180,3 +180,40 @@ class Backoff:
     def reset(self) -> None:
         """Back to the first delay once the device answers again."""
         self._next = self.first
+
+
+class PortDevice:
+    """What every serial driver shares: a Port, a stop flag, open/close/stop, `with`.
+
+    `stop()` may come from any thread (the GUI asking a waiting read to end); the Port
+    checks the same event between reads, so a blocked call returns within its poll step.
+    """
+
+    port: Port
+    _stop: threading.Event
+
+    def _init_port(self, url: str, *, error_cls: type[DeviceError], baudrate: int,
+                   port_factory: Callable[..., Port] = Port) -> None:
+        self._stop = threading.Event()
+        self.port = port_factory(url, error_cls=error_cls, baudrate=baudrate,
+                                 stop_event=self._stop)
+
+    def open(self):  # -> Self: each driver returns itself, for `with Driver(url).open():`
+        """Open the port; `<device>.unavailable` if it cannot be opened."""
+        self._stop.clear()
+        self.port.open()
+        return self
+
+    def close(self) -> None:
+        """Close the port (idempotent)."""
+        self.port.close()
+
+    def stop(self) -> None:
+        """Ask a running loop or a blocked call to end (any thread)."""
+        self._stop.set()
+
+    def __enter__(self):
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -11,7 +11,6 @@ reader with backoff — a clerk never has to restart anything.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from devices.errors import IdCardError, IdCardProtocolError
 from devices.idcard import codec
 from devices.idcard.card import IdCard
 from devices.idcard.text import decode_text
-from devices.transport import Backoff, Port, deadline_in
+from devices.transport import Backoff, Port, PortDevice, deadline_in
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ class ReadFailed:
 ReaderEvent = ReaderOnline | ReaderOffline | CardRead | CardRemoved | ReadFailed
 
 
-class IdCardReader:
+class IdCardReader(PortDevice):
     """A SAM-protocol reader on a pyserial URL (COM3, /dev/ttyUSB0, a pty, socket://…)."""
 
     def __init__(
@@ -80,34 +79,13 @@ class IdCardReader:
         self.read_timeout = read_timeout
         self.poll_interval = max(0.3, poll_interval)  # readers dislike faster polling
         self.dedup_s = dedup_s
-        self._stop = threading.Event()
-        self.port = port_factory(url, error_cls=IdCardError, baudrate=BAUDRATE, stop_event=self._stop)
+        self._init_port(url, error_cls=IdCardError, baudrate=BAUDRATE, port_factory=port_factory)
         self._current: IdCard | None = None  # the card on the reader, already reported
         self._misses = 0  # consecutive "no card" answers
         self._awaiting_lift = False  # a read failed: wait for the card to go away
         self._last_seen: tuple[str, float] | None = None  # (id number, monotonic time)
 
     # -- lifecycle ------------------------------------------------------------------
-    def open(self) -> IdCardReader:
-        """Open the port; ``idcard.unavailable`` if it cannot be opened."""
-        self._stop.clear()
-        self.port.open()
-        return self
-
-    def close(self) -> None:
-        """Close the port (idempotent)."""
-        self.port.close()
-
-    def stop(self) -> None:
-        """Ask a running :meth:`watch` or a blocked call to end (any thread)."""
-        self._stop.set()
-
-    def __enter__(self) -> IdCardReader:
-        return self.open()
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- one exchange -----------------------------------------------------------------
     def _transact(self, command: tuple[int, int], timeout: float) -> codec.Response:
         """Send one request and return the first good response before the deadline."""

@@ -9,12 +9,11 @@ CR/LF) are ignored, so a pad that also sends a "call" key does no harm.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Mapping
 
 from devices.errors import PadError
 from devices.pad.interface import LEVELS, Rating, RatingPad
-from devices.transport import Port, deadline_in
+from devices.transport import Port, PortDevice, deadline_in
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ def parse_key_table(text: str) -> dict[str, int]:
     return table
 
 
-class GenericKeypad(RatingPad):
+class GenericKeypad(PortDevice, RatingPad):
     """A display-less keypad: welcome/show_staff/thanks do nothing; keys map to levels."""
 
     def __init__(
@@ -66,22 +65,7 @@ class GenericKeypad(RatingPad):
         if not table or any(level not in LEVELS for level in table.values()):
             raise PadError("bad_key_table", "levels must be 1–5")
         self.key_table = table
-        self._stop = threading.Event()
-        self.port = port_factory(url, error_cls=PadError, baudrate=baudrate, stop_event=self._stop)
-
-    def open(self) -> GenericKeypad:
-        """Open the port; ``pad.unavailable`` if it cannot."""
-        self._stop.clear()
-        self.port.open()
-        return self
-
-    def close(self) -> None:
-        """Close the port."""
-        self.port.close()
-
-    def stop(self) -> None:
-        """End a waiting :meth:`request_rating` (returns None)."""
-        self._stop.set()
+        self._init_port(url, error_cls=PadError, baudrate=baudrate, port_factory=port_factory)
 
     def welcome(self) -> None:
         """Nothing to show on a keypad."""

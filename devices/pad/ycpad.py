@@ -9,20 +9,19 @@ rating request then waits for ``K`` or ``O``; the host keeps its own deadline of
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from devices.errors import PadError, PadProtocolError
 from devices.pad import ycpad_codec as c
 from devices.pad.interface import Rating, RatingPad
-from devices.transport import Port, deadline_in
+from devices.transport import Port, PortDevice, deadline_in
 
 log = logging.getLogger(__name__)
 
 GRACE_S = 1.0
 
 
-class YcPad(RatingPad):
+class YcPad(PortDevice, RatingPad):
     """A YC-PAD/1 pad at ``address`` on a pyserial URL (9600 8N1 by default)."""
 
     def __init__(
@@ -38,23 +37,8 @@ class YcPad(RatingPad):
         self.address = address
         self.ack_timeout = ack_timeout
         self.hall_name = hall_name
-        self._stop = threading.Event()
-        self.port = port_factory(url, error_cls=PadError, baudrate=baudrate, stop_event=self._stop)
+        self._init_port(url, error_cls=PadError, baudrate=baudrate, port_factory=port_factory)
         self._frames = c.FrameReader()
-
-    def open(self) -> YcPad:
-        """Open the port; ``pad.unavailable`` if it cannot."""
-        self._stop.clear()
-        self.port.open()
-        return self
-
-    def close(self) -> None:
-        """Close the port."""
-        self.port.close()
-
-    def stop(self) -> None:
-        """End a waiting :meth:`request_rating` (returns None)."""
-        self._stop.set()
 
     # -- exchange ---------------------------------------------------------------------
     def _next_message(self, deadline: float) -> c.Message | None:

@@ -8,11 +8,10 @@ line with other bytes is noise (wrong baud rate) and raises ``scanner.protocol``
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
 
 from devices.errors import ScannerError, ScannerProtocolError
-from devices.transport import Port, deadline_in
+from devices.transport import Port, PortDevice, deadline_in
 
 MAX_LINE = 512
 _PRINTABLE = re.compile(rb"[\x20-\x7e\t]*")
@@ -55,36 +54,15 @@ class LineFramer:
         return codes
 
 
-class SerialScanner:
+class SerialScanner(PortDevice):
     """Reads codes from a serial scanner; blocking, with timeouts and :meth:`stop`."""
 
     def __init__(
         self, url: str, *, baudrate: int = 9600, port_factory: Callable[..., Port] = Port
     ) -> None:
-        self._stop = threading.Event()
-        self.port = port_factory(url, error_cls=ScannerError, baudrate=baudrate, stop_event=self._stop)
+        self._init_port(url, error_cls=ScannerError, baudrate=baudrate, port_factory=port_factory)
         self._framer = LineFramer()
         self._ready: list[str] = []
-
-    def open(self) -> SerialScanner:
-        """Open the port; ``scanner.unavailable`` if it cannot."""
-        self._stop.clear()
-        self.port.open()
-        return self
-
-    def close(self) -> None:
-        """Close the port."""
-        self.port.close()
-
-    def stop(self) -> None:
-        """End a waiting :meth:`read_code` / :meth:`codes` (any thread)."""
-        self._stop.set()
-
-    def __enter__(self) -> SerialScanner:
-        return self.open()
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def read_code(self, timeout_s: float) -> str | None:
         """The next code within ``timeout_s``, else None. Noise lines are skipped."""
