@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sync import reference, store, wire
+from sync import notices, reference, store, wire
 from sync.replica import Replica
 
 log = logging.getLogger(__name__)
@@ -71,13 +71,6 @@ def _ref_rows(items: Iterable[list[Any]]) -> list[tuple[str, str, dict]]:
     return out
 
 
-def _notices(replica: Replica, items: Iterable[list[Any]]) -> int:
-    n = 0
-    for nid, kind, case_id, event_id, text, created_at in items:
-        n += replica.conn.execute(
-            "INSERT OR IGNORE INTO notices (id, kind, case_id, event_id, text, created_at) "
-            "VALUES (?,?,?,?,?,?)", (nid, kind, case_id, event_id, text, created_at)).rowcount
-    return n
 
 
 def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, Any]:
@@ -89,12 +82,12 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
         refs = _ref_rows(page.get("ref") or [])
         if refs:
             reference.store_rows(replica, refs)
-        notices = _notices(replica, page.get("notices") or [])
+        notices_in = notices.store_pulled(replica, page.get("notices") or [])
         if cases or own_cases:
             store.project(replica, cases | own_cases)
         replica.set_meta("cursor", str(int(page["cursor"])))
     return {"events": len(rows), "own": len(own_cases), "ref": len(refs),
-            "notices": notices, "clone": clone, "cursor": int(page["cursor"])}
+            "notices": notices_in, "clone": clone, "cursor": int(page["cursor"])}
 
 
 def apply_snapshot(replica: Replica, snap: Mapping[str, Any]) -> dict[str, Any]:
@@ -104,10 +97,10 @@ def apply_snapshot(replica: Replica, snap: Mapping[str, Any]) -> dict[str, Any]:
         refs = _ref_rows(snap.get("ref") or [])
         reference.store_rows(replica, refs, replace_all=True)
         cases = _upsert_events(replica, rows)
-        notices = _notices(replica, snap.get("notices") or [])
+        notices_in = notices.store_pulled(replica, snap.get("notices") or [])
         if cases:
             store.project(replica, cases)
         replica.set_meta("cursor", str(int(snap["cursor"])))
-    return {"events": len(rows), "ref": len(refs), "notices": notices,
+    return {"events": len(rows), "ref": len(refs), "notices": notices_in,
             "cursor": int(snap["cursor"])}
 

@@ -22,7 +22,7 @@ from typing import Any
 import requests
 
 from domain.events import CHINA_TZ
-from sync import apply, outbox, wire
+from sync import apply, notices, outbox, wire
 from sync.replica import ENROLLED, Replica
 from sync.status import SyncStatus
 
@@ -210,7 +210,7 @@ class SyncClient:
     # --- status ------------------------------------------------------------------------------
     def status(self, *, online: bool | None = None, error: str | None = None) -> SyncStatus:
         r = self.replica
-        unseen = r.conn.execute("SELECT COUNT(*) FROM notices WHERE seen=0").fetchone()[0]
+        unseen = notices.count_unseen(r)
         return SyncStatus(
             mode=r.get_meta("mode") or "standalone", online=online,
             pending=outbox.count(r),

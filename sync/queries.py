@@ -96,6 +96,3 @@ def counts(replica: Replica) -> dict[str, int]:
         "conflicts": c.execute("SELECT COALESCE(SUM(conflicts), 0) FROM cases").fetchone()[0],
     }
 
-
-def unseen_notices(replica: Replica) -> list[dict[str, Any]]:
-    return _rows(replica, "SELECT * FROM notices WHERE seen=0 ORDER BY created_at")

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop import messages
-from desktop.kiosk import alerts, hardware, texts
+from desktop.kiosk import hardware, texts
 from desktop.kiosk.config import KioskSettings
 from desktop.kiosk.registration import (
     Registration,
@@ -33,6 +33,7 @@ from domain import phone as phone_rules
 from domain.application import Person
 from domain.catalog import Catalog, ServiceItem
 from domain.errors import DomainError
+from sync import notices
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +244,7 @@ class KioskFlow(QObject):
             if self.blocked:
                 self.blocked = ""
                 self._apply_block("")
-                self.runner.write(lambda store: alerts.resolve(store.replica, alerts.PRINTER))
+                self.runner.write(lambda store: notices.resolve(store.replica, notices.KIOSK_PRINTER))
             return
         if state == self.blocked:
             return
@@ -252,7 +253,7 @@ class KioskFlow(QObject):
             texts.printer_problem(state))
         self._apply_block(reason)
         note = f"自助登记机{self.settings.kiosk_no}号：{texts.printer_problem(state)}，已暂停自助登记"
-        self.runner.write(lambda store: alerts.add_notice(store.replica, alerts.PRINTER, note))
+        self.runner.write(lambda store: notices.add(store.replica, notices.KIOSK_PRINTER, note))
 
     def _apply_block(self, reason: str) -> None:
         self.page("start").set_blocked(reason)
@@ -263,7 +264,7 @@ class KioskFlow(QObject):
     # -- help, elderly mode, idle, exit ------------------------------------------------------
     def ask_for_help(self) -> None:
         note = f"自助登记机{self.settings.kiosk_no}号：有群众需要帮助"
-        self.runner.write(lambda store: alerts.add_notice(store.replica, alerts.HELP, note))
+        self.runner.write(lambda store: notices.add(store.replica, notices.KIOSK_HELP, note))
         text = self.tr("已通知工作人员，请稍候，马上有人过来帮您。")
         self.w.toast(text)
         if self.w.elderly:

@@ -6,9 +6,9 @@ import json
 
 from PySide6.QtCore import Qt
 
-from desktop.kiosk import alerts
 from desktop.kiosk.widgets import ItemTile
 from domain.numbering import case_id_for_slip, parse
+from sync import notices
 
 ITEM = "0101"  # 企业设立登记, zone A
 
@@ -141,7 +141,7 @@ def test_help_button_raises_one_notice(qtbot, kiosk, replica):
     w = kiosk.window
     tap(qtbot, w.help_button)
     tap(qtbot, w.help_button)
-    rows = alerts.open_notices(replica, alerts.HELP)
+    rows = notices.unseen(replica, notices.KIOSK_HELP)
     assert len(rows) == 1 and "自助登记机1号" in rows[0]["text"]
     assert w.banner.isVisible()
 
@@ -166,7 +166,7 @@ def test_out_of_paper_stops_and_resumes(qtbot, kiosk, sims, replica):
     start = w.pages["start"]
     assert w.current is start and not start.start_button.isEnabled()
     assert w.banner.isVisible() and "缺纸" in w.banner_text.text()
-    assert len(alerts.open_notices(replica, alerts.PRINTER)) == 1
+    assert len(notices.unseen(replica, notices.KIOSK_PRINTER)) == 1
     flow.begin_identify(kiosk.flow.catalog.item(ITEM))  # a stale tap is refused too
     assert w.current is start
 
@@ -174,7 +174,7 @@ def test_out_of_paper_stops_and_resumes(qtbot, kiosk, sims, replica):
         sims.printer.set_state("ok")
     assert resumed.args == [""]
     assert start.start_button.isEnabled() and not w.banner.isVisible()
-    assert alerts.open_notices(replica, alerts.PRINTER) == []
+    assert notices.unseen(replica, notices.KIOSK_PRINTER) == []
 
 
 def test_elderly_mode_is_bigger_and_never_crashes_without_a_voice(qtbot, kiosk):
