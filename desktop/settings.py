@@ -44,12 +44,7 @@ OPTIONS: tuple[Option, ...] = (
            0, 30),
     Option("countdown_refresh_seconds", int, 60, "how often the countdowns are recomputed",
            5, 3600),
-    Option("scanner_max_gap_ms", int, 40, "keys closer than this belong to one scan", 5, 200),
     Option("scanner_min_length", int, 6, "shortest code accepted as a scan", 3, 64),
-    Option("scanner_prefix", str, "", "optional prefix configured on the scanner"),
-    Option("idcard_port", str, "", "ID-card reader port (pyserial URL); empty = none"),
-    Option("pad_port", str, "", "rating pad port (pyserial URL); empty = none"),
-    Option("printer_port", str, "", "receipt printer port; empty = none"),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 
@@ -64,12 +59,7 @@ class CounterSettings:
     idle_lock_minutes: int = 5
     warn_working_days: int = 1
     countdown_refresh_seconds: int = 60
-    scanner_max_gap_ms: int = 40
     scanner_min_length: int = 6
-    scanner_prefix: str = ""
-    idcard_port: str = ""
-    pad_port: str = ""
-    printer_port: str = ""
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:

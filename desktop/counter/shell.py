@@ -65,9 +65,12 @@ class CounterShell(QMainWindow):
         self._build_status_bar()
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock)
-        self.scanner = ScanFilter(max_gap_ms=self.settings.scanner_max_gap_ms,
+        from desktop.devices import settings as device_settings
+
+        wedge = device_settings.load(data_dir)  # the scanner's timing and prefix live there
+        self.scanner = ScanFilter(max_gap_ms=wedge.wedge_gap_ms,
                                   min_length=self.settings.scanner_min_length,
-                                  prefix=self.settings.scanner_prefix, parent=self)
+                                  prefix=wedge.scanner_prefix, parent=self)
         self.scanner.sig_scanned.connect(self.on_scanned)
         app = QApplication.instance()
         assert app is not None

@@ -1,9 +1,7 @@
 """Device settings of one terminal: a frozen dataclass, stored as ``devices.json``.
 
-Declared once here with types and defaults, like :mod:`desktop.settings` (whose
-``idcard_port`` / ``pad_port`` / ``printer_port`` / ``scanner_*`` options seed this
-file the first time, so a terminal configured before this module existed keeps its
-ports). Every service receives a :class:`DeviceSettings` snapshot; the settings screen
+Declared once here with types and defaults, like :mod:`desktop.settings`; the
+ports and the scanner's timing and prefix live only here. Every service receives a :class:`DeviceSettings` snapshot; the settings screen
 saves a new one and the hub restarts only the devices whose settings changed.
 
 A stored value of the wrong type falls back to its default rather than stopping the
@@ -89,23 +87,6 @@ def from_dict(data: dict[str, Any]) -> DeviceSettings:
     return DeviceSettings(**{k: _repair(k, v) for k, v in data.items() if k in _FIELDS})
 
 
-def _seed_from_terminal_settings(data_dir: pathlib.Path) -> DeviceSettings:
-    """First start: take the ports the terminal settings (desktop/settings.py) hold."""
-    path = data_dir / "settings.json"
-    try:
-        old = json.loads(path.read_text("utf-8")) if path.exists() else {}
-    except (OSError, ValueError):
-        old = {}
-    seeded = {
-        "idcard_url": old.get("idcard_port", ""),
-        "pad_url": old.get("pad_port", ""),
-        "printer_url": old.get("printer_port", ""),
-        "scanner_prefix": old.get("scanner_prefix", ""),
-        "wedge_gap_ms": old.get("scanner_max_gap_ms", _DEFAULTS.wedge_gap_ms),
-    }
-    if seeded["pad_url"]:
-        seeded["pad_backend"] = "yc-pad"
-    return from_dict(seeded)
 
 
 def load(data_dir: pathlib.Path | str) -> DeviceSettings:
@@ -113,7 +94,7 @@ def load(data_dir: pathlib.Path | str) -> DeviceSettings:
     data_dir = pathlib.Path(data_dir)
     path = data_dir / FILE_NAME
     if not path.exists():
-        return _seed_from_terminal_settings(data_dir)
+        return DeviceSettings()
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError) as exc:

@@ -8,11 +8,8 @@ from desktop.devices import settings as ds
 from desktop.devices.settings_screen import DeviceSettingsScreen
 
 
-def test_bad_values_fall_back_and_old_ports_are_taken_over(tmp_path):
-    (tmp_path / "settings.json").write_text(json.dumps(
-        {"version": 2, "idcard_port": "COM3", "pad_port": "COM4"}), "utf-8")
-    seeded = ds.load(tmp_path)
-    assert (seeded.idcard_url, seeded.pad_url, seeded.pad_backend) == ("COM3", "COM4", "yc-pad")
+def test_bad_values_fall_back(tmp_path):
+    assert ds.load(tmp_path) == ds.DeviceSettings()  # no file yet: every device unconfigured
     (tmp_path / ds.FILE_NAME).write_text(json.dumps(
         {"version": 1, "printer_width_mm": 66, "pad_backend": "??", "wedge_gap_ms": "x",
          "printer_url": " socket://10.0.0.5:9100 "}), "utf-8")
