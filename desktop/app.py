@@ -94,6 +94,20 @@ def _attach_devices(shell) -> None:
         shell.show_message(shell.tr("外设启动失败，可手工录入"), "error")
 
 
+def _first_run_done(data_dir: pathlib.Path) -> bool:
+    """A new terminal asks once: enrol with the hall's server, or run standalone."""
+    from sync.enrol import needs_first_run
+
+    if not needs_first_run(data_dir):
+        return True
+    from desktop.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(data_dir)
+    accepted = dialog.exec() == FirstRunDialog.DialogCode.Accepted
+    dialog.runner.shutdown()
+    return accepted
+
+
 def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
         lang: str | None = None) -> int:
     """`yichuang counter|kiosk|supervisor`: run a face until its window closes."""
@@ -101,6 +115,8 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
     settings_store = prepare(data_dir)
     lang = lang or settings_store.get("language")
     app = create_application(lang)
+    if not demo and not _first_run_done(pathlib.Path(data_dir)):
+        return 0
     if face != "counter":
         module = _other_face(face)
         if module is None or not hasattr(module, "run"):
@@ -112,14 +128,9 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
     shell = CounterShell(pathlib.Path(data_dir), settings_store, demo=demo)
     shell.show_for_screen()
     log.info("login window in %.0f ms", (time.perf_counter() - started) * 1000)
-    if not os.environ.get("YICHUANG_EXIT_WHEN_READY"):
-        from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer
 
-        # devices open ports and start threads: after the login window is on screen
-        QTimer.singleShot(0, lambda: _attach_devices(shell))
     if os.environ.get("YICHUANG_EXIT_WHEN_READY"):
-        from PySide6.QtCore import QTimer
-
         def ready() -> None:
             print(f"READY {time.time():.6f}", flush=True)
             shell.close()
@@ -127,6 +138,9 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
 
         # usable = the staff list is read and the login button enabled, not just drawn
         shell.login.sig_ready.connect(lambda: QTimer.singleShot(0, ready))
+    else:
+        # devices open ports and start threads: after the login window is on screen
+        QTimer.singleShot(0, lambda: _attach_devices(shell))
     code = app.exec()
     shell.shutdown()
     return int(code)

@@ -7,7 +7,6 @@ the network, so it runs on a plain thread and its result comes back as a queued 
 from __future__ import annotations
 
 import pathlib
-import threading
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tasks import TaskRunner
 from sync.enrol import EnrolError, enrol, standalone
+from sync.replica import DB_NAME
 
 
 class FirstRunDialog(QDialog):
@@ -30,9 +31,12 @@ class FirstRunDialog(QDialog):
     sig_enrol_finished = Signal(object, str)
     """(Enrolment or None, error message) — emitted from the enrolment thread."""
 
-    def __init__(self, data_dir: pathlib.Path | str, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: pathlib.Path | str, parent: QWidget | None = None, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.data_dir = pathlib.Path(data_dir)
+        # the enrolment talks to the network: on the task runner's I/O lane, never here
+        self.runner = runner or TaskRunner(self.data_dir / DB_NAME, parent=self)
         self.result_text = ""
         self.setWindowTitle(self.tr("一窗 — 首次使用"))
         self.server = QLineEdit(self)
@@ -75,7 +79,7 @@ class FirstRunDialog(QDialog):
             except EnrolError as exc:
                 self.sig_enrol_finished.emit(None, str(exc))
 
-        threading.Thread(target=work, name="enrol", daemon=True).start()
+        self.runner.io(work)
 
     @Slot(object, str)
     def _enrol_finished(self, got: object, error: str) -> None:
