@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain import events as ev
-from domain import idnumber, lifecycle, phone
-from domain.case import Case
+from domain import idnumber, phone, streams
 from domain.catalog import ServiceItem
 from domain.errors import DomainError
 
@@ -108,8 +107,8 @@ class Actor:
 
 
 def new_event(
-    case: Case | None,
-    case_id: str,
+    state: Any,
+    stream_id: str,
     kind: str,
     payload: Mapping[str, Any],
     actor: Actor,
@@ -118,16 +117,14 @@ def new_event(
     terminal_seq: int,
     recorded_at: str,
 ) -> ev.Event:
-    """Check the step against the case as this terminal sees it, and make the event.
+    """Check the step against the stream as this terminal sees it, and make the event.
 
-    Raises IllegalTransition / MissingReason: the screen shows it and nothing is stored.
+    `state` is the stream's fold (a Case for a case) or None for a new stream. Raises
+    IllegalTransition / MissingReason: the screen shows it and nothing is stored.
     """
-    state = case.state if case is not None else None
-    lifecycle.check(kind, state, payload,
-                    instant=bool(case.instant if case else payload.get("instant")),
-                    clock_paused=bool(case and case.clock_paused))
+    expected = streams.check(state, kind, payload)
     return ev.Event(
-        id=event_id, case_id=case_id, kind=kind, payload=dict(payload),
-        expected_state=state, terminal_id=actor.terminal_id, terminal_seq=terminal_seq,
+        id=event_id, case_id=stream_id, kind=kind, payload=dict(payload),
+        expected_state=expected, terminal_id=actor.terminal_id, terminal_seq=terminal_seq,
         staff_id=actor.staff_id, recorded_at=recorded_at, window_id=actor.window_id,
     )

@@ -14,7 +14,8 @@ from typing import Any
 
 from domain import events as ev
 from domain import lifecycle as lc
-from domain.deadline import Deadline, Pause, compute
+from domain.deadline import MAX_DAYS, Deadline, Pause, compute
+from domain.streams import InvalidEvent, StreamType
 from domain.workdays import WorkCalendar
 
 RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
@@ -257,3 +258,68 @@ def canonical_order(confirmed: Iterable[ev.Event], pending: Iterable[ev.Event]) 
     pend = sorted((e for e in pending if e.id not in seen),
                   key=lambda e: (e.terminal_id, e.terminal_seq))
     return conf + pend
+
+
+def _int_in(p: Mapping[str, Any], key: str, low: int, high: int) -> None:
+    v = p.get(key, 0)
+    if v is None:
+        return
+    if isinstance(v, bool) or not isinstance(v, int | str):
+        raise InvalidEvent(f"{key} is not a number", code="event.payload")
+    try:
+        n = int(v)
+    except ValueError as exc:
+        raise InvalidEvent(f"{key} is not a number", code="event.payload") from exc
+    if not low <= n <= high:
+        raise InvalidEvent(f"{key} out of range: {n}", code="event.payload")
+
+
+def validate_event(e: ev.Event) -> None:
+    """What a case event must satisfy before any node stores it: a payload the fold, the
+    deadline or a paper could not take is refused here, once, for every node."""
+    p = e.payload
+    if e.kind == ev.REGISTERED:
+        _int_in(p, "promised_days", 0, MAX_DAYS)
+        _int_in(p, "legal_days", 0, MAX_DAYS)
+        for key in ("applicant", "agent"):
+            if p.get(key) is not None and not isinstance(p.get(key), Mapping):
+                raise InvalidEvent(f"{key} is not an object", code="event.payload")
+        mats = p.get("materials")
+        if mats is not None and not (isinstance(mats, list) and all(
+                isinstance(m, Mapping) and isinstance(m.get("id"), str) for m in mats)):
+            raise InvalidEvent("materials malformed", code="event.payload")
+    elif e.kind == ev.EXTENDED:
+        _int_in(p, "days", 1, MAX_DAYS)
+    elif e.kind == ev.RATED:
+        _int_in(p, "level", 1, 5)
+
+
+def _apply_checked(case: Case, e: ev.Event) -> bool:
+    """`apply`, with a payload it cannot read turned into InvalidEvent.
+
+    The case may be half changed then: the caller folds again without the event.
+    """
+    try:
+        return apply(case, e)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        raise InvalidEvent(f"case payload unreadable ({type(exc).__name__})",
+                           code="event.payload") from exc
+
+
+def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
+    lc.check(kind, case.state if case is not None else None, payload,
+             instant=bool(case.instant if case is not None else payload.get("instant")),
+             clock_paused=bool(case is not None and case.clock_paused))
+
+
+def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:
+    from domain.notices import case_conflict
+
+    return case_conflict(case, e)
+
+
+STREAM = StreamType(
+    name="case", kinds=frozenset(ev.ALL_KINDS), empty=lambda sid: Case(id=sid),
+    apply=_apply_checked, check=_check, state_of=lambda c: c.state, validate=validate_event,
+    open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice,
+)

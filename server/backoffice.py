@@ -42,14 +42,6 @@ def backoffice_terminal(hall: str) -> str:
     return f"bo-{hall}"
 
 
-def _next_bo_seq(conn: sa.Connection, hall: str) -> int:
-    name = f"bo:{hall}"
-    c = db.counters
-    if conn.execute(sa.select(c.c.value).where(c.c.name == name)).first() is None:
-        conn.execute(c.insert().values(name=name, value=0))
-    return db.next_seqs(conn, 1, name)
-
-
 def decide(conn: sa.Connection, hall: str, staff: dict[str, Any], case_id: str,
            decision: str, reason: str = "", missing: list[str] | None = None,
            now: dt.datetime | None = None) -> dict[str, Any]:
@@ -62,9 +54,9 @@ def decide(conn: sa.Connection, hall: str, staff: dict[str, Any], case_id: str,
     if kind is None:
         raise DomainError("decision 应为 approve、reject 或 supplement", code="bo.decision")
     row = conn.execute(sa.select(db.cases).where(db.cases.c.id == case_id)).first()
-    if row is None or row.hall_code != hall:
+    if row is None or row.hall_code != hall or row.stream != "case":
         raise LookupError("没有这个办件")
-    book = push.CaseBook(conn, [case_id])
+    book = push.StreamBook(conn, [case_id])
     case = book.folded.get(case_id)
     payload: dict[str, Any] = {"reason": reason} if reason else {}
     if kind == ev.SUPPLEMENT_REQUESTED:
@@ -72,7 +64,7 @@ def decide(conn: sa.Connection, hall: str, staff: dict[str, Any], case_id: str,
     lc.check(kind, case.state if case else None, payload,
              instant=bool(case and case.instant), clock_paused=bool(case and case.clock_paused))
     tid = backoffice_terminal(hall)
-    seq = _next_bo_seq(conn, hall)
+    seq = db.next_named(conn, f"bo:{hall}")
     now = now or dt.datetime.now(ev.CHINA_TZ)
     e = ev.Event(id=uuid7(), case_id=case_id, kind=kind, payload=payload,
                  expected_state=case.state if case else None, terminal_id=tid,
@@ -91,7 +83,8 @@ def cases_in(conn: sa.Connection, hall: str, state: str | None, limit: int = 200
              ) -> list[dict[str, Any]]:
     """The hall's cases in a state (default: awaiting review), oldest change first."""
     c = db.cases
-    q = sa.select(c).where(c.c.hall_code == hall, c.c.state == (state or lc.IN_REVIEW))
+    q = sa.select(c).where(c.c.hall_code == hall, c.c.stream == "case",
+                           c.c.state == (state or lc.IN_REVIEW))
     return [{"id": r.id, "case_number": r.case_number, "item_name": r.item_name,
              "state": r.state, "conflicts": r.conflicts, "updated_at": r.updated_at}
             for r in conn.execute(q.order_by(c.c.last_seq).limit(limit))]

@@ -72,10 +72,12 @@ events = sa.Table(
     sa.UniqueConstraint("terminal_id", "terminal_seq", name="events_terminal_seq"),
     sa.Index("events_hall_seq", "hall_code", "server_seq"),
 )
+# one row per stream (domain.streams): a case, a notice, a ticket … `stream` says which
 cases = sa.Table(
     "cases", metadata,
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("hall_code", sa.String(32), nullable=False),
+    sa.Column("stream", sa.String(20), nullable=False, server_default="case"),
     sa.Column("state", sa.String(40)),
     sa.Column("case_number", sa.Text),
     sa.Column("item_name", sa.Text),
@@ -194,6 +196,15 @@ def next_seqs(conn: sa.Connection, n: int = 1, name: str = "change_seq") -> int:
                  .values(value=counters.c.value + n))
     last = conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one()
     return int(last) - n + 1
+
+
+def next_named(conn: sa.Connection, name: str) -> int:
+    """The next number of a named counter, created at 0 if missing (writer only): the
+    terminal_seq of a pseudo-terminal such as the back office or the server itself."""
+    c = counters
+    if conn.execute(sa.select(c.c.value).where(c.c.name == name)).first() is None:
+        conn.execute(c.insert().values(name=name, value=0))
+    return next_seqs(conn, 1, name)
 
 
 def current_seq(conn: sa.Connection) -> int:

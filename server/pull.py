@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from domain import lifecycle as lc
+from domain import streams
 from server import db
 from server.auth import Terminal, utcnow
 from sync import wire
@@ -96,12 +96,26 @@ def pull_page(conn: sa.Connection, term: Terminal, cursor: int,
             "ref": [_ref_item(x) for x in refs], "notices": [_notice_item(x) for x in notes]}
 
 
+def _open_streams(c: sa.Table) -> list[Any]:
+    """SQL conditions: a stream row whose state its type calls open."""
+    out = []
+    for name in streams.STREAM_MODULES:
+        states = streams.get(name).open_states
+        named = sorted(x for x in states if x is not None)
+        cond = c.c.state.in_(named) if named else sa.false()
+        if None in states:
+            cond = sa.or_(cond, c.c.state.is_(None))
+        out.append(sa.and_(c.c.stream == name, cond))
+    return out
+
+
 def snapshot(conn: sa.Connection, term: Terminal) -> dict[str, Any]:
     """A new terminal's start: reference data, and the events of the hall's live cases.
 
-    Open cases travel with all their events (the terminal folds them like any other);
-    cases closed in the last RECENT_DAYS come too, so a citizen back for a rating or a
-    query is found. Older history stays on the server. The cursor is where pulls go on.
+    Open streams (cases, notices, tickets …) travel with all their events (the terminal
+    folds them like any other); those closed in the last RECENT_DAYS come too, so a
+    citizen back for a rating or a query is found. Older history stays on the server.
+    The cursor is where pulls go on.
     """
     top = db.current_seq(conn)
     r, c, e = db.reference, db.cases, db.events
@@ -110,7 +124,7 @@ def snapshot(conn: sa.Connection, term: Terminal) -> dict[str, Any]:
         r.c.change_seq <= top)))
     since = (utcnow() - dt.timedelta(days=RECENT_DAYS)).isoformat(timespec="seconds")
     live = sa.select(c.c.id).where(c.c.hall_code == term.hall_code, sa.or_(
-        c.c.state.in_(sorted(lc.OPEN)), c.c.state.is_(None), c.c.updated_at >= since))
+        c.c.updated_at >= since, *_open_streams(c)))
     evs = _event_rows(conn, sa.and_(e.c.hall_code == term.hall_code, e.c.case_id.in_(live),
                                     e.c.server_seq <= top))
     notes = list(conn.execute(sa.select(db.notices).where(

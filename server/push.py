@@ -13,6 +13,7 @@ terminal must re-enrol before it pushes again.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Sequence
@@ -21,10 +22,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from domain import case as dcase
 from domain import events as ev
-from domain import lifecycle as lc
+from domain import notices as dn
+from domain import streams
 from domain.ids import uuid7
+from domain.streams import InvalidEvent
 from server import db
 from server.auth import now_iso
 
@@ -62,12 +64,17 @@ def validate(raw: dict[str, Any]) -> ev.Event:
             raise Refusal(f"malformed: {name}")
     if e.window_id is not None and (not isinstance(e.window_id, str) or len(e.window_id) > 64):
         raise Refusal("malformed: window_id")
-    if e.kind not in ev.ALL_KINDS:
-        raise Refusal("malformed: unknown kind")
-    if e.expected_state is not None and e.expected_state not in lc.STATES:
+    if not isinstance(e.kind, str):
+        raise Refusal("malformed: kind")
+    if e.expected_state is not None and (not isinstance(e.expected_state, str)
+                                         or len(e.expected_state) > 40):
         raise Refusal("malformed: expected_state")
     if not isinstance(e.payload, dict):
         raise Refusal("malformed: payload")
+    try:
+        streams.validate(e)  # the same checks every terminal's fold relies on
+    except InvalidEvent as exc:
+        raise Refusal(f"malformed: {exc}") from exc
     if not 0 < e.terminal_seq < 2**62:
         raise Refusal("malformed: terminal_seq")
     try:
@@ -79,32 +86,45 @@ def validate(raw: dict[str, Any]) -> ev.Event:
     return e
 
 
-class CaseBook:
-    """The cases a batch touches: their stored events, folded once, kept up to date."""
+class StreamBook:
+    """The streams a batch touches: their stored events, folded once, kept up to date.
 
-    def __init__(self, conn: sa.Connection, case_ids: Iterable[str]) -> None:
+    Cases, notices, tickets … alike (domain.streams): each folds with its own type's
+    rules, and an event of one type never joins a stream of another.
+    """
+
+    def __init__(self, conn: sa.Connection, stream_ids: Iterable[str]) -> None:
         self.hall: dict[str, str] = {}
         self.events: dict[str, list[ev.Event]] = {}
-        self.folded: dict[str, dcase.Case] = {}
-        ids = sorted(set(case_ids))
+        self.folded: dict[str, Any] = {}
+        ids = sorted(set(stream_ids))
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             for row in conn.execute(sa.select(db.events).where(db.events.c.case_id.in_(chunk))
                                     .order_by(db.events.c.server_seq)):
                 self.hall.setdefault(row.case_id, row.hall_code)
                 self.events.setdefault(row.case_id, []).append(_event_of(row))
-        for cid, evs in self.events.items():
-            self.folded[cid] = dcase.fold(evs, cid)
+        for sid, evs in self.events.items():
+            self.folded[sid] = streams.fold(evs, sid)
+
+    def stream_of(self, stream_id: str) -> str | None:
+        evs = self.events.get(stream_id)
+        return streams.stream_name(evs[0].kind) if evs else None
 
     def apply(self, e: ev.Event) -> bool:
         """Fold `e` in; a payload the fold cannot read is refused and changes nothing."""
-        case = self.folded.get(e.case_id) or dcase.Case(id=e.case_id)
+        kind_stream = streams.stream_name(e.kind)
+        if self.stream_of(e.case_id) not in (None, kind_stream):
+            raise Refusal("malformed: event of another stream type")
+        state = self.folded.get(e.case_id) or streams.get(kind_stream).empty(e.case_id)
         try:
-            legal = dcase.apply(case, e)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
-            self.folded[e.case_id] = dcase.fold(self.events.get(e.case_id, []), e.case_id)
-            raise Refusal(f"malformed: payload ({type(exc).__name__})") from exc
-        self.folded[e.case_id] = case
+            legal = streams.apply(state, e)
+        except InvalidEvent as exc:
+            old = self.events.get(e.case_id, [])
+            if old:
+                self.folded[e.case_id] = streams.fold(old, e.case_id)
+            raise Refusal(f"malformed: payload ({exc})") from exc
+        self.folded[e.case_id] = state
         self.events.setdefault(e.case_id, []).append(e)
         return legal
 
@@ -132,11 +152,11 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     out = Outcome()
     ids = [r.get("id") for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
     known = _known(conn, ids)
-    book = CaseBook(conn, [r["case_id"] for r in rows
+    book = StreamBook(conn, [r["case_id"] for r in rows
                            if isinstance(r, dict) and isinstance(r.get("case_id"), str)])
     seq = db.current_seq(conn)
     now = now_iso()
-    new_events, new_notices, touched = [], [], set()
+    new_events, touched = [], set()
     for raw in rows:
         try:
             rid = raw.get("id") if isinstance(raw, dict) else None
@@ -168,13 +188,15 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
         out.stored += 1
         if not legal:
             out.conflicts += 1
-            seq += 1
-            new_notices.append(_notice_row(book.folded[e.case_id], e, seq, hall_code, now))
+            note = _conflict_notice(conn, book, e, hall_code)
+            if note is not None:
+                seq += 1
+                touched.add(note.case_id)
+                new_events.append(_event_row(note, seq, "applied", hall_code,
+                                             note.terminal_id, now))
     if new_events:
         conn.execute(db.events.insert(), new_events)
-    if new_notices:
-        conn.execute(db.notices.insert(), new_notices)
-    _write_cases(conn, book, touched, hall_code, seq, now)
+    _write_streams(conn, book, touched, hall_code, seq, now)
     conn.execute(db.counters.update().where(db.counters.c.name == "change_seq")
                  .values(value=seq))
     conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
@@ -192,17 +214,32 @@ def _event_row(e: ev.Event, seq: int, verdict: str, hall: str, pusher: str,
             "received_at": now}
 
 
-def _notice_row(case: dcase.Case, e: ev.Event, seq: int, hall: str, now: str) -> dict[str, Any]:
-    """A notice for the hall's supervisor: which case, who, what clashed (no personal data)."""
-    text = (f"办件{case.case_number or e.case_id[:8]}：{e.staff_id}在终端{e.terminal_id[:8]}的"
-            f"「{lc.kind_label(e.kind)}」（期望{lc.state_label(e.expected_state)}）"
-            f"与服务器上的状态「{lc.state_label(case.state)}」冲突，未生效，请核实处理")
-    return {"id": uuid7(), "hall_code": hall, "kind": "conflict", "case_id": e.case_id,
-            "event_id": e.id, "text": text, "created_at": now, "change_seq": seq}
+def system_terminal(hall: str) -> str:
+    """The pseudo-terminal the server writes its own events as, per hall (notices)."""
+    return f"srv-{hall}"
 
 
-def _write_cases(conn: sa.Connection, book: CaseBook, touched: set[str], hall: str,
-                 seq: int, now: str) -> None:
+def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event,
+                     hall: str) -> ev.Event | None:
+    """The `notice.raised` event for a step that landed as a conflict, folded into the
+    book like any event, so it syncs to the hall and its resolution syncs back."""
+    payload = streams.type_of(e.kind).on_conflict(book.folded[e.case_id], e)
+    if payload is None:
+        return None
+    tid = system_terminal(hall)
+    note = ev.Event(id=uuid7(), case_id=uuid7(), kind=dn.RAISED, payload=dict(payload),
+                    expected_state=None, terminal_id=tid,
+                    terminal_seq=db.next_named(conn, f"srv:{hall}"), staff_id="system",
+                    recorded_at=ev.now_iso(dt.datetime.now(ev.CHINA_TZ)))
+    book.apply(note)
+    book.hall[note.case_id] = hall
+    return note
+
+
+def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hall: str,
+                   seq: int, now: str) -> None:
+    """The server's row per stream (`cases`): hall, type, state — what the back office
+    lists and what a new terminal's snapshot calls live."""
     if not touched:
         return
     existing = set()
@@ -211,12 +248,15 @@ def _write_cases(conn: sa.Connection, book: CaseBook, touched: set[str], hall: s
         existing.update(r[0] for r in conn.execute(
             sa.select(db.cases.c.id).where(db.cases.c.id.in_(ids[i:i + 500]))))
     inserts, updates = [], []
-    for cid in ids:
-        c = book.folded[cid]
-        row = {"id": cid, "hall_code": hall, "state": c.state, "case_number": c.case_number,
-               "item_name": c.item_name, "conflicts": len(c.conflicts), "last_seq": seq,
+    for sid in ids:
+        st = book.folded[sid]
+        row = {"id": sid, "hall_code": hall, "stream": book.stream_of(sid),
+               "state": streams.get(book.stream_of(sid)).state_of(st),
+               "case_number": getattr(st, "case_number", None) or None,
+               "item_name": getattr(st, "item_name", None) or None,
+               "conflicts": len(getattr(st, "conflicts", ())), "last_seq": seq,
                "updated_at": now}
-        (updates if cid in existing else inserts).append(row)
+        (updates if sid in existing else inserts).append(row)
     if inserts:
         conn.execute(db.cases.insert(), inserts)
     if updates:
@@ -224,4 +264,4 @@ def _write_cases(conn: sa.Connection, book: CaseBook, touched: set[str], hall: s
         cols = ("state", "conflicts", "last_seq", "updated_at", "case_number", "item_name")
         conn.execute(t.update().where(t.c.id == sa.bindparam("b_id")).values(
             {c: sa.bindparam(f"b_{c}") for c in cols}),
-            [{f"b_{k}": v for k, v in u.items() if k != "hall_code"} for u in updates])
+            [{f"b_{k}": u[k] for k in ("id", *cols)} for u in updates])

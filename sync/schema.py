@@ -83,4 +83,16 @@ MIGRATIONS: list[str] = [
         seen INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 2: notices are streams of events (domain.notices): who saw and resolved them
+    """
+    ALTER TABLE notices ADD COLUMN state TEXT NOT NULL DEFAULT 'open';
+    UPDATE notices SET state='seen' WHERE seen=1;
+    ALTER TABLE notices ADD COLUMN raised_by TEXT;
+    ALTER TABLE notices ADD COLUMN seen_by TEXT;
+    ALTER TABLE notices ADD COLUMN resolved_by TEXT;
+    ALTER TABLE notices ADD COLUMN resolved_at TEXT;
+    ALTER TABLE notices ADD COLUMN note TEXT;
+    ALTER TABLE notices ADD COLUMN detail TEXT;
+    CREATE INDEX notices_state ON notices (state, created_at);
+    """,
 ]

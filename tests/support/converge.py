@@ -27,6 +27,7 @@ def server_state(db_url: str, hall: str = "371100") -> tuple[list[str], dict[str
         with database.reader() as conn:
             ids = [r[0] for r in conn.execute(
                 sa.select(db.events.c.id).where(db.events.c.hall_code == hall))]
+            # every stream: cases, and the notices (conflicts, kiosk alerts) that sync too
             states = {r.id: r.state for r in conn.execute(
                 sa.select(db.cases.c.id, db.cases.c.state).where(db.cases.c.hall_code == hall))}
     finally:
@@ -38,13 +39,14 @@ def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], in
     with Replica.in_dir(d) as r:
         ids = [x[0] for x in r.conn.execute(
             "SELECT id FROM events WHERE verdict IS NULL OR verdict != 'refused'")]
-        states = {x[0]: x[1] for x in r.conn.execute("SELECT id, state FROM cases")}
+        states = {x[0]: x[1] for x in r.conn.execute(
+            "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices")}
         pending = r.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     return ids, states, pending
 
 
 def assert_converged(db_url: str, dirs: Iterable[pathlib.Path], hall: str = "371100") -> int:
-    """Every event once on the server and on every terminal; the same case states."""
+    """Every event once on the server and on every terminal; the same stream states."""
     ids, states = server_state(db_url, hall)
     assert len(ids) == len(set(ids)), "an event is stored twice on the server"
     for d in dirs:

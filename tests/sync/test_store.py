@@ -14,6 +14,7 @@ from domain import numbering
 from domain.application import Actor, Person, registration_payload
 from domain.catalog import catalog_from_dict
 from domain.errors import IllegalTransition, InvalidNumber, MissingReason
+from domain.streams import InvalidEvent
 from resources import path
 from sync import queries, store
 from sync.replica import Replica
@@ -93,7 +94,8 @@ def test_a_refused_step_leaves_no_rows_anywhere(replica, cs, catalog, scenario):
     actor = actor_of(replica)
     _, case = cs.open_case(payload_for(catalog), actor, now=MON)
     before = snapshot(replica)
-    with pytest.raises((IllegalTransition, MissingReason, TypeError, KeyError, InvalidNumber)):
+    with pytest.raises((IllegalTransition, MissingReason, TypeError, KeyError, InvalidNumber,
+                        InvalidEvent)):
         if scenario == "illegal":
             cs.record(case.id, ev.ISSUED, {"method": "collected"}, actor)
         elif scenario == "no_reason":

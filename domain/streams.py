@@ -1,0 +1,151 @@
+"""Streams: everything a hall does is an event on a stream, and a stream's type folds it.
+
+A case is one kind of stream; a queue ticket, a notice (a kiosk's help call, a printer
+fault, a sync conflict), a bad rating's follow-up are others. They all travel the same
+way — one events table, one outbox, one push, one pull, one server order — and differ
+only in how their events fold into a state and which steps are legal. This module is the
+one place that says which type a kind belongs to, so the terminal that records a step,
+the server that stores it and every terminal that pulls it fold it with the same code.
+
+Kinds: a case's kinds are bare words (`accepted`); every other stream's kinds are
+`<stream>.<step>` (`ticket.called`, `notice.resolved`). An event's `case_id` field is
+its stream id (the wire name predates other streams).
+
+Each stream type's module defines `STREAM = StreamType(...)` and is listed in
+`STREAM_MODULES`; they are imported on first use, so importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from domain.errors import DomainError
+from domain.events import Event
+
+CASE = "case"
+
+# stream name → module defining STREAM. Add a line here for a new stream type.
+STREAM_MODULES: Mapping[str, str] = {
+    CASE: "domain.case",
+    "notice": "domain.notices",
+}
+
+
+class InvalidEvent(DomainError):
+    """An event whose payload its stream cannot fold: refused alone, never stored."""
+
+    code = "event.invalid"
+
+
+@dataclass(frozen=True)
+class StreamType:
+    """How one kind of stream folds, and what may be done to it.
+
+    - `empty(stream_id)`: the state before any event.
+    - `apply(state, event) -> bool`: fold one event in place; False when the step was
+      not legal where it landed in server order (kept, marked as a conflict, no effect).
+      It must raise InvalidEvent (never anything else) for a payload it cannot take;
+      the state is then undefined and the caller folds again without that event.
+    - `check(state_or_None, kind, payload)`: before a step is recorded on a terminal or
+      the server; raises the DomainError a screen shows.
+    - `state_of(state)`: the label stored as the event's `expected_state`.
+    - `validate(event)`: shape checks of a received event that need no state (sizes,
+      ranges); raises InvalidEvent.
+    - `open_states`: the states in which a stream is still live (a new terminal's
+      snapshot carries live streams in full).
+    - `on_conflict(state, event)`: the payload of the `notice.raised` the server adds
+      when `event` landed as a conflict, or None when a clash needs nobody's attention
+      (two counters calling the same ticket: the loser simply calls the next).
+    """
+
+    name: str
+    kinds: frozenset[str]
+    empty: Callable[[str], Any]
+    apply: Callable[[Any, Event], bool]
+    check: Callable[[Any, str, Mapping[str, Any]], None]
+    state_of: Callable[[Any], str | None]
+    validate: Callable[[Event], None] = lambda e: None
+    open_states: frozenset[str | None] = frozenset()
+    on_conflict: Callable[[Any, Event], Mapping[str, Any] | None] = lambda s, e: None
+
+
+_loaded: dict[str, StreamType] = {}
+
+
+def stream_name(kind: str) -> str:
+    """The stream type a kind belongs to: the part before the dot, or `case`."""
+    return kind.split(".", 1)[0] if "." in kind else CASE
+
+
+def get(name: str) -> StreamType:
+    """The stream type called `name`; KeyError for a name nobody registered."""
+    st = _loaded.get(name)
+    if st is None:
+        module = STREAM_MODULES[name]  # KeyError: unknown stream
+        st = importlib.import_module(module).STREAM
+        if st.name != name:
+            raise RuntimeError(f"{module}.STREAM is named {st.name!r}, listed as {name!r}")
+        _loaded[name] = st
+    return st
+
+
+def type_of(kind: str) -> StreamType | None:
+    """The stream type of a kind, or None if no stream type has this kind."""
+    try:
+        st = get(stream_name(kind))
+    except KeyError:
+        return None
+    return st if kind in st.kinds else None
+
+
+def all_kinds() -> frozenset[str]:
+    """Every kind of every registered stream type."""
+    return frozenset().union(*(get(n).kinds for n in STREAM_MODULES))
+
+
+def validate(e: Event) -> StreamType:
+    """The event's stream type after its stateless checks; InvalidEvent otherwise."""
+    st = type_of(e.kind)
+    if st is None:
+        raise InvalidEvent(f"unknown kind: {e.kind[:40]}", code="event.unknown_kind")
+    if not isinstance(e.payload, Mapping):
+        raise InvalidEvent("payload is not an object", code="event.payload")
+    st.validate(e)
+    return st
+
+
+def apply(state: Any, e: Event) -> bool:
+    """Fold `e` into `state` with its stream's rules (see StreamType.apply)."""
+    st = type_of(e.kind)
+    if st is None:
+        raise InvalidEvent(f"unknown kind: {e.kind[:40]}", code="event.unknown_kind")
+    return st.apply(state, e)
+
+
+def fold(events: Iterable[Event], stream_id: str) -> Any:
+    """The state the events make, in the order given; the type is the first event's."""
+    state: Any = None
+    for e in events:
+        if state is None:
+            state = validate(e).empty(stream_id)
+        apply(state, e)
+    if state is None:
+        raise ValueError("fold() of no events: the stream type is unknown")
+    return state
+
+
+def same_stream(first_kind: str, kind: str) -> bool:
+    """Whether an event of `kind` may join a stream that began with `first_kind`."""
+    return stream_name(first_kind) == stream_name(kind)
+
+
+def check(state: Any, kind: str, payload: Mapping[str, Any]) -> str | None:
+    """Check a step before it is recorded; returns the state it expects."""
+    st = type_of(kind)
+    if st is None:
+        raise InvalidEvent(f"未知的操作: {kind}", code="event.unknown_kind")
+    st.check(state, kind, payload)
+    return st.state_of(state) if state is not None else None

@@ -1,0 +1,110 @@
+"""Projections: the rows screens read, rebuilt from a stream's events.
+
+Every stream type has one projector here: the `cases` table for cases, `notices` for
+notices, and whatever a later stream type needs. A local write, a server's answer and a
+pulled page all end in `project()`, so a row is always the fold of its stream's events in
+canonical order — confirmed ones in server order, this terminal's pending ones on top.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from domain import events as ev
+from domain import streams
+from domain.case import canonical_order
+from domain.workdays import WorkCalendar
+from sync.replica import Replica
+
+EVENT_COLS = ("id", "case_id", "kind", "payload", "expected_state", "terminal_id",
+              "terminal_seq", "staff_id", "window_id", "recorded_at", "server_seq")
+
+
+@dataclass(frozen=True)
+class Projector:
+    """How one stream type's state becomes rows: `write` replaces them, `delete` drops
+    the rows of a stream that has no events left here (all refused)."""
+
+    write: Callable[[Replica, Any, WorkCalendar], None]
+    delete: Callable[[Replica, str], None]
+
+
+_PROJECTORS: dict[str, Projector] = {}
+
+
+def register(stream: str, projector: Projector) -> None:
+    """Called by the module that owns a stream's table, at import."""
+    _PROJECTORS[stream] = projector
+
+
+def projector(stream: str) -> Projector:
+    if not _PROJECTORS:
+        _load()
+    return _PROJECTORS[stream]
+
+
+def _load() -> None:
+    # the modules that own projection tables register themselves when imported
+    from sync import case_rows, notices  # noqa: F401
+
+
+def event_from_row(row: Mapping[str, Any]) -> ev.Event:
+    return ev.Event.from_wire(dict(row))
+
+
+def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
+    """The stream's events in canonical order (the rebase)."""
+    rows = replica.conn.execute(
+        # an event the server refused for good (malformed, another hall's stream) never
+        # became part of the stream anywhere, so it must not be part of it here either
+        f"SELECT {', '.join(EVENT_COLS)} FROM events WHERE case_id=? "
+        "AND (verdict IS NULL OR verdict != 'refused')", (stream_id,)
+    ).fetchall()
+    events = [event_from_row(r) for r in rows]
+    confirmed = [e for e in events if e.server_seq is not None]
+    pending = [e for e in events if e.server_seq is None]
+    return canonical_order(confirmed, pending)
+
+
+def load_stream(replica: Replica, stream_id: str) -> Any | None:
+    """The stream as this terminal knows it (a Case, a Notice …), or None."""
+    events = stream_events(replica, stream_id)
+    return streams.fold(events, stream_id) if events else None
+
+
+def write(replica: Replica, state: Any, kind: str, cal: WorkCalendar) -> None:
+    """Write the rows of a stream whose events include `kind`."""
+    projector(streams.stream_name(kind)).write(replica, state, cal)
+
+
+def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> None:
+    """Rebuild the rows of these streams (after a pull or a server verdict)."""
+    if not _PROJECTORS:
+        _load()
+    with replica.transaction():
+        for sid in set(stream_ids):
+            events = stream_events(replica, sid)
+            if not events:
+                for p in _PROJECTORS.values():
+                    p.delete(replica, sid)
+                continue
+            projector(streams.stream_name(events[0].kind)).write(
+                replica, streams.fold(events, sid), cal)
+
+
+def insert_event(replica: Replica, e: ev.Event, *, outbox: bool) -> None:
+    """Append an event (and, for our own, its outbox row). Caller holds the transaction."""
+    replica.conn.execute(
+        f"INSERT INTO events ({', '.join(EVENT_COLS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
+         e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
+         e.recorded_at, e.server_seq),
+    )
+    if outbox:
+        replica.conn.execute(
+            "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)",
+            (e.id, e.terminal_seq, e.recorded_at),
+        )
