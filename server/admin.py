@@ -123,14 +123,10 @@ def import_catalog(conn: sa.Connection, data: Mapping[str, Any], hall: str | Non
 
 
 def ensure_calendar(conn: sa.Connection) -> None:
-    """Seed the shipped working-day calendar for every hall, once."""
-    r = db.reference
-    if conn.execute(sa.select(r.c.id).where(r.c.kind == "calendar")).first() is not None:
-        return
-    from resources import path
+    """Merge the shipped calendar years in (every start: an upgrade brings new years)."""
+    from server import calendar
 
-    cal = json.loads(path("calendar", "cn.json").read_text("utf-8"))
-    set_reference(conn, [(db.ALL_HALLS, "calendar", "cn", cal)])
+    calendar.merge_shipped(conn)
 
 
 def list_terminals(conn: sa.Connection) -> list[dict[str, Any]]:

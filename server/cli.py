@@ -56,6 +56,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ci.add_argument("--hall", default=None, help="hall code (default: the file's)")
     ci.set_defaults(func=cmd_catalog_import)
 
+    cal = asub.add_parser("calendar", help="working-day calendar (节假日安排), by year"
+                          ).add_subparsers(dest="op", required=True)
+    k = cal.add_parser("import", help="load a year's schedule: CSV with header date,kind,name")
+    k.add_argument("file")
+    k.set_defaults(func=cmd_calendar_import)
+    k = cal.add_parser("show", help="print a loaded year as CSV (loadable again)")
+    k.add_argument("--year", type=int, required=True)
+    k.set_defaults(func=cmd_calendar_show)
+
     term = asub.add_parser("terminal", help="terminals").add_subparsers(dest="op", required=True)
     term.add_parser("list", help="list terminals").set_defaults(func=cmd_terminal_list)
     r = term.add_parser("revoke", help="revoke a terminal's token")
@@ -171,6 +180,64 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         return _fail(f"目录文件格式错误: {exc}")
     print(json.dumps({"hall": args.hall or data.get("hall", {}).get("code"), "rows": n},
                      ensure_ascii=False))
+    return 0
+
+
+def _today():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from domain.events import CHINA_TZ
+
+    return dt.datetime.now(CHINA_TZ).date()
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    import pathlib
+
+    from domain.calendar_file import CalendarFileError, decode, parse_schedule
+    from server import calendar
+
+    try:
+        raw = pathlib.Path(args.file).read_bytes()
+    except OSError as exc:
+        return _fail(f"无法读取日历文件 {args.file}: {exc}")
+    try:
+        schedule = parse_schedule(decode(raw), source=pathlib.Path(args.file).name)
+    except CalendarFileError as exc:
+        print(f"错误: 日历文件 {args.file} 未导入，没有任何改动：", file=sys.stderr)
+        for line in exc.problems:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    database = _open(args)
+    with database.writer() as conn:
+        out = calendar.import_year(conn, schedule)
+        warning = calendar.warning_text(conn, _today())
+    print(json.dumps(out, ensure_ascii=False))
+    if warning:
+        print(f"注意: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> int:
+    from server import calendar
+
+    database = _open(args)
+    with database.reader() as conn:
+        rows = calendar.stored(conn)
+        warning = calendar.warning_text(conn, _today())
+    data = rows.get(str(args.year))
+    if warning:
+        print(f"注意: {warning}", file=sys.stderr)
+    if data is None:
+        loaded = "、".join(sorted(k for k in rows if k.isdigit())) or "无"
+        return _fail(f"{args.year}年的节假日安排尚未载入（已载入: {loaded}）；"
+                     "终端暂按法定节假日推算该年的期限（临时）")
+    from domain.calendar_file import YearSchedule
+
+    schedule = YearSchedule.from_dict(data)
+    print(f"# origin: {data.get('origin', '')}; loaded: {data.get('loaded_at', '')}; "
+          f"source: {schedule.source}")
+    sys.stdout.write(schedule.to_csv(declare=True))
     return 0
 
 

@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from domain import passwords
+from domain.calendar_file import YearSchedule
 from domain.catalog import Catalog, catalog_from_dict
-from domain.workdays import WorkCalendar
+from domain.workdays import WorkCalendar, coverage_warning
 from sync.replica import Replica
 
 KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar")
@@ -75,20 +76,30 @@ def import_catalog(replica: Replica, data: Mapping[str, Any]) -> int:
     return store_rows(replica, rows_from_catalog_json(data), replace_all=True)
 
 
-def store_calendar(replica: Replica, cal: WorkCalendar) -> None:
-    """Merge calendar data (newer years win) into the replica."""
-    current = load_calendar(replica)
-    merged = current.merged(cal) if current else cal
-    store_rows(replica, [("calendar", "cn", merged.to_dict())])
+def store_calendar(replica: Replica, schedules: Iterable[YearSchedule]) -> int:
+    """Merge years' schedules into the replica (each replaces its own year only), and
+    recompute the deadlines that depend on a changed year, in one transaction."""
+    from sync import calendar
+
+    with replica.transaction():
+        before = calendar.load(replica)
+        store_rows(replica, [("calendar", str(s.year), s.to_dict()) for s in schedules])
+        return calendar.reproject_changed(replica, before)
 
 
-def load_calendar(replica: Replica) -> WorkCalendar | None:
-    row = replica.conn.execute(
-        "SELECT data FROM reference WHERE kind='calendar' AND id='cn'").fetchone()
-    return WorkCalendar.from_dict(json.loads(row[0])) if row else None
+def load_calendar(replica: Replica) -> WorkCalendar:
+    """The calendar deadlines are counted on (sync.calendar.load)."""
+    from sync import calendar
+
+    return calendar.load(replica)
 
 
 _CACHE: dict[str, tuple[int, Catalog]] = {}
+
+
+def data_version(replica: Replica) -> int:
+    """Bumped by every reference change: screens and caches compare it to reload."""
+    return _data_version(replica)
 
 
 def _data_version(replica: Replica) -> int:
@@ -122,9 +133,9 @@ def load_catalog(replica: Replica) -> Catalog:
 
 
 def calendar_warning(cal: WorkCalendar, today: dt.date) -> str | None:
-    """The warning the app shows when next year's working-day calendar is missing."""
-    year = cal.missing_next_year(today)
-    if year is None:
+    """The warning for logs when the loaded calendar ends within 60 days (or has)."""
+    w = coverage_warning(cal, today)
+    if w is None:
         return None
-    return (f"缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），"
-            "请联系管理员更新日历")
+    return (f"节假日安排只载入到{w.last_day or '（本年未载入）'}，缺少{w.missing_year}年的安排："
+            f"{w.missing_year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入")

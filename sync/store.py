@@ -50,13 +50,10 @@ def load_case(replica: Replica, case_id: str) -> Case | None:
 
 
 def calendar_of(replica: Replica) -> WorkCalendar:
-    """The replica's calendar, or the shipped default before the first pull."""
-    cal = reference.load_calendar(replica)
-    if cal is None:
-        from resources import path
+    """The replica's calendar: pulled years over shipped ones, the rest provisional."""
+    from sync import calendar
 
-        cal = WorkCalendar.from_dict(json.loads(path("calendar", "cn.json").read_text("utf-8")))
-    return cal
+    return calendar.load(replica)
 
 
 def write_projection(replica: Replica, case: Case, cal: WorkCalendar) -> None:
@@ -114,13 +111,15 @@ class CaseStore:
     def __init__(self, replica: Replica, *, clock=None) -> None:
         self.replica = replica
         self.clock = clock or (lambda: dt.datetime.now(ev.CHINA_TZ))
-        self._cal: WorkCalendar | None = None
+        self._cal: tuple[int, WorkCalendar] | None = None
 
     @property
     def calendar(self) -> WorkCalendar:
-        if self._cal is None:
-            self._cal = calendar_of(self.replica)
-        return self._cal
+        """Reloaded whenever reference data changed (a pull by another connection too)."""
+        version = reference.data_version(self.replica)
+        if self._cal is None or self._cal[0] != version:
+            self._cal = (version, calendar_of(self.replica))
+        return self._cal[1]
 
     def reload_calendar(self) -> None:
         self._cal = None
