@@ -14,8 +14,8 @@ import pytest
 from domain.calendar_file import YearSchedule
 from domain.workdays import (
     WorkCalendar,
-    coverage_warning,
     add_working_days,
+    coverage_warning,
     working_days_between,
     working_days_in,
 )
