@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from domain import passwords
 from domain.calendar_file import YearSchedule
 from domain.catalog import Catalog, catalog_from_dict
 from domain.workdays import WorkCalendar, coverage_warning
@@ -30,23 +29,16 @@ def pinyin_initials(name: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
 
 
-def rows_from_catalog_json(data: Mapping[str, Any]) -> list[tuple[str, str, dict]]:
-    """Split a catalog file into (kind, id, record) rows; plain passwords are hashed."""
-    rows: list[tuple[str, str, dict]] = [("hall", "hall", dict(data["hall"]))]
-    for kind, key in (("department", "departments"), ("zone", "zones"),
-                      ("window", "windows"), ("item", "items")):
-        for rec in data.get(key, ()):
-            rid = rec["no"] if kind == "item" else rec["id"]
-            rec = dict(rec)
-            if kind == "item":
-                rec["initials"] = pinyin_initials(rec["name"])
-            rows.append((kind, rid, rec))
-    for s in data.get("staff", ()):
-        s = dict(s)
-        if "password" in s:
-            s["password_hash"] = passwords.hash_password(str(s.pop("password")))
-        rows.append(("staff", s["id"], s))
-    return rows
+def rows_from_catalog_json(data: Mapping[str, Any], level: str | None = None
+                           ) -> list[tuple[str, str, dict]]:
+    """A hall file (demo.json) as the rows a server would send: its items as standard
+    items (version 1) enabled in the hall, and the hall's own rows."""
+    from domain import catalog_file as cfile
+
+    cf = cfile.parse_catalog(json.dumps(data, ensure_ascii=False, indent=1), level)
+    head = {"level": cf.level, "version": 1, "label": cf.label or "演示目录"}
+    return [*cfile.standard_rows(cf, 1), (cfile.CATALOG_HEAD, cf.level, head),
+            *cfile.hall_rows(cf)]
 
 
 def store_rows(replica: Replica, rows: Iterable[tuple[str, str, Mapping]],
@@ -115,21 +107,59 @@ def load_catalog(replica: Replica) -> Catalog:
     hit = _CACHE.get(key)
     if hit and hit[0] == version:
         return hit[1]
-    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
-    buckets: dict[str, list] = {k: [] for k in ("departments", "zones", "windows", "staff", "items")}
-    plural = {"department": "departments", "zone": "zones", "window": "windows",
-              "staff": "staff", "item": "items"}
-    for kind, rec in replica.conn.execute(
-            "SELECT kind, data FROM reference WHERE kind != 'calendar' ORDER BY rowid"):
-        if kind == "hall":
-            data["hall"] = json.loads(rec)
-        elif kind in plural:
-            buckets[plural[kind]].append(json.loads(rec))
-    buckets["items"].sort(key=lambda i: i["no"])
-    data.update(buckets)
-    catalog = catalog_from_dict(data)
+    rows = replica.conn.execute(
+        "SELECT kind, id, data FROM reference WHERE kind != 'calendar' ORDER BY rowid")
+    catalog = catalog_from_dict(compose_rows((k, i, json.loads(d)) for k, i, d in rows))
     _CACHE[key] = (version, catalog)
     return catalog
+
+
+def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str, Any]:
+    """The catalog JSON shape from reference rows: the hall's enabled items composed with
+    the standard items (materials and limits from the standard, always), plus items of a
+    first-build hall catalog (kind `item`) as they are."""
+    from domain import catalog_file as cfile
+    from domain.standard_catalog import compose
+
+    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
+    plural = {"department": "departments", "zone": "zones", "window": "windows",
+              "staff": "staff", "item": "items"}
+    buckets: dict[str, list] = {k: [] for k in plural.values()}
+    std: dict[tuple[str, str], Mapping[str, Any]] = {}
+    std_deps: dict[str, dict] = {}
+    heads: dict[str, int] = {}
+    enabled: list[Mapping[str, Any]] = []
+    for kind, _rid, rec in rows:
+        if kind == "hall":
+            data["hall"] = dict(rec)
+        elif kind in plural:
+            buckets[plural[kind]].append(dict(rec))
+        elif kind == cfile.STD_ITEM:
+            std[(str(rec.get("level")), str(rec["code"]))] = rec
+        elif kind == cfile.STD_DEPARTMENT:
+            std_deps.setdefault(str(rec["id"]), dict(rec))
+        elif kind == cfile.CATALOG_HEAD:
+            heads[str(rec.get("level"))] = int(rec.get("version", 0))
+        elif kind == cfile.ENABLED:
+            enabled.append(rec)
+    by_code = {code: rec for (_lvl, code), rec in std.items()}
+    for local in enabled:
+        rec = std.get((str(local.get("level")), str(local.get("code")))) \
+            or by_code.get(str(local.get("code")))
+        if rec is None:
+            continue  # the standard item was removed: the hall no longer offers it
+        level = str(rec.get("level", ""))
+        item = compose(rec, local, f"{level}:{heads.get(level, rec.get('version', 0))}")
+        buckets["items"].append(item)
+    own = {d["id"] for d in buckets["departments"]}
+    buckets["departments"] += [d for i, d in std_deps.items() if i not in own]
+    for item in buckets["items"]:
+        item.setdefault("initials", pinyin_initials(str(item.get("name", ""))))
+        if not item.get("initials"):
+            item["initials"] = pinyin_initials(str(item.get("name", "")))
+    buckets["items"].sort(key=lambda i: i["no"])
+    data.update(buckets)
+    return data
 
 
 def calendar_warning(cal: WorkCalendar, today: dt.date) -> str | None:
