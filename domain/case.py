@@ -64,6 +64,7 @@ class Case:
     instant: bool = False
     promised_days: int = 0
     legal_days: int = 0
+    catalog_version: str = ""  # the standard catalog version it was registered under
     applicant: dict[str, Any] = field(default_factory=dict)
     agent: dict[str, Any] | None = None
     materials: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -121,6 +122,7 @@ def _register(case: Case, e: ev.Event) -> None:
         case.instant = bool(p.get("instant", False))
         case.promised_days = int(p.get("promised_days", 0))
         case.legal_days = int(p.get("legal_days", 0))
+        case.catalog_version = _str(p, "catalog_version")
         case.registered_at = e.recorded_at
         case.terminal_id = e.terminal_id
     for k, v in (p.get("applicant") or {}).items():

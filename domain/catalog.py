@@ -177,6 +177,11 @@ class Catalog:
         self._by_code.update({i.code: i for i in self.items})
         self._by_no.update({i.no: i for i in self.items})
 
+    def with_items(self, items: Iterable[ServiceItem]) -> Catalog:
+        """The same hall with only `items` (e.g. what the kiosk offers)."""
+        return Catalog(self.hall, self.departments, self.zones, self.windows, self.staff,
+                       tuple(items))
+
     def item(self, code: str) -> ServiceItem:
         """The item by its 事项编码 or its 4-digit short number."""
         found = self._by_code.get(code) or self._by_no.get(code)

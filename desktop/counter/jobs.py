@@ -36,6 +36,7 @@ class Startup:
     catalog: Catalog
     calendar: WorkCalendar
     calendar_warning: str | None
+    reference_version: int = 0
 
 
 def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> Startup:
@@ -48,7 +49,12 @@ def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> S
         ensure_catalog(replica)
     cal = calendar_of(replica)
     return Startup(ident, reference.load_catalog(replica), cal,
-                   reference.calendar_warning(cal, today))
+                   reference.calendar_warning(cal, today), reference.data_version(replica))
+
+
+def reload_reference(replica: Replica) -> tuple[Catalog, WorkCalendar]:
+    """The catalog and calendar again, after a pull changed reference data."""
+    return reference.load_catalog(replica), calendar_of(replica)
 
 
 def check_login(staff: Staff | None, password: str) -> Staff:

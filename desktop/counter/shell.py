@@ -30,7 +30,8 @@ from desktop.scan_filter import ScanFilter
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
-from domain.catalog import Staff
+from domain.catalog import Catalog, Staff
+from domain.workdays import WorkCalendar, coverage_warning
 
 log = logging.getLogger(__name__)
 
@@ -116,20 +117,50 @@ class CounterShell(QMainWindow):
     def _started(self, info: jobs.Startup) -> None:
         self.state = CounterState(info.catalog, info.calendar, info.identity, self.clock,
                                   warn_days=self.settings.warn_working_days)
-        self.calendar_warning = self._calendar_text(info) if info.calendar_warning else None
+        self.calendar_warning = self._calendar_text(info.calendar)
         self.terminal_label.setText(self.tr("终端 {code}").format(
             code=info.identity.terminal_code))
         if not info.catalog.staff:
             self.login.set_ready(False, self.tr("本终端还没有事项目录和人员名单，请先完成终端注册或同步"))
             return
         self.login.set_catalog(info.catalog, self.settings.window_id, self.settings.last_staff_no)
+        self._watch_reference(info.reference_version)
         self._on_tick()
 
-    def _calendar_text(self, info: jobs.Startup) -> str:
+    def _calendar_text(self, cal: WorkCalendar) -> str | None:
         """sync.reference words it in Chinese for logs; the screen speaks the UI language."""
-        year = info.calendar.missing_next_year(self.clock().date())
-        return self.tr("缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），"
-                       "请联系管理员更新日历").format(year=year)
+        w = coverage_warning(cal, self.clock().date())
+        if w is None:
+            return None
+        if w.last_day is None:
+            return self.tr("本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算"
+                           "（临时），请联系管理员导入").format(year=w.missing_year)
+        return self.tr("节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），"
+                       "请联系管理员导入{year}年的安排").format(
+            day=w.last_day.isoformat(), year=w.missing_year)
+
+    def _watch_reference(self, version: int) -> None:
+        """A new catalog or calendar, pulled by whoever syncs, applies without a restart."""
+        from desktop.reference_watch import ReferenceWatch
+
+        self.reference_watch = ReferenceWatch(self.runner, parent=self)
+        self.reference_watch.sig_reference_changed.connect(
+            lambda _v: self.runner.read(jobs.reload_reference, self._reference_reloaded,
+                                        lambda _e: None))
+        controller = getattr(self, "sync_controller", None)
+        if controller is not None:
+            controller.sig_status_changed.connect(lambda _s: self.reference_watch.check())
+        self.reference_watch.start(version)
+
+    def _reference_reloaded(self, loaded: tuple[Catalog, WorkCalendar]) -> None:
+        if self.state is None:
+            return
+        self.state.catalog, self.state.calendar = loaded
+        self.calendar_warning = self._calendar_text(self.state.calendar)
+        if self.workspace is not None:
+            self.workspace.set_banner(self.calendar_warning)
+            self.workspace.reference_changed()
+        log.info("reference data reloaded: %d items", len(self.state.catalog.items))
 
     def _build_workspace(self) -> None:
         """Built at the first login, so the login window is usable sooner."""
@@ -252,6 +283,9 @@ class CounterShell(QMainWindow):
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scanner)
         self._tick.stop()
+        watch = getattr(self, "reference_watch", None)
+        if watch is not None:
+            watch.stop()
         devices = getattr(self, "devices", None)
         if devices is not None:
             devices.hub.shutdown()

@@ -82,6 +82,7 @@ class KioskFlow(QObject):
         self.blocked = ""  # printer code while registrations are stopped
         self.busy = False  # a registration is being written / printed
         self.last: Registration | None = None
+        self._new_catalog: Catalog | None = None  # waits until the citizen is done
         self.idle = IdleWatch(settings.idle_seconds, self)
         self.idle.sig_timed_out.connect(self.on_idle)
         self._connect()
@@ -294,8 +295,26 @@ class KioskFlow(QObject):
             page.reset()
         if self.w.elderly and not self.settings.elderly_default:
             self.set_elderly(False)
+        self._apply_catalog()
         self.w.show_page("start")
         self.sig_session_reset.emit()
+
+    # -- a new catalog version arrives ---------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Offer the new version: at once on the start and choice screens, otherwise
+        when the citizen on screen is done (a list never changes under a finger)."""
+        self._new_catalog = catalog
+        if not self.busy and self.w.current.key in ("start", "services", "search"):
+            self._apply_catalog()
+
+    def _apply_catalog(self) -> None:
+        catalog, self._new_catalog = self._new_catalog, None
+        if catalog is None:
+            return
+        self.catalog = catalog
+        for key in ("services", "search", "item"):
+            self.page(key).set_catalog(catalog)
+        log.info("kiosk catalog updated: %d items", len(catalog.items))
 
     def on_unlocked(self) -> None:
         log.info("kiosk unlocked by PIN")

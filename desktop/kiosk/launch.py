@@ -23,6 +23,7 @@ from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
 from desktop.kiosk.voice import Voice
 from desktop.kiosk.window import KioskWindow
+from desktop.reference_watch import ReferenceWatch
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,11 @@ class Kiosk:
     printer: hardware.SlipPrinter
     settings: config.KioskSettings
     sims: hardware.Simulators | None = None
+    watch: ReferenceWatch | None = None  # follows catalog changes without a restart
 
     def shutdown(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.flow.idle.remove()
         if self.reader is not None:
             self.reader.stop()
@@ -65,10 +69,18 @@ def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
     with Replica.in_dir(data_dir) as replica:
         if demo:
             ensure_catalog(replica)
-        catalog = reference.load_catalog(replica)
+        catalog = kiosk_catalog(replica)
     if catalog is None or not catalog.items:
         raise NoCatalog("本机还没有事项目录：请先同步，或用 yichuang kiosk --demo 演示")
     return catalog
+
+
+def kiosk_catalog(replica: Any) -> Any:
+    """The items the hall offers at the kiosk (runs on a reader thread when reloading)."""
+    from sync import reference
+
+    catalog = reference.load_catalog(replica)
+    return catalog.with_items(i for i in catalog.items if i.kiosk)
 
 
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
@@ -100,12 +112,16 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
                      paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+    watch = ReferenceWatch(runner, parent=window)
+    watch.sig_reference_changed.connect(
+        lambda _v: runner.read(kiosk_catalog, flow.set_catalog, lambda _e: None))
+    watch.start()
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:
         flow.set_elderly(True)
     window.show_page("start")
-    return Kiosk(window, flow, runner, reader, printer, ks, sims)
+    return Kiosk(window, flow, runner, reader, printer, ks, sims, watch)
 
 
 def application(lang: str) -> Any:
