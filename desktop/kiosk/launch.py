@@ -62,7 +62,6 @@ class Kiosk:
 
 def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
     """The catalog from the replica (seeded with the demo catalog in demo mode)."""
-    from sync import reference
     from sync.demo_data import ensure_catalog
     from sync.replica import Replica
 
