@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pathlib
 
 from domain import catalog_file as cfile
 from server import catalog, db
@@ -130,7 +131,7 @@ def test_bad_catalog_files_are_refused_by_line_and_change_nothing(sqlite_url, tm
     assert res.returncode == 2 and res.stdout == "" and "没有任何改动" in res.stderr
     lines = [line.strip() for line in res.stderr.splitlines()[1:]]
     assert len(lines) == 4 and all(line.startswith("第") and "行: " in line for line in lines)
-    text = open(bad, encoding="utf-8").read().splitlines()
+    text = pathlib.Path(bad).read_text(encoding="utf-8").splitlines()
     for line in lines:  # each message points at the line where that item starts
         n = int(line[1:line.index("行")])
         assert text[n - 1].strip() == "{"
