@@ -111,7 +111,8 @@ def parse_catalog(text: str, level: str | None = None) -> CatalogFile:
         raise CatalogFileError(problems[:MAX_ERRORS] + ([f"……另有{more}处错误"] if more > 0 else []))
     hall = None
     if hall_file:
-        hall = {k: _strip(data[k]) for k in ("hall", "zones", "windows", "staff") if k in data}
+        hall = {k: _strip(data[k]) for k in ("hall", "zones", "windows", "staff", "periods",
+                                             "duty") if k in data}
     return CatalogFile(level=lvl, label=str(data.get("label", "")),
                        departments=_strip(deps) if isinstance(deps, list) else [],
                        items=items, hall=hall, lines=lines)
@@ -119,7 +120,8 @@ def parse_catalog(text: str, level: str | None = None) -> CatalogFile:
 
 # reference kinds (the server's `reference` table and the replica's)
 STD_ITEM, STD_DEPARTMENT, CATALOG_HEAD, ENABLED = "std_item", "std_department", "catalog", "enabled"
-HALL_KINDS = ("zone", "window", "staff", ENABLED)
+PERIOD, DUTY = "period", "duty"
+HALL_KINDS = ("zone", "window", "staff", ENABLED, PERIOD, DUTY)
 
 Row = tuple[str, str, dict[str, Any]]  # kind, id, data
 
@@ -159,4 +161,19 @@ def hall_rows(cf: CatalogFile) -> list[Row]:
         rows.append(("staff", str(s["id"]), s))
     rows += [(ENABLED, str(rec["no"]), {**local_part(rec), "code": code, "level": cf.level})
              for code, rec in cf.items.items()]
+    return rows + hours_rows(cf.hall)
+
+
+def hours_rows(data: dict[str, Any]) -> list[Row]:
+    """A hall's opening periods and duty roster as rows; ValueError names a bad one."""
+    from domain.opening import Duty, Period
+
+    rows: list[Row] = [(PERIOD, p.id, p.to_dict())
+                       for p in (Period.from_dict(d) for d in data.get("periods", ()))]
+    ids = {r[1] for r in rows}
+    for d in data.get("duty", ()):
+        duty = Duty.from_dict(d)
+        if duty.period not in ids:
+            raise ValueError(f"值班表中的时段 {duty.period} 没有定义")
+        rows.append((DUTY, f"{duty.day.isoformat()}:{duty.period}", duty.to_dict()))
     return rows

@@ -139,3 +139,20 @@ def enable(conn: sa.Connection, hall: str, codes: Iterable[str], *, level: str |
         out.append(rec)
     set_reference(conn, rows)
     return out
+
+
+def set_hours(conn: sa.Connection, hall: str, data: Mapping[str, Any]) -> dict[str, int]:
+    """Replace a hall's opening periods and duty roster (ValueError names a bad entry)."""
+    if not hall_exists(conn, hall):
+        raise LookupError(f"没有这个大厅: {hall}")
+    rows = [(hall, k, i, d) for k, i, d in cfile.hours_rows(dict(data))]
+    keep = {(k, i) for _, k, i, _ in rows}
+    r = db.reference
+    for row in conn.execute(sa.select(r.c.kind, r.c.id).where(
+            r.c.hall_code == hall, r.c.kind.in_([cfile.PERIOD, cfile.DUTY]),
+            r.c.data.is_not(None))):
+        if (row.kind, row.id) not in keep:
+            rows.append((hall, row.kind, row.id, None))
+    set_reference(conn, rows)
+    live = [k for _, k, _, d in rows if d is not None]
+    return {"periods": live.count(cfile.PERIOD), "duty": live.count(cfile.DUTY)}

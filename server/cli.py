@@ -39,6 +39,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     he.add_argument("--periods", default=None, help="opening period ids, comma-separated")
     he.add_argument("--no-kiosk", action="store_true", help="not offered at the kiosk")
     he.set_defaults(func=cmd_hall_enable)
+    hh = hall.add_parser("hours", help="set a hall's opening periods and duty roster (JSON)")
+    hh.add_argument("code", help="hall code")
+    hh.add_argument("file", help='{"periods": [...], "duty": [...]}')
+    hh.set_defaults(func=cmd_hall_hours)
 
     c = asub.add_parser("enroll-code", help="print a one-time enrolment code for a hall")
     c.add_argument("--hall", required=True)
@@ -263,6 +267,26 @@ def cmd_hall_enable(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     for rec in out:
         print(json.dumps({"hall": args.code, **rec}, ensure_ascii=False))
+    return 0
+
+
+def cmd_hall_hours(args: argparse.Namespace) -> int:
+    from server import catalog
+
+    try:
+        with open(args.file, encoding="utf-8-sig") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        return _fail(f"无法读取时段文件 {args.file}: {exc}")
+    if not isinstance(data, dict):
+        return _fail("时段文件应为 {\"periods\": [...], \"duty\": [...]}")
+    database = _open(args)
+    try:
+        with database.writer() as conn:
+            out = catalog.set_hours(conn, args.code, data)
+    except (LookupError, ValueError, KeyError, TypeError) as exc:
+        return _fail(f"时段文件未导入，没有任何改动: {exc}")
+    print(json.dumps({"hall": args.code, **out}, ensure_ascii=False))
     return 0
 
 

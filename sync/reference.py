@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from domain.calendar_file import YearSchedule
 from domain.catalog import Catalog, catalog_from_dict
+from domain.opening import Duty, Hours
 from domain.workdays import WorkCalendar, coverage_warning
 from sync.replica import Replica
+
+log = logging.getLogger(__name__)
 
 KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar")
 
@@ -160,6 +164,23 @@ def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str
     buckets["items"].sort(key=lambda i: i["no"])
     data.update(buckets)
     return data
+
+
+def load_hours(replica: Replica) -> Hours:
+    """The hall's opening periods (none: never closed by the hours)."""
+    rows = replica.conn.execute("SELECT data FROM reference WHERE kind='period'")
+    try:
+        return Hours.from_rows(json.loads(r[0]) for r in rows)
+    except (ValueError, KeyError) as exc:  # a bad row must not stop the hall
+        log.error("opening periods unreadable, ignored: %s", exc)
+        return Hours()
+
+
+def load_duty(replica: Replica, day: dt.date) -> list[Duty]:
+    """The duty roster of one day."""
+    rows = replica.conn.execute("SELECT data FROM reference WHERE kind='duty' AND id LIKE ?",
+                                (f"{day.isoformat()}:%",))
+    return [Duty.from_dict(json.loads(r[0])) for r in rows]
 
 
 def calendar_warning(cal: WorkCalendar, today: dt.date) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from domain import events as ev
-from domain import numbering
+from domain import numbering, opening
 from domain.application import Actor, new_event
 from domain.case import Case, canonical_order, fold
 from domain.ids import uuid7
@@ -112,6 +112,7 @@ class CaseStore:
         self.replica = replica
         self.clock = clock or (lambda: dt.datetime.now(ev.CHINA_TZ))
         self._cal: tuple[int, WorkCalendar] | None = None
+        self._hours: tuple[int, opening.Hours] | None = None
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -124,6 +125,14 @@ class CaseStore:
     def reload_calendar(self) -> None:
         self._cal = None
 
+    @property
+    def hours(self) -> opening.Hours:
+        """The hall's opening periods, reloaded like the calendar."""
+        version = reference.data_version(self.replica)
+        if self._hours is None or self._hours[0] != version:
+            self._hours = (version, reference.load_hours(self.replica))
+        return self._hours[1]
+
     def record(self, case_id: str, kind: str, payload: Mapping[str, Any], actor: Actor,
                *, now: dt.datetime | None = None) -> tuple[ev.Event, Case]:
         """Check the step, then append event + outbox row and update the projection.
@@ -133,6 +142,9 @@ class CaseStore:
         """
         now = now or self.clock()
         r = self.replica
+        if kind in (ev.REGISTERED, ev.ACCEPTED) or (kind == ev.SUPPLEMENT_RECEIVED
+                                                    and payload.get("accept")):
+            payload = {**opening.stamp(self.hours, self.calendar, now), **payload}
         with r.transaction():
             events = case_events(r, case_id)
             case = fold(events, case_id) if events else None

@@ -31,6 +31,7 @@ from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
 from domain.catalog import Catalog, Staff
+from domain.opening import Hours
 from domain.workdays import WorkCalendar, coverage_warning
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,9 @@ class CounterShell(QMainWindow):
             bar.addPermanentWidget(self.sync_slot)
         self.pending_label = QLabel("")
         self.terminal_label = QLabel("")
+        self.period_label = QLabel("", objectName="periodLabel")
         self.clock_label = QLabel("")
-        for w in (self.pending_label, self.terminal_label, self.clock_label):
+        for w in (self.pending_label, self.terminal_label, self.period_label, self.clock_label):
             bar.addPermanentWidget(w)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
@@ -116,7 +118,7 @@ class CounterShell(QMainWindow):
 
     def _started(self, info: jobs.Startup) -> None:
         self.state = CounterState(info.catalog, info.calendar, info.identity, self.clock,
-                                  warn_days=self.settings.warn_working_days)
+                                  warn_days=self.settings.warn_working_days, hours=info.hours)
         self.calendar_warning = self._calendar_text(info.calendar)
         self.terminal_label.setText(self.tr("终端 {code}").format(
             code=info.identity.terminal_code))
@@ -152,10 +154,11 @@ class CounterShell(QMainWindow):
             controller.sig_status_changed.connect(lambda _s: self.reference_watch.check())
         self.reference_watch.start(version)
 
-    def _reference_reloaded(self, loaded: tuple[Catalog, WorkCalendar]) -> None:
+    def _reference_reloaded(self, loaded: tuple[Catalog, WorkCalendar, Hours]) -> None:
         if self.state is None:
             return
-        self.state.catalog, self.state.calendar = loaded
+        self.state.catalog, self.state.calendar, self.state.hours = loaded
+        self._on_tick()
         self.calendar_warning = self._calendar_text(self.state.calendar)
         if self.workspace is not None:
             self.workspace.set_banner(self.calendar_warning)
@@ -271,7 +274,21 @@ class CounterShell(QMainWindow):
     def _on_tick(self) -> None:
         self.clock_label.setText(self.clock().strftime("%Y-%m-%d %H:%M"))
         if self.state is not None:
+            self.period_label.setText(self._period_text())
             self.runner.read(jobs.pending_count, self._show_pending, lambda _e: None)
+
+    def _period_text(self) -> str:
+        """The opening period now: 上午 09:00-12:00, 延时服务, or outside all of them."""
+        assert self.state is not None
+        hours = self.state.hours
+        if not hours.restricted:
+            return ""
+        p = hours.current(self.state.calendar, self.clock())
+        if p is None:
+            return self.tr("非办理时段")
+        if p.extended:
+            return self.tr("延时服务：{name} {hours}").format(name=p.name, hours=p.hours_text())
+        return self.tr("时段：{name} {hours}").format(name=p.name, hours=p.hours_text())
 
     def _show_pending(self, n: int) -> None:
         self.pending_label.setText(self.tr("待上传 {n} 条").format(n=n) if n

@@ -82,6 +82,20 @@ def kiosk_catalog(replica: Any) -> Any:
     return catalog.with_items(i for i in catalog.items if i.kiosk)
 
 
+def kiosk_reference(replica: Any) -> tuple[Any, Any, Any]:
+    """Catalog, opening periods and calendar, read together after a change."""
+    from sync import reference
+
+    return kiosk_catalog(replica), reference.load_hours(replica), reference.load_calendar(
+        replica)
+
+
+def _reloaded(flow: KioskFlow, loaded: tuple[Any, Any, Any]) -> None:
+    catalog, hours, calendar = loaded
+    flow.set_hours(hours, calendar)
+    flow.set_catalog(catalog)
+
+
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
           sims: hardware.Simulators | None = None,
           settings: config.KioskSettings | None = None) -> Kiosk:
@@ -112,9 +126,11 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
                      paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
     watch = ReferenceWatch(runner, parent=window)
-    watch.sig_reference_changed.connect(
-        lambda _v: runner.read(kiosk_catalog, flow.set_catalog, lambda _e: None))
+    watch.sig_reference_changed.connect(lambda _v: runner.read(
+        kiosk_reference, lambda loaded: _reloaded(flow, loaded), lambda _e: None))
     watch.start()
+    runner.read(kiosk_reference, lambda loaded: flow.set_hours(loaded[1], loaded[2]),
+                lambda _e: None)
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:

@@ -79,6 +79,9 @@ class StartPage(Page):
         self.blocked_label = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
         self.blocked_label.hide()
         outer.addWidget(self.blocked_label)
+        self.note_label = label("", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.note_label.hide()
+        outer.addWidget(self.note_label)
         outer.addWidget(label(self.tr("需要帮忙？请点右上角「需要帮助」，工作人员会过来。"),
                               "hint", align=Qt.AlignmentFlag.AlignCenter))
         outer.addStretch(2)
@@ -92,6 +95,11 @@ class StartPage(Page):
         self.start_button.setText(self.tr("暂停自助登记") if reason else self.tr("开始登记"))
         self.blocked_label.setText(reason)
         self.blocked_label.setVisible(bool(reason))
+
+    def set_note(self, text: str) -> None:
+        """What the current opening period offers (empty: no note)."""
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
 
     def set_landscape(self, landscape: bool) -> None:
         self.steps.setDirection(QBoxLayout.Direction.LeftToRight if landscape

@@ -32,3 +32,16 @@ def test_counter_banner_goes_and_picker_shows_new_items(clerk, data_dir):
     assert picker.chosen() is not None and picker.chosen().no == "0999"
 
 
+
+
+def test_counter_shows_the_opening_period(clerk, data_dir):
+    import json
+
+    from domain.catalog_file import hours_rows
+
+    assert clerk.period_label.text() == ""  # no periods declared: nothing to say
+    hours = pathlib.Path(__file__).resolve().parents[2] / "docs" / "hours" / "yibin-style.json"
+    with Replica.in_dir(data_dir) as r:
+        reference.store_rows(r, hours_rows(json.loads(hours.read_text("utf-8"))))
+    clerk.reference_watch.check()
+    assert clerk.period_label.text() == "时段：上午 09:00-12:00"  # Monday 10:00
