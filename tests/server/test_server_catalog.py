@@ -154,3 +154,23 @@ def test_enable_refuses_unknown_items(sqlite_url, tmp_path):
     res = yichuang("admin", "--db", sqlite_url, "hall", "enable", "000000", "NOPE",
                    check=False)
     assert res.returncode == 2 and "没有这个大厅" in res.stderr
+
+
+def test_hall_hours_as_written(sqlite_url, tmp_path):
+    hours = pathlib.Path(DEMO_CATALOG).parents[2] / "docs" / "hours" / "yibin-style.json"
+    yichuang("admin", "--db", sqlite_url, "hall", "add", "371100", "日照")
+    out = yichuang("admin", "--db", sqlite_url, "hall", "hours", "371100", str(hours)).stdout
+    assert json.loads(out) == {"hall": "371100", "periods": 4, "duty": 2}
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"periods": [{"id": "am", "start": "12:00", "end": "09:00"}]}),
+                   encoding="utf-8")
+    res = yichuang("admin", "--db", sqlite_url, "hall", "hours", "371100", str(bad),
+                   check=False)
+    assert res.returncode == 2 and "没有任何改动" in res.stderr
+    database = db.Database(sqlite_url)
+    try:
+        with database.reader() as conn:
+            periods = catalog._rows(conn, "371100", cfile.PERIOD)
+    finally:
+        database.dispose()
+    assert sorted(periods) == ["am", "duty", "eve", "pm"]
