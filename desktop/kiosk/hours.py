@@ -1,5 +1,7 @@
 """The kiosk and the opening periods: offer what can be done now, say when the rest opens.
 
+(Context "KioskHours" is written out in every call: lupdate reads only literal contexts.)
+
 With periods declared (domain.opening), the kiosk lists only the items the current
 period offers and tells when the others open; outside every period it shows the day's
 hours and takes no registration. Without periods nothing changes.
@@ -16,10 +18,6 @@ from domain.opening import Hours, Opening
 from domain.workdays import WorkCalendar
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("KioskHours", text)
-
-
 def offered(catalog: Catalog, hours: Hours, cal: WorkCalendar, now: dt.datetime) -> Catalog:
     """The items that can be registered now."""
     if not hours.restricted:
@@ -32,10 +30,10 @@ def when(opening: Opening, today: dt.date) -> str:
     """今天 17:00 / 明天 09:00 / 12月7日 09:00."""
     t = opening.period.start.strftime("%H:%M")
     if opening.day == today:
-        return _t("今天 {0}").format(t)
+        return QCoreApplication.translate("KioskHours", "今天 {0}").format(t)
     if opening.day == today + dt.timedelta(days=1):
-        return _t("明天 {0}").format(t)
-    return _t("{0}月{1}日 {2}").format(opening.day.month, opening.day.day, t)
+        return QCoreApplication.translate("KioskHours", "明天 {0}").format(t)
+    return QCoreApplication.translate("KioskHours", "{0}月{1}日 {2}").format(opening.day.month, opening.day.day, t)
 
 
 def day_hours(hours: Hours, cal: WorkCalendar, day: dt.date) -> str:
@@ -52,20 +50,20 @@ def status(hours: Hours, cal: WorkCalendar, now: dt.datetime, catalog: Catalog
     current = hours.current(cal, now)
     if current is None:
         nxt = hours.next_opening(cal, now)
-        parts = [_t("现在不在办理时间，自助登记暂停。")]
+        parts = [QCoreApplication.translate("KioskHours", "现在不在办理时间，自助登记暂停。")]
         if nxt is not None:
-            parts.append(_t("下次开放：{0}（{1}）。").format(when(nxt, today), nxt.period.name))
+            parts.append(QCoreApplication.translate("KioskHours", "下次开放：{0}（{1}）。").format(when(nxt, today), nxt.period.name))
         shown = day_hours(hours, cal, today) or (
             day_hours(hours, cal, nxt.day) if nxt is not None else "")
         if shown:
-            parts.append(_t("开放时间：{0}").format(shown))
+            parts.append(QCoreApplication.translate("KioskHours", "开放时间：{0}").format(shown))
         return "".join(parts), ""
-    note = _t("当前时段：{0} {1}").format(current.name, current.hours_text())
+    note = QCoreApplication.translate("KioskHours", "当前时段：{0} {1}").format(current.name, current.hours_text())
     closed = [i for i in catalog.items
               if not hours.is_open(cal, now, i.no, item_periods=i.periods)]
     if closed:
         nxt = hours.next_opening(cal, now + dt.timedelta(minutes=1))
-        later = _t("，其余{0}项事项{1}起办理").format(len(closed), when(nxt, today)) \
+        later = QCoreApplication.translate("KioskHours", "，其余{0}项事项{1}起办理").format(len(closed), when(nxt, today)) \
             if nxt is not None else ""
-        note += _t("，本时段可办{0}项事项{1}").format(len(catalog.items) - len(closed), later)
+        note += QCoreApplication.translate("KioskHours", "，本时段可办{0}项事项{1}").format(len(catalog.items) - len(closed), later)
     return "", note
