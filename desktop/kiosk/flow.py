@@ -276,7 +276,9 @@ class KioskFlow(QObject):
     def _apply_block(self, reason: str) -> None:
         self.page("start").set_blocked(reason)
         self.page("item").set_blocked(reason)
-        self.w.set_blocked(reason)
+        # the banner over every page is for a fault staff must fix; the hours are said
+        # on the start page, where a citizen is sent back to
+        self.w.set_blocked(reason if self.blocked else "")
         self.sig_blocked_changed.emit(self.blocked)
 
     # -- help, elderly mode, idle, exit ------------------------------------------------------
