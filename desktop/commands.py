@@ -36,13 +36,22 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_demo)
 
 
-def _load_calendar(path: str | None):
-    from domain.workdays import WorkCalendar
-    from resources import path as res
+def _load_calendar(path: str | None, data_dir):  # type: ignore[no-untyped-def]
+    """A calendar file if given; else this terminal's (pulled years over shipped ones,
+    the statutory holidays for the rest); else the shipped one."""
+    from sync import calendar
 
-    file = path or res("calendar", "cn.json")
-    with open(file, encoding="utf-8") as f:
-        return WorkCalendar.from_dict(json.load(f))
+    if path:
+        from domain.workdays import WorkCalendar
+
+        with open(path, encoding="utf-8") as f:
+            return WorkCalendar.from_dict(json.load(f))
+    from sync.replica import DB_NAME, Replica
+
+    if data_dir is not None and (data_dir / DB_NAME).exists():
+        with Replica.in_dir(data_dir) as replica:
+            return calendar.load(replica)
+    return calendar.default()
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
@@ -56,11 +65,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     if args.days < 0 or args.days > 3650:
         print(f"错误: 工作日数应在0到3650之间: {args.days}", file=sys.stderr)
         return 2
-    cal = _load_calendar(args.calendar)
+    cal = _load_calendar(args.calendar, getattr(args, "data_dir", None))
     d = compute(cal, accepted, args.days)
     print(d.day.isoformat())
     if d.provisional:
-        print(f"注意: {d.day.year}年的节假日安排未知，期限按周末推算（临时）", file=sys.stderr)
+        print(f"注意: {d.day.year}年的节假日安排尚未载入，期限按法定节假日推算（临时）",
+              file=sys.stderr)
     return 0
 
 

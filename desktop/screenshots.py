@@ -66,6 +66,7 @@ class CounterTour(QObject):
             ("10-review-dialog", self._review_dialog),
             ("11-lock-screen", s.lock),
             ("12-my-cases-1920", self._full_hd),
+            ("13-opening-period-1920", self._opening_hours),
         ]
 
     def _next(self) -> None:
@@ -174,6 +175,22 @@ class CounterTour(QObject):
         d = ReviewDialog(self.shell.state.catalog, False, self.shell.runner, self.shell)
         d.opinion.setPlainText("材料齐全，符合条件，同意。")
         self._show(d)
+
+    def _opening_hours(self) -> None:
+        """Yibin-style periods loaded: the status bar shows the period (or that none is
+        open), the calendar banner above says what the calendar lacks."""
+        import json
+
+        from domain.catalog_file import hours_rows
+        from resources import ROOT
+        from sync import reference
+
+        example = ROOT.parent / "docs" / "hours" / "yibin-style.json"
+        if not example.exists():  # an installed copy has no docs/
+            return
+        rows = hours_rows(json.loads(example.read_text("utf-8")))
+        self.shell.runner.write(lambda store: reference.store_rows(store.replica, rows),
+                                lambda _n: self.shell.reference_watch.check())
 
     def _full_hd(self) -> None:
         self.shell.login.password.setText("1234")

@@ -94,6 +94,7 @@ def registration_payload(
         "legal_days": item.legal_days, "applicant": applicant.to_dict(),
         "agent": agent.to_dict() if agent else None,
         "materials": material_rows(item, provided or {}), "channel": channel,
+        "catalog_version": item.version,
     }
 
 

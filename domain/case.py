@@ -65,6 +65,9 @@ class Case:
     instant: bool = False
     promised_days: int = 0
     legal_days: int = 0
+    catalog_version: str = ""  # the standard catalog version it was registered under
+    period: str = ""  # the opening period it was served in (domain.opening.stamp)
+    extended: bool = False  # served in extended hours (evening, weekend, holiday duty)
     applicant: dict[str, Any] = field(default_factory=dict)
     agent: dict[str, Any] | None = None
     materials: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -122,6 +125,8 @@ def _register(case: Case, e: ev.Event) -> None:
         case.instant = bool(p.get("instant", False))
         case.promised_days = int(p.get("promised_days", 0))
         case.legal_days = int(p.get("legal_days", 0))
+        case.catalog_version = _str(p, "catalog_version")
+        _served(case, p)
         case.registered_at = e.recorded_at
         case.terminal_id = e.terminal_id
     for k, v in (p.get("applicant") or {}).items():
@@ -131,6 +136,12 @@ def _register(case: Case, e: ev.Event) -> None:
         case.agent = dict(p["agent"])
     for m in p.get("materials") or ():
         case.materials.setdefault(m["id"], dict(m))
+
+
+def _served(case: Case, p: Mapping[str, Any]) -> None:
+    """The period stamp of the step that served the citizen (the latest one wins)."""
+    if "extended" in p:
+        case.period, case.extended = _str(p, "period"), bool(p["extended"])
 
 
 def _set_materials(case: Case, p: Mapping[str, Any]) -> None:
@@ -154,6 +165,7 @@ def _apply(case: Case, e: ev.Event) -> str:
         case.staff_id = e.staff_id
         case.window_id = e.window_id
         _set_materials(case, p)
+        _served(case, p)
     elif e.kind == ev.SUPPLEMENT_REQUESTED:
         case.resume_state = before
         case.missing = [str(x) for x in p.get("missing", ())]
@@ -168,6 +180,7 @@ def _apply(case: Case, e: ev.Event) -> str:
         # keeps the clock stopped until its clock_resumed
         _close_pause(case, e.local_date, reason="supplement")
         if case.resume_state == lc.REGISTERED and p.get("accept"):
+            _served(case, p)
             after = lc.ACCEPTED
             case.accepted_at = e.recorded_at
             case.accepted_on = e.local_date

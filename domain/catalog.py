@@ -58,6 +58,11 @@ class ServiceItem:
     mailing_allowed: bool = True
     materials: tuple[Material, ...] = ()
     initials: str = ""  # pinyin initials, filled by the loader (pypinyin is not a domain dep)
+    # what the hall sets locally (domain.standard_catalog); empty = every window, period
+    windows: tuple[str, ...] = ()
+    kiosk: bool = True
+    periods: tuple[str, ...] = ()
+    version: str = ""  # the standard catalog version it comes from: "city:4"
 
     @property
     def instant(self) -> bool:
@@ -98,6 +103,10 @@ class ServiceItem:
                 for m in d.get("materials", ())
             ),
             initials=initials or d.get("initials", ""),
+            windows=tuple(str(w) for w in d.get("windows", ())),
+            kiosk=bool(d.get("kiosk", True)),
+            periods=tuple(str(p) for p in d.get("periods", ())),
+            version=str(d.get("version", "")),
         )
 
 
@@ -167,6 +176,11 @@ class Catalog:
     def __post_init__(self) -> None:
         self._by_code.update({i.code: i for i in self.items})
         self._by_no.update({i.no: i for i in self.items})
+
+    def with_items(self, items: Iterable[ServiceItem]) -> Catalog:
+        """The same hall with only `items` (e.g. what the kiosk offers)."""
+        return Catalog(self.hall, self.departments, self.zones, self.windows, self.staff,
+                       tuple(items))
 
     def item(self, code: str) -> ServiceItem:
         """The item by its 事项编码 or its 4-digit short number."""

@@ -1,7 +1,9 @@
 """Build resources/calendar/cn.json from the chinese-calendar package's tables.
 
-Run when a new year's arrangement is published: `python scripts/build_calendar.py`.
-The app ships the file; the server can push newer data.
+Run when a package release brings a newly published year: `python scripts/build_calendar.py`.
+The app and the server ship the file; the server merges its years in at every start
+(server.calendar), and an administrator loads a year as soon as the State Council
+publishes it (`yichuang admin calendar import FILE`), without waiting for a release.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import json
 import pathlib
 
-from chinese_calendar.constants import holidays, workdays
+from chinese_calendar.constants import Holiday, holidays, workdays
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "resources" / "calendar" / "cn.json"
 FIRST_YEAR = 2020
+CHINESE = {h.value: h.chinese for h in Holiday}
 
 
 def main() -> None:
@@ -21,8 +24,10 @@ def main() -> None:
     data = {
         "source": "chinese-calendar (国务院办公厅节假日安排)",
         "years": years,
-        "holidays": {d.isoformat(): str(n) for d, n in sorted(holidays.items()) if d.year >= FIRST_YEAR},
-        "workdays": {d.isoformat(): str(n) for d, n in sorted(workdays.items()) if d.year >= FIRST_YEAR},
+        "holidays": {d.isoformat(): CHINESE.get(n, n) for d, n in sorted(holidays.items())
+                     if d.year >= FIRST_YEAR},
+        "workdays": {d.isoformat(): CHINESE.get(n, n) for d, n in sorted(workdays.items())
+                     if d.year >= FIRST_YEAR},
     }
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT} for {years[0]}–{years[-1]}")

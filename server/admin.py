@@ -92,45 +92,22 @@ def find_staff(conn: sa.Connection, hall: str, no: str) -> dict[str, Any] | None
     return None
 
 
-def import_catalog(conn: sa.Connection, data: Mapping[str, Any], hall: str | None = None) -> int:
-    """Load a catalog file (resources/catalog format) into one hall.
+def import_catalog(conn: sa.Connection, data: Mapping[str, Any], hall: str | None = None,
+                   level: str | None = None) -> int:
+    """Load a hall file (resources/catalog format): its items into the standard catalog
+    of `level` and enabled in the hall (server.catalog). Returns the rows written."""
+    from domain.catalog_file import parse_catalog
+    from server import catalog
 
-    The hall defaults to the file's own; it is created if missing. Rows of the hall that
-    the file no longer has are deleted (the deletion travels to terminals).
-    """
-    hall_info = dict(data.get("hall") or {})
-    code = hall or str(hall_info.get("code") or "")
-    if not code:
-        raise ValueError("目录文件没有大厅代码，请用 --hall 指定")
-    if not hall_exists(conn, code):
-        add_hall(conn, code, str(hall_info.get("name") or code), hall_info)
-    rows: list[tuple[str, str, str, Mapping | None]] = []
-    for kind, key, idf in CATALOG_KINDS:
-        rows += [(code, kind, str(rec[idf]), rec) for rec in data.get(key, ())]
-    for s in data.get("staff", ()):
-        s = dict(s)
-        if "password" in s:
-            s["password_hash"] = passwords.hash_password(str(s.pop("password")))
-        rows.append((code, "staff", str(s["id"]), s))
-    keep = {(k, i) for _, k, i, _ in rows}
-    r = db.reference
-    for row in conn.execute(sa.select(r.c.kind, r.c.id).where(
-            r.c.hall_code == code, r.c.kind.in_([k for k, _, _ in CATALOG_KINDS] + ["staff"]),
-            r.c.data.is_not(None))):
-        if (row.kind, row.id) not in keep:
-            rows.append((code, row.kind, row.id, None))
-    return set_reference(conn, rows)
+    cf = parse_catalog(json.dumps(data, ensure_ascii=False, indent=1), level)
+    return int(catalog.import_hall_file(conn, cf, hall)["rows"])
 
 
 def ensure_calendar(conn: sa.Connection) -> None:
-    """Seed the shipped working-day calendar for every hall, once."""
-    r = db.reference
-    if conn.execute(sa.select(r.c.id).where(r.c.kind == "calendar")).first() is not None:
-        return
-    from resources import path
+    """Merge the shipped calendar years in (every start: an upgrade brings new years)."""
+    from server import calendar
 
-    cal = json.loads(path("calendar", "cn.json").read_text("utf-8"))
-    set_reference(conn, [(db.ALL_HALLS, "calendar", "cn", cal)])
+    calendar.merge_shipped(conn)
 
 
 def list_terminals(conn: sa.Connection) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Annotated, Any, Literal
 
@@ -26,7 +27,8 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError
-from server import admin, auth, backoffice, body, db, pull, push
+from domain.events import CHINA_TZ
+from server import admin, auth, backoffice, body, calendar, db, pull, push
 from sync import wire
 
 log = logging.getLogger(__name__)
@@ -86,6 +88,7 @@ def create_app(db_url: str) -> FastAPI:
     db.init_db(database.engine)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
+        calendar.log_warning(conn, dt.datetime.now(CHINA_TZ).date())
     app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION))
     app.state.db = database
     app.add_middleware(GZipMiddleware, minimum_size=1000)

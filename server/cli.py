@@ -30,6 +30,19 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     h.add_argument("name")
     h.set_defaults(func=cmd_hall_add)
     hall.add_parser("list", help="list halls").set_defaults(func=cmd_hall_list)
+    he = hall.add_parser("enable", help="enable standard catalog items in a hall")
+    he.add_argument("code", help="hall code")
+    he.add_argument("items", nargs="+", metavar="ITEM", help="事项编码 of standard items")
+    he.add_argument("--level", choices=("province", "city"), default=None)
+    he.add_argument("--zone", default=None, help="zone id (板块) in the hall")
+    he.add_argument("--windows", default=None, help="window ids, comma-separated (default: all)")
+    he.add_argument("--periods", default=None, help="opening period ids, comma-separated")
+    he.add_argument("--no-kiosk", action="store_true", help="not offered at the kiosk")
+    he.set_defaults(func=cmd_hall_enable)
+    hh = hall.add_parser("hours", help="set a hall's opening periods and duty roster (JSON)")
+    hh.add_argument("code", help="hall code")
+    hh.add_argument("file", help='{"periods": [...], "duty": [...]}')
+    hh.set_defaults(func=cmd_hall_hours)
 
     c = asub.add_parser("enroll-code", help="print a one-time enrolment code for a hall")
     c.add_argument("--hall", required=True)
@@ -51,10 +64,26 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     cat = asub.add_parser("catalog", help="service catalog").add_subparsers(dest="op",
                                                                             required=True)
-    ci = cat.add_parser("import", help="import a catalog file into a hall")
+    ci = cat.add_parser("import", help="import a new version of a standard catalog (or a "
+                                       "hall file: its items, enabled in its hall)")
     ci.add_argument("file")
-    ci.add_argument("--hall", default=None, help="hall code (default: the file's)")
+    ci.add_argument("--level", choices=("province", "city"), default=None,
+                    help="the catalog's level (default: the file's, else province)")
+    ci.add_argument("--hall", default=None, help="a hall file's hall code (default: the file's)")
     ci.set_defaults(func=cmd_catalog_import)
+    cd = cat.add_parser("diff", help="say what importing a catalog file would change")
+    cd.add_argument("file")
+    cd.add_argument("--level", choices=("province", "city"), default=None)
+    cd.set_defaults(func=cmd_catalog_diff)
+
+    cal = asub.add_parser("calendar", help="working-day calendar (节假日安排), by year"
+                          ).add_subparsers(dest="op", required=True)
+    k = cal.add_parser("import", help="load a year's schedule: CSV with header date,kind,name")
+    k.add_argument("file")
+    k.set_defaults(func=cmd_calendar_import)
+    k = cal.add_parser("show", help="print a loaded year as CSV (loadable again)")
+    k.add_argument("--year", type=int, required=True)
+    k.set_defaults(func=cmd_calendar_show)
 
     term = asub.add_parser("terminal", help="terminals").add_subparsers(dest="op", required=True)
     term.add_parser("list", help="list terminals").set_defaults(func=cmd_terminal_list)
@@ -155,22 +184,167 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_catalog_import(args: argparse.Namespace) -> int:
-    from server import admin
+def _catalog_file(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The checked file, or None after printing every problem with its line."""
+    from domain.catalog_file import parse_catalog
+    from domain.standard_catalog import CatalogFileError
 
     try:
-        with open(args.file, encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError) as exc:
-        return _fail(f"无法读取目录文件 {args.file}: {exc}")
+        with open(args.file, encoding="utf-8-sig") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"无法读取目录文件 {args.file}: {exc}")
+        return None
+    try:
+        return parse_catalog(text, args.level)
+    except CatalogFileError as exc:
+        print(f"错误: 目录文件 {args.file} 未导入，没有任何改动：", file=sys.stderr)
+        for line in exc.problems:
+            print(f"  {line}", file=sys.stderr)
+        return None
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    import pathlib
+
+    from server import catalog
+
+    cf = _catalog_file(args)
+    if cf is None:
+        return 2
+    database = _open(args)
+    source = pathlib.Path(args.file).name
+    try:
+        with database.writer() as conn:
+            change = catalog.preview(conn, cf, removing=cf.hall is None)
+            print(f"{cf.level} 目录变更：", file=sys.stderr)
+            for line in change.lines():
+                print(f"  {line}", file=sys.stderr)
+            if cf.hall is not None:
+                out = catalog.import_hall_file(conn, cf, args.hall, source)
+            else:
+                out = catalog.import_standard(conn, cf, source)
+    except (ValueError, LookupError) as exc:
+        return _fail(str(exc))
+    for code, halls in out.get("still_enabled", {}).items():
+        print(f"注意: 已删除的事项 {code} 仍在这些大厅启用，已停止办理: {', '.join(halls)}",
+              file=sys.stderr)
+    print(json.dumps(out, ensure_ascii=False))
+    return 0
+
+
+def cmd_catalog_diff(args: argparse.Namespace) -> int:
+    from server import catalog
+
+    cf = _catalog_file(args)
+    if cf is None:
+        return 2
+    database = _open(args)
+    with database.reader() as conn:
+        change = catalog.preview(conn, cf, removing=cf.hall is None)
+        version = int(catalog.head(conn, cf.level).get("version", 0))
+    print(f"# {cf.level}: v{version} → v{version + (0 if change.empty else 1)}")
+    for line in change.lines():
+        print(line)
+    return 0
+
+
+def cmd_hall_enable(args: argparse.Namespace) -> int:
+    from server import catalog
+
+    local: dict = {"kiosk": not args.no_kiosk}
+    if args.zone:
+        local["zone"] = args.zone
+    if args.windows:
+        local["windows"] = [w.strip() for w in args.windows.split(",") if w.strip()]
+    if args.periods:
+        local["periods"] = [p.strip() for p in args.periods.split(",") if p.strip()]
     database = _open(args)
     try:
         with database.writer() as conn:
-            n = admin.import_catalog(conn, data, args.hall)
-    except (ValueError, KeyError, TypeError) as exc:
-        return _fail(f"目录文件格式错误: {exc}")
-    print(json.dumps({"hall": args.hall or data.get("hall", {}).get("code"), "rows": n},
-                     ensure_ascii=False))
+            out = catalog.enable(conn, args.code, args.items, level=args.level, local=local)
+    except (LookupError, ValueError) as exc:
+        return _fail(str(exc))
+    for rec in out:
+        print(json.dumps({"hall": args.code, **rec}, ensure_ascii=False))
+    return 0
+
+
+def cmd_hall_hours(args: argparse.Namespace) -> int:
+    from server import catalog
+
+    try:
+        with open(args.file, encoding="utf-8-sig") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        return _fail(f"无法读取时段文件 {args.file}: {exc}")
+    if not isinstance(data, dict):
+        return _fail("时段文件应为 {\"periods\": [...], \"duty\": [...]}")
+    database = _open(args)
+    try:
+        with database.writer() as conn:
+            out = catalog.set_hours(conn, args.code, data)
+    except (LookupError, ValueError, KeyError, TypeError) as exc:
+        return _fail(f"时段文件未导入，没有任何改动: {exc}")
+    print(json.dumps({"hall": args.code, **out}, ensure_ascii=False))
+    return 0
+
+
+def _today():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from domain.events import CHINA_TZ
+
+    return dt.datetime.now(CHINA_TZ).date()
+
+
+def cmd_calendar_import(args: argparse.Namespace) -> int:
+    import pathlib
+
+    from domain.calendar_file import CalendarFileError, decode, parse_schedule
+    from server import calendar
+
+    try:
+        raw = pathlib.Path(args.file).read_bytes()
+    except OSError as exc:
+        return _fail(f"无法读取日历文件 {args.file}: {exc}")
+    try:
+        schedule = parse_schedule(decode(raw), source=pathlib.Path(args.file).name)
+    except CalendarFileError as exc:
+        print(f"错误: 日历文件 {args.file} 未导入，没有任何改动：", file=sys.stderr)
+        for line in exc.problems:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    database = _open(args)
+    with database.writer() as conn:
+        out = calendar.import_year(conn, schedule)
+        warning = calendar.warning_text(conn, _today())
+    print(json.dumps(out, ensure_ascii=False))
+    if warning:
+        print(f"注意: {warning}", file=sys.stderr)
+    return 0
+
+
+def cmd_calendar_show(args: argparse.Namespace) -> int:
+    from server import calendar
+
+    database = _open(args)
+    with database.reader() as conn:
+        rows = calendar.stored(conn)
+        warning = calendar.warning_text(conn, _today())
+    data = rows.get(str(args.year))
+    if warning:
+        print(f"注意: {warning}", file=sys.stderr)
+    if data is None:
+        loaded = "、".join(sorted(k for k in rows if k.isdigit())) or "无"
+        return _fail(f"{args.year}年的节假日安排尚未载入（已载入: {loaded}）；"
+                     "终端暂按法定节假日推算该年的期限（临时）")
+    from domain.calendar_file import YearSchedule
+
+    schedule = YearSchedule.from_dict(data)
+    print(f"# origin: {data.get('origin', '')}; loaded: {data.get('loaded_at', '')}; "
+          f"source: {schedule.source}")
+    sys.stdout.write(schedule.to_csv(declare=True))
     return 0
 
 

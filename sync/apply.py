@@ -71,6 +71,16 @@ def _ref_rows(items: Iterable[list[Any]]) -> list[tuple[str, str, dict]]:
     return out
 
 
+def _store_refs(replica: Replica, refs: list[tuple[str, str, dict]], *,
+                replace_all: bool = False) -> None:
+    """Store reference rows; a calendar change recomputes the deadlines it moves
+    (inside the caller's transaction, so no projection is ever counted on old data)."""
+    from sync import calendar
+
+    before = calendar.load(replica) if any(k == calendar.KIND for k, _, _ in refs) else None
+    reference.store_rows(replica, refs, replace_all=replace_all)
+    if before is not None:
+        calendar.reproject_changed(replica, before)
 
 
 def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, Any]:
@@ -81,7 +91,7 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
         own_cases, clone = _own_verdicts(replica, page.get("own"), me)
         refs = _ref_rows(page.get("ref") or [])
         if refs:
-            reference.store_rows(replica, refs)
+            _store_refs(replica, refs)
         notices_in = notices.store_pulled(replica, page.get("notices") or [])
         if cases or own_cases:
             store.project(replica, cases | own_cases)
@@ -95,7 +105,7 @@ def apply_snapshot(replica: Replica, snap: Mapping[str, Any]) -> dict[str, Any]:
     rows = wire.unpack_events(snap["events"]) if snap.get("events") else []
     with replica.transaction():
         refs = _ref_rows(snap.get("ref") or [])
-        reference.store_rows(replica, refs, replace_all=True)
+        _store_refs(replica, refs, replace_all=True)
         cases = _upsert_events(replica, rows)
         notices_in = notices.store_pulled(replica, snap.get("notices") or [])
         if cases:

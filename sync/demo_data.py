@@ -35,7 +35,7 @@ def demo_person(rng: random.Random) -> Person:
 
 def ensure_catalog(replica: Replica) -> None:
     """Seed the demo catalog when the replica has none (standalone first start)."""
-    if replica.conn.execute("SELECT 1 FROM reference WHERE kind='item' LIMIT 1").fetchone():
+    if replica.conn.execute("SELECT 1 FROM reference WHERE kind IN ('item', 'enabled') LIMIT 1").fetchone():
         return
     from resources import path
 

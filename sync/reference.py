@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from domain import passwords
+from domain.calendar_file import YearSchedule
 from domain.catalog import Catalog, catalog_from_dict
-from domain.workdays import WorkCalendar
+from domain.opening import Duty, Hours
+from domain.workdays import WorkCalendar, coverage_warning
 from sync.replica import Replica
+
+log = logging.getLogger(__name__)
 
 KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar")
 
@@ -29,23 +33,16 @@ def pinyin_initials(name: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
 
 
-def rows_from_catalog_json(data: Mapping[str, Any]) -> list[tuple[str, str, dict]]:
-    """Split a catalog file into (kind, id, record) rows; plain passwords are hashed."""
-    rows: list[tuple[str, str, dict]] = [("hall", "hall", dict(data["hall"]))]
-    for kind, key in (("department", "departments"), ("zone", "zones"),
-                      ("window", "windows"), ("item", "items")):
-        for rec in data.get(key, ()):
-            rid = rec["no"] if kind == "item" else rec["id"]
-            rec = dict(rec)
-            if kind == "item":
-                rec["initials"] = pinyin_initials(rec["name"])
-            rows.append((kind, rid, rec))
-    for s in data.get("staff", ()):
-        s = dict(s)
-        if "password" in s:
-            s["password_hash"] = passwords.hash_password(str(s.pop("password")))
-        rows.append(("staff", s["id"], s))
-    return rows
+def rows_from_catalog_json(data: Mapping[str, Any], level: str | None = None
+                           ) -> list[tuple[str, str, dict]]:
+    """A hall file (demo.json) as the rows a server would send: its items as standard
+    items (version 1) enabled in the hall, and the hall's own rows."""
+    from domain import catalog_file as cfile
+
+    cf = cfile.parse_catalog(json.dumps(data, ensure_ascii=False, indent=1), level)
+    head = {"level": cf.level, "version": 1, "label": cf.label or "演示目录"}
+    return [*cfile.standard_rows(cf, 1), (cfile.CATALOG_HEAD, cf.level, head),
+            *cfile.hall_rows(cf)]
 
 
 def store_rows(replica: Replica, rows: Iterable[tuple[str, str, Mapping]],
@@ -75,20 +72,30 @@ def import_catalog(replica: Replica, data: Mapping[str, Any]) -> int:
     return store_rows(replica, rows_from_catalog_json(data), replace_all=True)
 
 
-def store_calendar(replica: Replica, cal: WorkCalendar) -> None:
-    """Merge calendar data (newer years win) into the replica."""
-    current = load_calendar(replica)
-    merged = current.merged(cal) if current else cal
-    store_rows(replica, [("calendar", "cn", merged.to_dict())])
+def store_calendar(replica: Replica, schedules: Iterable[YearSchedule]) -> int:
+    """Merge years' schedules into the replica (each replaces its own year only), and
+    recompute the deadlines that depend on a changed year, in one transaction."""
+    from sync import calendar
+
+    with replica.transaction():
+        before = calendar.load(replica)
+        store_rows(replica, [("calendar", str(s.year), s.to_dict()) for s in schedules])
+        return calendar.reproject_changed(replica, before)
 
 
-def load_calendar(replica: Replica) -> WorkCalendar | None:
-    row = replica.conn.execute(
-        "SELECT data FROM reference WHERE kind='calendar' AND id='cn'").fetchone()
-    return WorkCalendar.from_dict(json.loads(row[0])) if row else None
+def load_calendar(replica: Replica) -> WorkCalendar:
+    """The calendar deadlines are counted on (sync.calendar.load)."""
+    from sync import calendar
+
+    return calendar.load(replica)
 
 
 _CACHE: dict[str, tuple[int, Catalog]] = {}
+
+
+def data_version(replica: Replica) -> int:
+    """Bumped by every reference change: screens and caches compare it to reload."""
+    return _data_version(replica)
 
 
 def _data_version(replica: Replica) -> int:
@@ -104,27 +111,82 @@ def load_catalog(replica: Replica) -> Catalog:
     hit = _CACHE.get(key)
     if hit and hit[0] == version:
         return hit[1]
-    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
-    buckets: dict[str, list] = {k: [] for k in ("departments", "zones", "windows", "staff", "items")}
-    plural = {"department": "departments", "zone": "zones", "window": "windows",
-              "staff": "staff", "item": "items"}
-    for kind, rec in replica.conn.execute(
-            "SELECT kind, data FROM reference WHERE kind != 'calendar' ORDER BY rowid"):
-        if kind == "hall":
-            data["hall"] = json.loads(rec)
-        elif kind in plural:
-            buckets[plural[kind]].append(json.loads(rec))
-    buckets["items"].sort(key=lambda i: i["no"])
-    data.update(buckets)
-    catalog = catalog_from_dict(data)
+    rows = replica.conn.execute(
+        "SELECT kind, id, data FROM reference WHERE kind != 'calendar' ORDER BY rowid")
+    catalog = catalog_from_dict(compose_rows((k, i, json.loads(d)) for k, i, d in rows))
     _CACHE[key] = (version, catalog)
     return catalog
 
 
+def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str, Any]:
+    """The catalog JSON shape from reference rows: the hall's enabled items composed with
+    the standard items (materials and limits from the standard, always), plus items of a
+    first-build hall catalog (kind `item`) as they are."""
+    from domain import catalog_file as cfile
+    from domain.standard_catalog import compose
+
+    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
+    plural = {"department": "departments", "zone": "zones", "window": "windows",
+              "staff": "staff", "item": "items"}
+    buckets: dict[str, list] = {k: [] for k in plural.values()}
+    std: dict[tuple[str, str], Mapping[str, Any]] = {}
+    std_deps: dict[str, dict] = {}
+    heads: dict[str, int] = {}
+    enabled: list[Mapping[str, Any]] = []
+    for kind, _rid, rec in rows:
+        if kind == "hall":
+            data["hall"] = dict(rec)
+        elif kind in plural:
+            buckets[plural[kind]].append(dict(rec))
+        elif kind == cfile.STD_ITEM:
+            std[(str(rec.get("level")), str(rec["code"]))] = rec
+        elif kind == cfile.STD_DEPARTMENT:
+            std_deps.setdefault(str(rec["id"]), dict(rec))
+        elif kind == cfile.CATALOG_HEAD:
+            heads[str(rec.get("level"))] = int(rec.get("version", 0))
+        elif kind == cfile.ENABLED:
+            enabled.append(rec)
+    by_code = {code: rec for (_lvl, code), rec in std.items()}
+    for local in enabled:
+        rec = std.get((str(local.get("level")), str(local.get("code")))) \
+            or by_code.get(str(local.get("code")))
+        if rec is None:
+            continue  # the standard item was removed: the hall no longer offers it
+        level = str(rec.get("level", ""))
+        item = compose(rec, local, f"{level}:{heads.get(level, rec.get('version', 0))}")
+        buckets["items"].append(item)
+    own = {d["id"] for d in buckets["departments"]}
+    buckets["departments"] += [d for i, d in std_deps.items() if i not in own]
+    for item in buckets["items"]:
+        item.setdefault("initials", pinyin_initials(str(item.get("name", ""))))
+        if not item.get("initials"):
+            item["initials"] = pinyin_initials(str(item.get("name", "")))
+    buckets["items"].sort(key=lambda i: i["no"])
+    data.update(buckets)
+    return data
+
+
+def load_hours(replica: Replica) -> Hours:
+    """The hall's opening periods (none: never closed by the hours)."""
+    rows = replica.conn.execute("SELECT data FROM reference WHERE kind='period'")
+    try:
+        return Hours.from_rows(json.loads(r[0]) for r in rows)
+    except (ValueError, KeyError) as exc:  # a bad row must not stop the hall
+        log.error("opening periods unreadable, ignored: %s", exc)
+        return Hours()
+
+
+def load_duty(replica: Replica, day: dt.date) -> list[Duty]:
+    """The duty roster of one day."""
+    rows = replica.conn.execute("SELECT data FROM reference WHERE kind='duty' AND id LIKE ?",
+                                (f"{day.isoformat()}:%",))
+    return [Duty.from_dict(json.loads(r[0])) for r in rows]
+
+
 def calendar_warning(cal: WorkCalendar, today: dt.date) -> str | None:
-    """The warning the app shows when next year's working-day calendar is missing."""
-    year = cal.missing_next_year(today)
-    if year is None:
+    """The warning for logs when the loaded calendar ends within 60 days (or has)."""
+    w = coverage_warning(cal, today)
+    if w is None:
         return None
-    return (f"缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），"
-            "请联系管理员更新日历")
+    return (f"节假日安排只载入到{w.last_day or '（本年未载入）'}，缺少{w.missing_year}年的安排："
+            f"{w.missing_year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入")

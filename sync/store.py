@@ -9,12 +9,11 @@ write and a server answer go through the same code (sync.projection).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from domain import events as ev
-from domain import numbering, streams
+from domain import numbering, opening, streams
 from domain.application import Actor, new_event
 from domain.case import Case, fold
 from domain.ids import uuid7
@@ -39,13 +38,10 @@ def load_case(replica: Replica, case_id: str) -> Case | None:
 
 
 def calendar_of(replica: Replica) -> WorkCalendar:
-    """The replica's calendar, or the shipped default before the first pull."""
-    cal = reference.load_calendar(replica)
-    if cal is None:
-        from resources import path
+    """The replica's calendar: pulled years over shipped ones, the rest provisional."""
+    from sync import calendar
 
-        cal = WorkCalendar.from_dict(json.loads(path("calendar", "cn.json").read_text("utf-8")))
-    return cal
+    return calendar.load(replica)
 
 
 def write_projection(replica: Replica, case: Case, cal: WorkCalendar) -> None:
@@ -67,16 +63,27 @@ class CaseStore:
     def __init__(self, replica: Replica, *, clock=None) -> None:
         self.replica = replica
         self.clock = clock or (lambda: dt.datetime.now(ev.CHINA_TZ))
-        self._cal: WorkCalendar | None = None
+        self._cal: tuple[int, WorkCalendar] | None = None
+        self._hours: tuple[int, opening.Hours] | None = None
 
     @property
     def calendar(self) -> WorkCalendar:
-        if self._cal is None:
-            self._cal = calendar_of(self.replica)
-        return self._cal
+        """Reloaded whenever reference data changed (a pull by another connection too)."""
+        version = reference.data_version(self.replica)
+        if self._cal is None or self._cal[0] != version:
+            self._cal = (version, calendar_of(self.replica))
+        return self._cal[1]
 
     def reload_calendar(self) -> None:
         self._cal = None
+
+    @property
+    def hours(self) -> opening.Hours:
+        """The hall's opening periods, reloaded like the calendar."""
+        version = reference.data_version(self.replica)
+        if self._hours is None or self._hours[0] != version:
+            self._hours = (version, reference.load_hours(self.replica))
+        return self._hours[1]
 
     def record(self, stream_id: str, kind: str, payload: Mapping[str, Any], actor: Actor,
                *, now: dt.datetime | None = None) -> tuple[ev.Event, Any]:
@@ -88,6 +95,9 @@ class CaseStore:
         """
         now = now or self.clock()
         r = self.replica
+        if kind in (ev.REGISTERED, ev.ACCEPTED) or (kind == ev.SUPPLEMENT_RECEIVED
+                                                    and payload.get("accept")):
+            payload = {**opening.stamp(self.hours, self.calendar, now), **payload}
         with r.transaction():
             events = projection.stream_events(r, stream_id)
             if events and not streams.same_stream(events[0].kind, kind):

@@ -26,18 +26,45 @@ def yichuang(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     ("2025-01-24", "3", "2025-02-05"),  # Spring Festival 2025
     ("2025-03-03", "0", "2025-03-03"),
 ])
-def test_deadline(accepted, days, expected):
-    r = yichuang("deadline", "--accepted", accepted, "--days", days)
+def test_deadline(accepted, days, expected, tmp_path):
+    r = yichuang("deadline", "--data-dir", str(tmp_path), "--accepted", accepted, "--days", days)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == expected
     assert r.stderr == ""
 
 
-def test_deadline_in_an_uncovered_year_warns():
-    r = yichuang("deadline", "--accepted", "2026-12-31", "--days", "3")
+def test_deadline_in_an_uncovered_year_warns(tmp_path):
+    # Thu 31 Dec 2026 + 3: 元旦 (Fri 1 Jan 2027) is a statutory holiday even before the
+    # 2027 schedule is loaded (the first build counted it, one day early); Mon 4, Tue 5,
+    # Wed 6
+    r = yichuang("deadline", "--data-dir", str(tmp_path), "--accepted", "2026-12-31",
+                 "--days", "3")
     assert r.returncode == 0
-    assert r.stdout.strip() == "2027-01-05"
+    assert r.stdout.strip() == "2027-01-06"
     assert "2027" in r.stderr and "临时" in r.stderr
+
+
+def test_deadline_uses_the_terminals_calendar(tmp_path):
+    """`--data-dir D`: the years D's replica pulled count, and are no longer provisional."""
+    from domain.calendar_file import decode, parse_schedule
+    from sync import reference
+    from sync.replica import Replica
+
+    sample = ROOT / "docs" / "calendar" / "sample-2027.csv"
+    with Replica.in_dir(tmp_path) as replica:
+        reference.store_calendar(replica, [parse_schedule(decode(sample.read_bytes()))])
+    # the sample gives Fri 5 – Sat 13 Feb off (Sun 14 is a Sunday), Sat 20 worked
+    r = yichuang("deadline", "--data-dir", str(tmp_path), "--accepted", "2027-02-04",
+                 "--days", "2")
+    assert (r.returncode, r.stdout.strip(), r.stderr) == (0, "2027-02-16", "")
+    r = yichuang("deadline", "--data-dir", str(tmp_path), "--accepted", "2027-02-18",
+                 "--days", "2")
+    assert r.stdout.strip() == "2027-02-20"  # Fri 19, then the make-up Saturday
+    other = tmp_path / "other"
+    r = yichuang("deadline", "--data-dir", str(other), "--accepted", "2027-02-18",
+                 "--days", "2")
+    assert r.stdout.strip() == "2027-02-22" and "临时" in r.stderr
+    assert not (other / "replica.sqlite3").exists()  # asking never creates a replica
 
 
 @pytest.mark.parametrize("bad", ["2026-02-30", "2026/09/30", "tomorrow", ""])

@@ -19,6 +19,7 @@ from domain.application import Actor
 from domain.case import Case
 from domain.catalog import Catalog, Staff
 from domain.errors import DomainError
+from domain.opening import Hours
 from domain.passwords import verify
 from domain.workdays import WorkCalendar
 from sync import queries, reference
@@ -36,6 +37,8 @@ class Startup:
     catalog: Catalog
     calendar: WorkCalendar
     calendar_warning: str | None
+    reference_version: int = 0
+    hours: Hours = field(default_factory=Hours)
 
 
 def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> Startup:
@@ -48,7 +51,13 @@ def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> S
         ensure_catalog(replica)
     cal = calendar_of(replica)
     return Startup(ident, reference.load_catalog(replica), cal,
-                   reference.calendar_warning(cal, today))
+                   reference.calendar_warning(cal, today), reference.data_version(replica),
+                   reference.load_hours(replica))
+
+
+def reload_reference(replica: Replica) -> tuple[Catalog, WorkCalendar, Hours]:
+    """The catalog, calendar and opening periods again, after a pull changed them."""
+    return reference.load_catalog(replica), calendar_of(replica), reference.load_hours(replica)
 
 
 def check_login(staff: Staff | None, password: str) -> Staff:

@@ -111,7 +111,7 @@ class CaseTableModel(QAbstractTableModel):
             return QBrush(QColor(TEXT_COLOURS[shown.level]))
         if role == Qt.ItemDataRole.ToolTipRole and col == "deadline" and row.get(
                 "deadline_provisional"):
-            return self.tr("明年的节假日安排尚未下发，期限按周末推算，待日历更新后自动修正")
+            return self.tr("该年的节假日安排尚未载入，期限按法定节假日推算（临时），载入后自动修正")
         if role == Qt.ItemDataRole.UserRole:
             return cid
         return None

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from domain.application import Actor
 from domain.catalog import Catalog, Staff, Window
+from domain.opening import Hours
 from domain.workdays import WorkCalendar
 from sync.replica import Identity
 
@@ -53,6 +54,7 @@ class CounterState:
     clock: Callable[[], dt.datetime]
     warn_days: int = 1
     session: Session | None = None
+    hours: Hours = dataclasses.field(default_factory=Hours)
 
     def today(self) -> dt.date:
         return self.clock().date()

@@ -30,7 +30,9 @@ from desktop.scan_filter import ScanFilter
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
-from domain.catalog import Staff
+from domain.catalog import Catalog, Staff
+from domain.opening import Hours
+from domain.workdays import WorkCalendar, coverage_warning
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +92,9 @@ class CounterShell(QMainWindow):
             bar.addPermanentWidget(self.sync_slot)
         self.pending_label = QLabel("")
         self.terminal_label = QLabel("")
+        self.period_label = QLabel("", objectName="periodLabel")
         self.clock_label = QLabel("")
-        for w in (self.pending_label, self.terminal_label, self.clock_label):
+        for w in (self.pending_label, self.terminal_label, self.period_label, self.clock_label):
             bar.addPermanentWidget(w)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
@@ -115,21 +118,52 @@ class CounterShell(QMainWindow):
 
     def _started(self, info: jobs.Startup) -> None:
         self.state = CounterState(info.catalog, info.calendar, info.identity, self.clock,
-                                  warn_days=self.settings.warn_working_days)
-        self.calendar_warning = self._calendar_text(info) if info.calendar_warning else None
+                                  warn_days=self.settings.warn_working_days, hours=info.hours)
+        self.calendar_warning = self._calendar_text(info.calendar)
         self.terminal_label.setText(self.tr("终端 {code}").format(
             code=info.identity.terminal_code))
         if not info.catalog.staff:
             self.login.set_ready(False, self.tr("本终端还没有事项目录和人员名单，请先完成终端注册或同步"))
             return
         self.login.set_catalog(info.catalog, self.settings.window_id, self.settings.last_staff_no)
+        self._watch_reference(info.reference_version)
         self._on_tick()
 
-    def _calendar_text(self, info: jobs.Startup) -> str:
+    def _calendar_text(self, cal: WorkCalendar) -> str | None:
         """sync.reference words it in Chinese for logs; the screen speaks the UI language."""
-        year = info.calendar.missing_next_year(self.clock().date())
-        return self.tr("缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），"
-                       "请联系管理员更新日历").format(year=year)
+        w = coverage_warning(cal, self.clock().date())
+        if w is None:
+            return None
+        if w.last_day is None:
+            return self.tr("本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算"
+                           "（临时），请联系管理员导入").format(year=w.missing_year)
+        return self.tr("节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），"
+                       "请联系管理员导入{year}年的安排").format(
+            day=w.last_day.isoformat(), year=w.missing_year)
+
+    def _watch_reference(self, version: int) -> None:
+        """A new catalog or calendar, pulled by whoever syncs, applies without a restart."""
+        from desktop.reference_watch import ReferenceWatch
+
+        self.reference_watch = ReferenceWatch(self.runner, parent=self)
+        self.reference_watch.sig_reference_changed.connect(
+            lambda _v: self.runner.read(jobs.reload_reference, self._reference_reloaded,
+                                        lambda _e: None))
+        controller = getattr(self, "sync_controller", None)
+        if controller is not None:
+            controller.sig_status_changed.connect(lambda _s: self.reference_watch.check())
+        self.reference_watch.start(version)
+
+    def _reference_reloaded(self, loaded: tuple[Catalog, WorkCalendar, Hours]) -> None:
+        if self.state is None:
+            return
+        self.state.catalog, self.state.calendar, self.state.hours = loaded
+        self._on_tick()
+        self.calendar_warning = self._calendar_text(self.state.calendar)
+        if self.workspace is not None:
+            self.workspace.set_banner(self.calendar_warning)
+            self.workspace.reference_changed()
+        log.info("reference data reloaded: %d items", len(self.state.catalog.items))
 
     def _build_workspace(self) -> None:
         """Built at the first login, so the login window is usable sooner."""
@@ -240,7 +274,21 @@ class CounterShell(QMainWindow):
     def _on_tick(self) -> None:
         self.clock_label.setText(self.clock().strftime("%Y-%m-%d %H:%M"))
         if self.state is not None:
+            self.period_label.setText(self._period_text())
             self.runner.read(jobs.pending_count, self._show_pending, lambda _e: None)
+
+    def _period_text(self) -> str:
+        """The opening period now: 上午 09:00-12:00, 延时服务, or outside all of them."""
+        assert self.state is not None
+        hours = self.state.hours
+        if not hours.restricted:
+            return ""
+        p = hours.current(self.state.calendar, self.clock())
+        if p is None:
+            return self.tr("非办理时段")
+        if p.extended:
+            return self.tr("延时服务：{name} {hours}").format(name=p.name, hours=p.hours_text())
+        return self.tr("时段：{name} {hours}").format(name=p.name, hours=p.hours_text())
 
     def _show_pending(self, n: int) -> None:
         self.pending_label.setText(self.tr("待上传 {n} 条").format(n=n) if n
@@ -252,6 +300,9 @@ class CounterShell(QMainWindow):
             app.removeEventFilter(self.idle)
             app.removeEventFilter(self.scanner)
         self._tick.stop()
+        watch = getattr(self, "reference_watch", None)
+        if watch is not None:
+            watch.stop()
         devices = getattr(self, "devices", None)
         if devices is not None:
             devices.hub.shutdown()

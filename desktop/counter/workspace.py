@@ -130,6 +130,12 @@ class Workspace(QWidget):
         self.banner.setText(f"⚠ {text}" if text else "")
         self.banner.setVisible(bool(text))
 
+    def reference_changed(self) -> None:
+        """A new catalog or calendar is in the state: redraw the deadlines on screen (the
+        item picker opens on the new catalog by itself)."""
+        if self.tabs.currentIndex() == 1:
+            self.my_cases.reload()
+
     # --- finding ------------------------------------------------------------------
     def search(self, text: str) -> None:
         """A scan or a typed search, routed on the reader pool."""

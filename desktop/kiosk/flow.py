@@ -11,14 +11,16 @@ the screen never waits on a disk or a wire. What a citizen entered lives in one
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop import messages
 from desktop.kiosk import hardware, texts
+from desktop.kiosk import hours as kiosk_hours
 from desktop.kiosk.config import KioskSettings
 from desktop.kiosk.registration import (
     Registration,
@@ -29,10 +31,13 @@ from desktop.kiosk.registration import (
 )
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.window import IdleWatch, KioskWindow
+from domain import events as ev
 from domain import phone as phone_rules
 from domain.application import Person
 from domain.catalog import Catalog, ServiceItem
 from domain.errors import DomainError
+from domain.opening import Hours
+from domain.workdays import WorkCalendar
 from sync import notices
 
 log = logging.getLogger(__name__)
@@ -82,6 +87,14 @@ class KioskFlow(QObject):
         self.blocked = ""  # printer code while registrations are stopped
         self.busy = False  # a registration is being written / printed
         self.last: Registration | None = None
+        self._new_catalog: Catalog | None = None  # waits until the citizen is done
+        self.all_items = catalog  # what the hall offers at the kiosk, at any hour
+        self.hours = Hours()
+        self.calendar: WorkCalendar | None = None
+        self.closed = ""  # why registrations stop outside the opening periods
+        self.clock = getattr(runner, "clock", None) or (lambda: dt.datetime.now(ev.CHINA_TZ))
+        self._hours_timer = QTimer(self, interval=30_000)
+        self._hours_timer.timeout.connect(self.apply_hours)
         self.idle = IdleWatch(settings.idle_seconds, self)
         self.idle.sig_timed_out.connect(self.on_idle)
         self._connect()
@@ -136,7 +149,7 @@ class KioskFlow(QObject):
         self.go("item")
 
     def begin_identify(self, item: ServiceItem) -> None:
-        if self.blocked or self.busy:
+        if self.blocked or self.busy or self.closed:
             return
         self.session.item = item
         identify = self.page("identify")
@@ -243,22 +256,29 @@ class KioskFlow(QObject):
         if state in (hardware.READY, hardware.NONE):
             if self.blocked:
                 self.blocked = ""
-                self._apply_block("")
+                self._apply_block(self._block_reason())
                 self.runner.write(lambda store: notices.resolve(store.replica, notices.KIOSK_PRINTER))
             return
         if state == self.blocked:
             return
         self.blocked = state
-        reason = self.tr("{0}，暂停自助登记。工作人员正在处理，请到服务台登记。").format(
-            texts.printer_problem(state))
-        self._apply_block(reason)
+        self._apply_block(self._block_reason())
         note = f"自助登记机{self.settings.kiosk_no}号：{texts.printer_problem(state)}，已暂停自助登记"
         self.runner.write(lambda store: notices.add(store.replica, notices.KIOSK_PRINTER, note))
+
+    def _block_reason(self) -> str:
+        """The printer's problem first (staff must act), else the hours."""
+        if self.blocked:
+            return self.tr("{0}，暂停自助登记。工作人员正在处理，请到服务台登记。").format(
+                texts.printer_problem(self.blocked))
+        return self.closed
 
     def _apply_block(self, reason: str) -> None:
         self.page("start").set_blocked(reason)
         self.page("item").set_blocked(reason)
-        self.w.set_blocked(reason)
+        # the banner over every page is for a fault staff must fix; the hours are said
+        # on the start page, where a citizen is sent back to
+        self.w.set_blocked(reason if self.blocked else "")
         self.sig_blocked_changed.emit(self.blocked)
 
     # -- help, elderly mode, idle, exit ------------------------------------------------------
@@ -294,8 +314,57 @@ class KioskFlow(QObject):
             page.reset()
         if self.w.elderly and not self.settings.elderly_default:
             self.set_elderly(False)
+        self._apply_catalog()
+        self.apply_hours(force=True)
         self.w.show_page("start")
         self.sig_session_reset.emit()
+
+    # -- a new catalog version arrives ---------------------------------------------------
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Offer the new version: at once on the start and choice screens, otherwise
+        when the citizen on screen is done (a list never changes under a finger)."""
+        self._new_catalog = catalog
+        if not self.busy and self.w.current.key in ("start", "services", "search"):
+            self._apply_catalog()
+
+    def _apply_catalog(self) -> None:
+        catalog, self._new_catalog = self._new_catalog, None
+        if catalog is None:
+            return
+        self.all_items = catalog
+        log.info("kiosk catalog updated: %d items", len(catalog.items))
+        self.apply_hours(force=True)
+
+    # -- opening periods -------------------------------------------------------------------
+    def set_hours(self, hours: Hours, calendar: WorkCalendar) -> None:
+        """The hall's periods (and the calendar that says which days are holidays)."""
+        self.hours, self.calendar = hours, calendar
+        self.apply_hours(force=True)
+        if hours.restricted:
+            self._hours_timer.start()
+        else:
+            self._hours_timer.stop()
+
+    def apply_hours(self, force: bool = False) -> None:
+        """Offer what the current period offers; stop outside every period. Never under
+        a citizen's finger: between citizens only (or when forced before anyone came)."""
+        if not force and (self.busy or self.w.current.key not in ("start", "services",
+                                                                     "search")):
+            return
+        cal = self.calendar
+        now = self.clock()
+        catalog = self.all_items if cal is None else kiosk_hours.offered(
+            self.all_items, self.hours, cal, now)
+        closed, note = ("", "") if cal is None else kiosk_hours.status(
+            self.hours, cal, now, self.all_items)
+        if [i.no for i in catalog.items] != [i.no for i in self.catalog.items] or force:
+            self.catalog = catalog
+            for key in ("services", "search", "item"):
+                self.page(key).set_catalog(catalog)
+        self.page("start").set_note(note)
+        if closed != self.closed:
+            self.closed = closed
+            self._apply_block(self._block_reason())
 
     def on_unlocked(self) -> None:
         log.info("kiosk unlocked by PIN")

@@ -94,6 +94,9 @@ class ItemPage(Page):
             self.materials.addWidget(label(self.tr("无需提交材料，带上身份证即可"), "value"))
         self.materials.addStretch(1)
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
     def set_blocked(self, reason: str) -> None:
         self.register_button.setEnabled(not reason)
         self.blocked_label.setText(reason)

@@ -23,6 +23,7 @@ from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
 from desktop.kiosk.voice import Voice
 from desktop.kiosk.window import KioskWindow
+from desktop.reference_watch import ReferenceWatch
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,11 @@ class Kiosk:
     printer: hardware.SlipPrinter
     settings: config.KioskSettings
     sims: hardware.Simulators | None = None
+    watch: ReferenceWatch | None = None  # follows catalog changes without a restart
 
     def shutdown(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
         self.flow.idle.remove()
         if self.reader is not None:
             self.reader.stop()
@@ -58,17 +62,38 @@ class Kiosk:
 
 def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
     """The catalog from the replica (seeded with the demo catalog in demo mode)."""
-    from sync import reference
     from sync.demo_data import ensure_catalog
     from sync.replica import Replica
 
     with Replica.in_dir(data_dir) as replica:
         if demo:
             ensure_catalog(replica)
-        catalog = reference.load_catalog(replica)
+        catalog = kiosk_catalog(replica)
     if catalog is None or not catalog.items:
         raise NoCatalog("本机还没有事项目录：请先同步，或用 yichuang kiosk --demo 演示")
     return catalog
+
+
+def kiosk_catalog(replica: Any) -> Any:
+    """The items the hall offers at the kiosk (runs on a reader thread when reloading)."""
+    from sync import reference
+
+    catalog = reference.load_catalog(replica)
+    return catalog.with_items(i for i in catalog.items if i.kiosk)
+
+
+def kiosk_reference(replica: Any) -> tuple[Any, Any, Any]:
+    """Catalog, opening periods and calendar, read together after a change."""
+    from sync import reference
+
+    return kiosk_catalog(replica), reference.load_hours(replica), reference.load_calendar(
+        replica)
+
+
+def _reloaded(flow: KioskFlow, loaded: tuple[Any, Any, Any]) -> None:
+    catalog, hours, calendar = loaded
+    flow.set_hours(hours, calendar)
+    flow.set_catalog(catalog)
 
 
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
@@ -100,12 +125,18 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
                      paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+    watch = ReferenceWatch(runner, parent=window)
+    watch.sig_reference_changed.connect(lambda _v: runner.read(
+        kiosk_reference, lambda loaded: _reloaded(flow, loaded), lambda _e: None))
+    watch.start()
+    runner.read(kiosk_reference, lambda loaded: flow.set_hours(loaded[1], loaded[2]),
+                lambda _e: None)
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:
         flow.set_elderly(True)
     window.show_page("start")
-    return Kiosk(window, flow, runner, reader, printer, ks, sims)
+    return Kiosk(window, flow, runner, reader, printer, ks, sims, watch)
 
 
 def application(lang: str) -> Any:

@@ -92,6 +92,9 @@ def _shoot_panel(data_dir: pathlib.Path, out: pathlib.Path, panel: str,
         flow.reset()
         flow.set_elderly(False)
         _stopped_printer(kiosk, sims, panel, save)
+        sims.printer.set_state("ok")
+        _wait_ready(flow)
+        _opening_hours(kiosk, data_dir, panel, save)
     finally:
         w.unlock()
         w.close()
@@ -115,6 +118,48 @@ def _stopped_printer(kiosk, sims, panel: str, save) -> None:
     w.toast(w.tr("已通知工作人员，请稍候，马上有人过来帮您。"))
     flow.ask_for_help()
     save(f"{panel}-15-help", w)
+
+
+def _wait_ready(flow, timeout_ms: int = 8000) -> None:
+    """Until the printer poll has seen the paper back (the kiosk resumes by itself)."""
+    from PySide6.QtCore import QElapsedTimer
+
+    timer = QElapsedTimer()
+    timer.start()
+    while flow.blocked and timer.elapsed() < timeout_ms:
+        _settle(50)
+
+
+def _opening_hours(kiosk, data_dir: pathlib.Path, panel: str, save) -> None:
+    """Yibin-style periods: the evening offers a few items; after 20:00 it is closed."""
+    import datetime as dt
+    import json
+
+    from domain.catalog_file import hours_rows
+    from domain.events import CHINA_TZ
+    from resources import ROOT
+    from sync import reference
+    from sync.replica import Replica
+
+    example = ROOT.parent / "docs" / "hours" / "yibin-style.json"
+    data = json.loads(example.read_text("utf-8")) if example.exists() else {"periods": [
+        {"id": "eve", "name": "晚间延时服务", "days": ["workday"], "start": "17:00",
+         "end": "20:00", "extended": True, "items": ["0101", "0102", "0106"]}]}
+    with Replica.in_dir(data_dir) as replica:
+        reference.store_rows(replica, hours_rows(data))
+        hours, cal = reference.load_hours(replica), reference.load_calendar(replica)
+    w, flow = kiosk.window, kiosk.flow
+    monday = dt.date(2026, 11, 23)
+    flow.clock = lambda: dt.datetime.combine(monday, dt.time(18, 30), CHINA_TZ)
+    flow.set_hours(hours, cal)
+    flow.reset()
+    save(f"{panel}-16-evening-start", w)
+    flow.go("services")
+    save(f"{panel}-17-evening-services", w)
+    flow.reset()
+    flow.clock = lambda: dt.datetime.combine(monday, dt.time(20, 30), CHINA_TZ)
+    flow.apply_hours(force=True)
+    save(f"{panel}-18-closed", w)
 
 
 def save_screenshots(data_dir: pathlib.Path | str | None, out_dir: pathlib.Path | str,

@@ -108,6 +108,11 @@ class ServicesPage(Page):
                     for z in self.catalog.zones if z.id in used]
         return [(d.id, d.name) for d in self.catalog.departments if d.id in used]
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """A new catalog version: the same grouping, the same group if it still exists."""
+        self.catalog = catalog
+        self.show_groups(self.by, self.group)
+
     def show_groups(self, by: str, select: str = "") -> None:
         """Switch between zones and departments; `select` (else the first) is shown."""
         self.by = by
@@ -204,6 +209,10 @@ class SearchPage(Page):
 
     def reset(self) -> None:
         self.set_query("")
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._refresh()
 
     def _refresh(self) -> None:
         self.display.setText(self.query.upper() or " ")

@@ -40,6 +40,7 @@ class StartPage(Page):
 
     key = "start"
     has_footer = False
+    SHORT = 900  # below this height a note and the steps do not both fit
 
     sig_start_requested = Signal()
     """The citizen tapped "start"."""
@@ -54,6 +55,7 @@ class StartPage(Page):
         outer.addWidget(label(self.tr("不用排长队问路：选好事项，刷身份证，取走告知单，"
                                       "上面写着去哪个窗口、带什么材料"), "hint",
                               align=Qt.AlignmentFlag.AlignCenter))
+        self.step_cards: list[QWidget] = []
         self.steps = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.steps.setSpacing(28)
         for n, (head, text) in enumerate((
@@ -66,7 +68,8 @@ class StartPage(Page):
             box.addWidget(label(str(n), "big", align=Qt.AlignmentFlag.AlignCenter))
             box.addWidget(label(head, "subtitle", align=Qt.AlignmentFlag.AlignCenter))
             box.addWidget(label(text, "hint", align=Qt.AlignmentFlag.AlignCenter))
-            self.steps.addWidget(card(box), 1)
+            self.step_cards.append(card(box))
+            self.steps.addWidget(self.step_cards[-1], 1)
         outer.addLayout(self.steps)
         outer.addSpacing(20)
         self.start_button = button(self.tr("开始登记"), "start")
@@ -79,6 +82,9 @@ class StartPage(Page):
         self.blocked_label = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
         self.blocked_label.hide()
         outer.addWidget(self.blocked_label)
+        self.note_label = label("", "subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.note_label.hide()
+        outer.addWidget(self.note_label)
         outer.addWidget(label(self.tr("需要帮忙？请点右上角「需要帮助」，工作人员会过来。"),
                               "hint", align=Qt.AlignmentFlag.AlignCenter))
         outer.addStretch(2)
@@ -92,6 +98,25 @@ class StartPage(Page):
         self.start_button.setText(self.tr("暂停自助登记") if reason else self.tr("开始登记"))
         self.blocked_label.setText(reason)
         self.blocked_label.setVisible(bool(reason))
+        self._fit()
+
+    def set_note(self, text: str) -> None:
+        """What the current opening period offers (empty: no note)."""
+        self.note_label.setText(text)
+        self.note_label.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """The three steps go while registration is stopped (beside the point then), and
+        on a short screen while a note needs the room."""
+        short = self.height() < self.SHORT
+        show = not self.blocked_label.text() and not (self.note_label.text() and short)
+        for c in self.step_cards:
+            c.setVisible(show)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def set_landscape(self, landscape: bool) -> None:
         self.steps.setDirection(QBoxLayout.Direction.LeftToRight if landscape

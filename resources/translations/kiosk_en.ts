@@ -50,7 +50,7 @@
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="88"/>
         <source>没带身份证或读不出？手动输入证件号码</source>
-        <translation>No card, or it won't read? Type the ID number</translation>
+        <translation>No card, or it won&apos;t read? Type the ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/identify_pages.py" line="97"/>
@@ -139,101 +139,149 @@
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="143"/>
-        <location filename="../../desktop/kiosk/flow.py" line="170"/>
+        <location filename="../../desktop/kiosk/flow.py" line="157"/>
+        <location filename="../../desktop/kiosk/flow.py" line="184"/>
         <source>办理：{0}</source>
         <translation>Service: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="230"/>
+        <location filename="../../desktop/kiosk/flow.py" line="244"/>
         <source>本机没有连接打印机</source>
         <translation>This kiosk has no printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="251"/>
+        <location filename="../../desktop/kiosk/flow.py" line="272"/>
         <source>{0}，暂停自助登记。工作人员正在处理，请到服务台登记。</source>
         <translation>{0}: self-service registration is paused. Staff have been told; please register at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="267"/>
+        <location filename="../../desktop/kiosk/flow.py" line="286"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
 </context>
 <context>
+    <name>KioskHours</name>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="33"/>
+        <source>今天 {0}</source>
+        <translation>today at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="35"/>
+        <source>明天 {0}</source>
+        <translation>tomorrow at {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="36"/>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{1}/{0} at {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="53"/>
+        <source>现在不在办理时间，自助登记暂停。</source>
+        <translation>The hall is closed now; self-service registration is paused. </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="55"/>
+        <source>下次开放：{0}（{1}）。</source>
+        <translation>Opens again {0} ({1}). </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="59"/>
+        <source>开放时间：{0}</source>
+        <translation>Opening hours: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="61"/>
+        <source>当前时段：{0} {1}</source>
+        <translation>Now open: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="66"/>
+        <source>，其余{0}项事项{1}起办理</source>
+        <translation>; the other {0} services from {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/hours.py" line="68"/>
+        <source>，本时段可办{0}项事项{1}</source>
+        <translation>, {0} services available now{1}</translation>
+    </message>
+</context>
+<context>
     <name>KioskText</name>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="23"/>
+        <location filename="../../desktop/kiosk/texts.py" line="18"/>
         <source>即办件</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="24"/>
+        <location filename="../../desktop/kiosk/texts.py" line="19"/>
         <source>{0}个工作日</source>
         <translation>{0} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="30"/>
+        <location filename="../../desktop/kiosk/texts.py" line="25"/>
         <source>即办件，材料齐全当场办结</source>
         <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="31"/>
+        <location filename="../../desktop/kiosk/texts.py" line="26"/>
         <source>承诺时限 {0} 个工作日（自受理次日起计算）</source>
         <translation>{0} working days (counted from the day after acceptance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="38"/>
+        <location filename="../../desktop/kiosk/texts.py" line="33"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="49"/>
+        <location filename="../../desktop/kiosk/texts.py" line="44"/>
         <source>是，当场办结</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="50"/>
+        <location filename="../../desktop/kiosk/texts.py" line="45"/>
         <source>否，受理后按承诺时限办结</source>
         <translation>No, within the time limit after acceptance</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="57"/>
+        <location filename="../../desktop/kiosk/texts.py" line="52"/>
         <source>原件{0}份</source>
         <translation>{0} original(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="59"/>
+        <location filename="../../desktop/kiosk/texts.py" line="54"/>
         <source>复印件{0}份</source>
         <translation>{0} copy(ies)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="66"/>
+        <location filename="../../desktop/kiosk/texts.py" line="61"/>
         <source>（{0}需提供）</source>
         <translation>(if: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="72"/>
+        <location filename="../../desktop/kiosk/texts.py" line="67"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="73"/>
+        <location filename="../../desktop/kiosk/texts.py" line="68"/>
         <source>打印机盖未关好</source>
         <translation>The printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="74"/>
+        <location filename="../../desktop/kiosk/texts.py" line="69"/>
         <source>打印机脱机</source>
         <translation>The printer is offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="75"/>
+        <location filename="../../desktop/kiosk/texts.py" line="70"/>
         <source>打印机故障</source>
         <translation>The printer has a fault</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="77"/>
+        <location filename="../../desktop/kiosk/texts.py" line="72"/>
         <source>打印机未连接</source>
         <translation>The printer is not connected</translation>
     </message>
@@ -402,32 +450,32 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="169"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="174"/>
         <source>按拼音首字母搜索</source>
         <translation>Search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="170"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="175"/>
         <source>例如：结婚登记 输入 JHDJ，普通护照签发 输入 PTHZ</source>
         <translation>e.g. 结婚登记 (marriage registration): JHDJ; 普通护照签发 (passport): PTHZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="190"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="195"/>
         <source>请用下方字母键输入事项名称的拼音首字母</source>
         <translation>Type the pinyin initials of the service name with the letter keys below</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="213"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="222"/>
         <source>输入字母后，这里显示匹配的事项</source>
         <translation>Matching services appear here as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="215"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="224"/>
         <source>找到以下事项，请点击选择</source>
         <translation>Tap the service you want</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="217"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="226"/>
         <source>没有找到，请少输入几个字母，或返回按服务区查找</source>
         <translation>Nothing found. Type fewer letters, or go back and browse by zone</translation>
     </message>
@@ -504,22 +552,22 @@
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="72"/>
-        <location filename="../../desktop/kiosk/start_page.py" line="92"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="95"/>
         <source>开始登记</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="82"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="85"/>
         <source>需要帮忙？请点右上角「需要帮助」，工作人员会过来。</source>
         <translation>Need a hand? Tap “Need help” at the top right and staff will come.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="87"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="90"/>
         <source>您好，请点击开始登记</source>
         <translation>Hello, tap Start to register</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="92"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="95"/>
         <source>暂停自助登记</source>
         <translation>Registration paused</translation>
     </message>

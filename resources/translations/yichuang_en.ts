@@ -68,8 +68,8 @@
     </message>
     <message>
         <location filename="../../desktop/counter/my_cases.py" line="114"/>
-        <source>明年的节假日安排尚未下发，期限按周末推算，待日历更新后自动修正</source>
-        <translation>Next year&apos;s holiday calendar has not been published yet; the deadline counts weekends only and is corrected automatically when the calendar arrives</translation>
+        <source>该年的节假日安排尚未载入，期限按法定节假日推算（临时），载入后自动修正</source>
+        <translation>That year's holiday schedule is not loaded yet; the deadline counts the statutory holidays (provisional) and is corrected automatically once it is loaded</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/my_cases.py" line="124"/>
@@ -282,42 +282,62 @@
 <context>
     <name>CounterShell</name>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="58"/>
+        <location filename="../../desktop/counter/shell.py" line="60"/>
         <source>一窗 · 窗口受理</source>
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="113"/>
+        <location filename="../../desktop/counter/shell.py" line="123"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="116"/>
+        <location filename="../../desktop/counter/shell.py" line="126"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="124"/>
-        <source>缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），请联系管理员更新日历</source>
-        <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
+        <location filename="../../desktop/counter/shell.py" line="138"/>
+        <source>本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入</source>
+        <translation>This terminal has no {year} holiday schedule: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load it</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="173"/>
+        <location filename="../../desktop/counter/shell.py" line="140"/>
+        <source>节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入{year}年的安排</source>
+        <translation>The holiday schedule ends on {day}: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load the {year} schedule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="214"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="174"/>
+        <location filename="../../desktop/counter/shell.py" line="215"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="239"/>
+        <location filename="../../desktop/counter/shell.py" line="288"/>
+        <source>非办理时段</source>
+        <translation>Outside opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="290"/>
+        <source>延时服务：{name} {hours}</source>
+        <translation>Extended hours: {name} {hours}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="291"/>
+        <source>时段：{name} {hours}</source>
+        <translation>Period: {name} {hours}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="294"/>
         <source>待上传 {n} 条</source>
         <translation>{n} waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="240"/>
+        <location filename="../../desktop/counter/shell.py" line="295"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
@@ -353,6 +373,55 @@
         <location filename="../../desktop/counter/dialogs.py" line="150"/>
         <source>请填写批准人</source>
         <translation>Enter who approved it</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="41"/>
+        <source>一窗 — 首次使用</source>
+        <translation>Yichuang — first start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="48"/>
+        <source>注册此终端</source>
+        <translation>Enrol this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="49"/>
+        <location filename="../../desktop/first_run.py" line="97"/>
+        <source>单机演示模式</source>
+        <translation>Standalone demo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="51"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="52"/>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="58"/>
+        <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
+        <translation>Enter the server address and the one-time enrolment code from your administrator; without a server, try the standalone demo first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="71"/>
+        <source>请填写服务器地址和注册码</source>
+        <translation>Enter the server address and the enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="74"/>
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="90"/>
+        <source>已注册为终端 %1（%2）</source>
+        <translation>Enrolled as terminal %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1053,69 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="78"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="92"/>
+        <source>单机模式</source>
+        <translation>Standalone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="94"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="96"/>
+        <source>尚未连接</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="99"/>
+        <source>待上传 %1 条</source>
+        <translation>%1 to upload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="100"/>
+        <source>（最早 %1 前）</source>
+        <translation> (oldest %1 ago)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="102"/>
+        <source>上次同步 %1</source>
+        <translation>Last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="106"/>
+        <source>本机时钟与服务器相差 %1 分钟，请校准时间</source>
+        <translation>This PC's clock is %1 minutes off the server's; please set the time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="109"/>
+        <source>需要重新注册终端</source>
+        <translation>This terminal must be enrolled again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="111"/>
+        <source>%1 条冲突提醒</source>
+        <translation>%1 conflict notices</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../desktop/counter/workspace.py" line="66"/>
@@ -1011,17 +1143,17 @@
         <translation>no window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="150"/>
+        <location filename="../../desktop/counter/workspace.py" line="156"/>
         <source>找到{n}件：{text}</source>
         <translation>{n} found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="155"/>
+        <location filename="../../desktop/counter/workspace.py" line="161"/>
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="168"/>
+        <location filename="../../desktop/counter/workspace.py" line="174"/>
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
@@ -1383,6 +1515,14 @@ Please give this error report file to technical support:
         <location filename="../../desktop/messages.py" line="129"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>shell</name>
+    <message>
+        <location filename="../../desktop/app.py" line="94"/>
+        <source>外设启动失败，可手工录入</source>
+        <translation>Devices failed to start; enter data by hand</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,11 @@ import json
 
 import pytest
 
+from domain.calendar_file import YearSchedule
 from domain.workdays import (
     WorkCalendar,
     add_working_days,
+    coverage_warning,
     working_days_between,
     working_days_in,
 )
@@ -79,7 +81,7 @@ def test_add_working_days(cal, start, n, expected):
     assert got.provisional is False
 
 
-def test_year_not_covered_counts_weekends_only_and_is_provisional(cal):
+def test_year_not_covered_without_an_estimate_counts_weekends_only(cal):
     assert 2027 not in cal.years
     # Thu 31 Dec 2026 + 3: Fri 1 Jan 2027 counts (its holiday is not known yet),
     # Sat/Sun off, Mon 4, Tue 5
@@ -124,6 +126,45 @@ def test_dict_round_trip(cal):
     again = WorkCalendar.from_dict(cal.to_dict())
     assert again == cal
     assert list(cal.to_dict()["holidays"]) == sorted(cal.to_dict()["holidays"])
+
+
+def test_year_not_covered_counts_the_estimated_holidays_and_is_provisional(cal):
+    """The first build counted 元旦 2027 as a working day: every deadline a day early."""
+    est = {D("2027-01-01"): "元旦"}
+    with_estimate = WorkCalendar(cal.years, cal.holidays, cal.workdays, lambda y: est
+                                 if y == 2027 else {})
+    got = add_working_days(with_estimate, D("2026-12-31"), 3)
+    assert (got.day, got.provisional) == (D("2027-01-06"), True)
+    assert not with_estimate.is_working_day(D("2027-01-01"))
+    assert with_estimate.day_name(D("2027-01-01")) == "元旦"
+    # loaded data always wins over the estimate
+    loaded = WorkCalendar.from_schedules([YearSchedule(2027, {}, {})], lambda y: est)
+    assert loaded.is_working_day(D("2027-01-01"))
+    assert add_working_days(loaded, D("2026-12-31"), 1).day == D("2027-01-01")
+
+
+def test_from_schedules_a_later_notice_wins_on_a_shared_day():
+    y2018 = YearSchedule(2018, {D("2018-12-31"): "old"}, {D("2018-12-29"): "old"})
+    y2019 = YearSchedule(2019, {D("2018-12-29"): "元旦"}, {})
+    cal = WorkCalendar.from_schedules([y2019, y2018])
+    assert cal.years == {2018, 2019}
+    assert not cal.is_working_day(D("2018-12-29")) and not cal.is_working_day(D("2018-12-31"))
+
+
+@pytest.mark.parametrize(("years", "today", "warning"), [
+    ({2025, 2026}, "2026-10-31", None),                                 # 61 days left
+    ({2025, 2026}, "2026-11-01", (2027, "2026-12-31", 60)),
+    ({2025, 2026}, "2026-12-31", (2027, "2026-12-31", 0)),
+    ({2025, 2026, 2027}, "2026-11-30", None),
+    ({2026, 2028}, "2026-11-30", (2027, "2026-12-31", 31)),             # a gap counts
+    ({2025}, "2026-03-01", (2026, None, 0)),                            # this year missing
+])
+def test_coverage_warning_60_days_before_the_last_loaded_day(years, today, warning):
+    w = coverage_warning(WorkCalendar(years=frozenset(years)), D(today))
+    if warning is None:
+        assert w is None
+    else:
+        assert (w.missing_year, w.last_day and w.last_day.isoformat(), w.days_left) == warning
 
 
 @pytest.mark.parametrize(("years", "today", "missing"), [

@@ -1,0 +1,179 @@
+"""The standard catalog: one list of items per level, versioned, that halls enable.
+
+"Same item, same standard, same code" (Bao'an; Jiedong's 标准化): a province or a city
+keeps one catalog of its service items — the code (事项编码 / 实施编码), name, department,
+materials, legal and promised limits, fee. A hall enables items from it and sets only
+what is local: the short number printed in its slip barcodes, the zone, the windows,
+the opening periods, whether the kiosk offers it. It cannot change materials or limits:
+the composed item takes those from the standard, always.
+
+Every import of a level's catalog is a new version; `diff` says what it changes (items
+added, removed, and which fields of which item) before it is applied. A case records
+the version it was accepted under and keeps its own copy of the materials, so its papers
+print what the citizen was told even after the catalog moved on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from domain.catalog import INSTANT, PROMISED
+
+LEVELS = ("province", "city")
+STANDARD_FIELDS = ("code", "name", "department", "kind", "promised_days", "legal_days", "fee",
+                   "agent_allowed", "mailing_allowed", "materials")
+LOCAL_FIELDS = ("no", "zone", "windows", "kiosk", "periods")
+MATERIAL_FIELDS = ("id", "name", "originals", "copies", "required", "condition")
+MAX_DAYS = 3650
+
+
+class CatalogFileError(ValueError):
+    """A catalog file that cannot be loaded; `problems` are "line N: …" texts."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def standard_item(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """The standard part of an item record, normalised (defaults filled, types fixed)."""
+    return {
+        "code": str(rec["code"]).strip(), "name": str(rec["name"]).strip(),
+        "department": str(rec.get("department", "")).strip(),
+        "kind": rec.get("kind", PROMISED),
+        "promised_days": int(rec.get("promised_days", 0)),
+        "legal_days": int(rec.get("legal_days", 0)),
+        "fee": str(rec.get("fee", "不收费")),
+        "agent_allowed": bool(rec.get("agent_allowed", True)),
+        "mailing_allowed": bool(rec.get("mailing_allowed", True)),
+        "materials": [{
+            "id": str(m["id"]), "name": str(m["name"]).strip(),
+            "originals": int(m.get("originals", 1)), "copies": int(m.get("copies", 0)),
+            "required": bool(m.get("required", True)), "condition": str(m.get("condition", "")),
+        } for m in rec.get("materials", ())],
+    }
+
+
+def check_item(rec: Mapping[str, Any], departments: set[str] | None = None) -> list[str]:
+    """What is wrong with one item record (empty when it may be loaded)."""
+    out: list[str] = []
+    for key in ("code", "name"):
+        if not str(rec.get(key, "")).strip():
+            out.append(f"缺少{key}")
+    if out:
+        return out
+    if rec.get("kind", PROMISED) not in (INSTANT, PROMISED):
+        out.append(f"kind应为instant或promised: {rec.get('kind')!r}")
+    try:
+        promised, legal = int(rec.get("promised_days", 0)), int(rec.get("legal_days", 0))
+    except (TypeError, ValueError):
+        return [*out, "promised_days和legal_days应为整数"]
+    if not (0 <= promised <= MAX_DAYS and 0 <= legal <= MAX_DAYS):
+        out.append(f"时限超出范围: 承诺{promised}，法定{legal}")
+    elif rec.get("kind", PROMISED) == PROMISED and promised < 1:
+        out.append("承诺件的promised_days应至少为1")
+    elif rec.get("kind", PROMISED) == INSTANT and promised != 0:
+        out.append("即办件的promised_days应为0")
+    elif legal and promised > legal:
+        out.append(f"承诺时限（{promised}）不能超过法定时限（{legal}）")
+    dep = str(rec.get("department", "")).strip()
+    if departments is not None and dep not in departments:
+        out.append(f"部门{dep!r}不在文件的departments中")
+    out += _check_materials(rec.get("materials", ()))
+    return out
+
+
+def _check_materials(materials: Any) -> list[str]:
+    if not isinstance(materials, list):
+        return ["materials应为列表"]
+    out, ids = [], set()
+    for n, m in enumerate(materials, 1):
+        if not isinstance(m, Mapping) or not str(m.get("id", "")).strip() \
+                or not str(m.get("name", "")).strip():
+            out.append(f"第{n}项材料缺少id或name")
+            continue
+        if m["id"] in ids:
+            out.append(f"材料编号{m['id']}重复")
+        ids.add(m["id"])
+        try:
+            if int(m.get("originals", 1)) < 0 or int(m.get("copies", 0)) < 0:
+                out.append(f"材料{m['id']}的份数不能为负")
+        except (TypeError, ValueError):
+            out.append(f"材料{m['id']}的份数应为整数")
+        if not m.get("required", True) and not str(m.get("condition", "")).strip():
+            out.append(f"材料{m['id']}非必需，须写明condition（何种情形需要）")
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """One item whose standard fields differ between two versions."""
+
+    code: str
+    name: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CatalogDiff:
+    """What a new version changes: codes added and removed, items changed (by field)."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[Change, ...] = ()
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    def lines(self) -> list[str]:
+        """The diff as an administrator reads it before it is applied."""
+        out = [f"+ {c} {self.names.get(c, '')}" for c in self.added]
+        out += [f"- {c} {self.names.get(c, '')}" for c in self.removed]
+        out += [f"~ {c.code} {c.name}: {', '.join(c.fields)}" for c in self.changed]
+        return out or ["（无变化）"]
+
+    def summary(self) -> dict[str, Any]:
+        return {"added": list(self.added), "removed": list(self.removed),
+                "changed": {c.code: list(c.fields) for c in self.changed}}
+
+
+def diff(old: Mapping[str, Mapping[str, Any]], new: Mapping[str, Mapping[str, Any]]
+         ) -> CatalogDiff:
+    """Compare two versions (code → standard item); fields compared after normalising."""
+    names = {c: str(r.get("name", "")) for c, r in {**old, **new}.items()}
+    changed = []
+    for code in sorted(set(old) & set(new)):
+        a, b = standard_item(old[code]), standard_item(new[code])
+        fields = tuple(f for f in STANDARD_FIELDS if a[f] != b[f])
+        if fields:
+            changed.append(Change(code, b["name"], fields))
+    return CatalogDiff(tuple(sorted(set(new) - set(old))), tuple(sorted(set(old) - set(new))),
+                       tuple(changed), names)
+
+
+def local_part(rec: Mapping[str, Any]) -> dict[str, Any]:
+    """What a hall sets for an item it enables (nothing the standard owns)."""
+    return {"no": str(rec["no"]), "zone": str(rec.get("zone", "")),
+            "windows": [str(w) for w in rec.get("windows", ())],
+            "kiosk": bool(rec.get("kiosk", True)),
+            "periods": [str(p) for p in rec.get("periods", ())]}
+
+
+def compose(std: Mapping[str, Any], local: Mapping[str, Any], version: str) -> dict[str, Any]:
+    """A hall's item: the standard fields, always, plus the hall's local ones."""
+    return {**standard_item(std), **local_part(local), "version": version}
+
+
+def next_short_number(taken: Iterable[str]) -> str:
+    """The next free 4-digit short number of a hall (printed in slip barcodes)."""
+    used = {int(n) for n in taken if str(n).isdigit()}
+    n = max(used, default=0) + 1
+    while n in used:
+        n += 1
+    if n > 9999:
+        raise ValueError("大厅的事项短号已用完（最多9999个）")
+    return f"{n:04d}"
