@@ -18,6 +18,7 @@ BENCHMARKS = (
     "bench.bench_sync",
     "bench.bench_server",
     "bench.bench_reference",
+    "bench.bench_figures",
 )
 
 

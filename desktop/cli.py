@@ -17,6 +17,7 @@ APP_NAME = "yichuang"
 # module: registers sub-commands. Order = order in --help.
 COMMAND_MODULES = (
     "desktop.commands",
+    "desktop.report_cli",
     "sync.cli",
     "server.cli",
     "printing.cli",

@@ -21,6 +21,7 @@ CATALOGS = {
     "devices": ["desktop/devices"],
     "kiosk": ["desktop/kiosk"],
     "printing": ["desktop/printing"],
+    "supervisor": ["desktop/supervisor"],
 }
 LANGUAGES = ("en",)
 

@@ -15,7 +15,7 @@ print what the citizen was told even after the catalog moved on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,3 +177,55 @@ def next_short_number(taken: Iterable[str]) -> str:
     if n > 9999:
         raise ValueError("大厅的事项短号已用完（最多9999个）")
     return f"{n:04d}"
+
+
+def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]],
+                 initials: Callable[[str], str] | None = None) -> dict[str, Any]:
+    """The catalog JSON shape from reference rows: the hall's enabled items composed with
+    the standard items (materials and limits from the standard, always), plus items of a
+    first-build hall catalog (kind `item`) as they are.
+
+    The same on a terminal and on the server, so both name a department or an item the
+    same way; `initials` adds pinyin initials where a picker needs them.
+    """
+    from domain import catalog_file as cfile
+
+    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
+    plural = {"department": "departments", "zone": "zones", "window": "windows",
+              "staff": "staff", "item": "items"}
+    buckets: dict[str, list] = {k: [] for k in plural.values()}
+    std: dict[tuple[str, str], Mapping[str, Any]] = {}
+    std_deps: dict[str, dict] = {}
+    heads: dict[str, int] = {}
+    enabled: list[Mapping[str, Any]] = []
+    for kind, _rid, rec in rows:
+        if kind == "hall":
+            data["hall"] = dict(rec)
+        elif kind in plural:
+            buckets[plural[kind]].append(dict(rec))
+        elif kind == cfile.STD_ITEM:
+            std[(str(rec.get("level")), str(rec["code"]))] = rec
+        elif kind == cfile.STD_DEPARTMENT:
+            std_deps.setdefault(str(rec["id"]), dict(rec))
+        elif kind == cfile.CATALOG_HEAD:
+            heads[str(rec.get("level"))] = int(rec.get("version", 0))
+        elif kind == cfile.ENABLED:
+            enabled.append(rec)
+    by_code = {code: rec for (_lvl, code), rec in std.items()}
+    for local in enabled:
+        rec = std.get((str(local.get("level")), str(local.get("code")))) \
+            or by_code.get(str(local.get("code")))
+        if rec is None:
+            continue  # the standard item was removed: the hall no longer offers it
+        level = str(rec.get("level", ""))
+        item = compose(rec, local, f"{level}:{heads.get(level, rec.get('version', 0))}")
+        buckets["items"].append(item)
+    own = {d["id"] for d in buckets["departments"]}
+    buckets["departments"] += [d for i, d in std_deps.items() if i not in own]
+    if initials is not None:
+        for item in buckets["items"]:
+            if not item.get("initials"):
+                item["initials"] = initials(str(item.get("name", "")))
+    buckets["items"].sort(key=lambda i: i["no"])
+    data.update(buckets)
+    return data

@@ -31,6 +31,9 @@ CASE = "case"
 STREAM_MODULES: Mapping[str, str] = {
     CASE: "domain.case",
     "notice": "domain.notices",
+    "followup": "domain.followups",
+    "appeal": "domain.appeals",
+    "consultation": "domain.consultations",
 }
 
 

@@ -46,8 +46,19 @@ def years(conn: sa.Connection) -> dict[int, YearSchedule]:
 
 
 def calendar(conn: sa.Connection) -> WorkCalendar:
-    """The loaded years as one calendar (no estimate: the server counts no deadlines)."""
-    return WorkCalendar.from_schedules(years(conn).values())
+    """The loaded years as one calendar, with the same provisional estimate for other
+    years as a terminal's (sync.calendar), so the server's figures (按时办结率, overdue)
+    count deadlines exactly as the hall's replicas do."""
+    from sync import festivals
+
+    return WorkCalendar.from_schedules(years(conn).values(), festivals.estimate)
+
+
+def version(conn: sa.Connection) -> int:
+    """The newest change seq among calendar rows (deleted ones too): a cache key."""
+    r = db.reference
+    return int(conn.execute(sa.select(sa.func.max(r.c.change_seq)).where(
+        r.c.kind == KIND)).scalar() or 0)
 
 
 def _row(s: YearSchedule, origin: str) -> tuple[str, str, str, dict[str, Any]]:

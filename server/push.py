@@ -197,6 +197,9 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     if new_events:
         conn.execute(db.events.insert(), new_events)
     _write_streams(conn, book, touched, hall_code, seq, now)
+    from server import figure_rows
+
+    figure_rows.write(conn, book.folded, touched, hall_code)
     conn.execute(db.counters.update().where(db.counters.c.name == "change_seq")
                  .values(value=seq))
     conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)

@@ -16,6 +16,7 @@ from domain import events as ev
 from domain.application import Actor, Person, registration_payload
 from domain.idnumber import check_char
 from sync import reference
+from sync.ratings import record_rating
 from sync.replica import Replica
 from sync.store import CaseStore
 
@@ -112,8 +113,9 @@ def write_demo_cases(replica: Replica, n: int, *, seed: int = 7,
                 done["issued"] += 1
             if rng.random() < 0.6:
                 level = rng.choices((5, 4, 3, 2, 1), weights=(80, 14, 4, 1, 1))[0]
-                step(ev.RATED, {"level": level, "channel": "pad",
-                                "reason": "时间太长" if level <= 2 else ""}, minutes=130)
+                record_rating(store, case.id, level, "pad", actor,
+                              reason="时间太长" if level <= 2 else "",
+                              now=t + dt.timedelta(minutes=130))
                 done["rated"] += 1
             if progress and i % 100 == 0:
                 progress(i)

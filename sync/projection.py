@@ -32,23 +32,24 @@ class Projector:
     delete: Callable[[Replica, str], None]
 
 
-_PROJECTORS: dict[str, Projector] = {}
+_PROJECTORS: dict[str, list[Projector]] = {}
 
 
 def register(stream: str, projector: Projector) -> None:
-    """Called by the module that owns a stream's table, at import."""
-    _PROJECTORS[stream] = projector
+    """Called by a module that owns a table of a stream's rows, at import. A stream may
+    have several (a case: its `cases` row and its `figure_facts` row)."""
+    _PROJECTORS.setdefault(stream, []).append(projector)
 
 
-def projector(stream: str) -> Projector:
+def projectors(stream: str) -> list[Projector]:
     if not _PROJECTORS:
         _load()
-    return _PROJECTORS[stream]
+    return _PROJECTORS.get(stream, [])
 
 
 def _load() -> None:
     # the modules that own projection tables register themselves when imported
-    from sync import case_rows, notices  # noqa: F401
+    from sync import case_rows, figure_rows, notices  # noqa: F401
 
 
 def event_from_row(row: Mapping[str, Any]) -> ev.Event:
@@ -77,7 +78,8 @@ def load_stream(replica: Replica, stream_id: str) -> Any | None:
 
 def write(replica: Replica, state: Any, kind: str, cal: WorkCalendar) -> None:
     """Write the rows of a stream whose events include `kind`."""
-    projector(streams.stream_name(kind)).write(replica, state, cal)
+    for p in projectors(streams.stream_name(kind)):
+        p.write(replica, state, cal)
 
 
 def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> None:
@@ -88,11 +90,13 @@ def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> N
         for sid in set(stream_ids):
             events = stream_events(replica, sid)
             if not events:
-                for p in _PROJECTORS.values():
-                    p.delete(replica, sid)
+                for ps in _PROJECTORS.values():
+                    for p in ps:
+                        p.delete(replica, sid)
                 continue
-            projector(streams.stream_name(events[0].kind)).write(
-                replica, streams.fold(events, sid), cal)
+            state = streams.fold(events, sid)
+            for p in projectors(streams.stream_name(events[0].kind)):
+                p.write(replica, state, cal)
 
 
 def insert_event(replica: Replica, e: ev.Event, *, outbox: bool) -> None:

@@ -119,51 +119,11 @@ def load_catalog(replica: Replica) -> Catalog:
 
 
 def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[str, Any]:
-    """The catalog JSON shape from reference rows: the hall's enabled items composed with
-    the standard items (materials and limits from the standard, always), plus items of a
-    first-build hall catalog (kind `item`) as they are."""
-    from domain import catalog_file as cfile
-    from domain.standard_catalog import compose
+    """The catalog JSON shape from reference rows (domain.standard_catalog.compose_rows),
+    with pinyin initials for the item picker."""
+    from domain.standard_catalog import compose_rows as compose
 
-    data: dict[str, Any] = {"hall": {"code": "", "name": ""}}
-    plural = {"department": "departments", "zone": "zones", "window": "windows",
-              "staff": "staff", "item": "items"}
-    buckets: dict[str, list] = {k: [] for k in plural.values()}
-    std: dict[tuple[str, str], Mapping[str, Any]] = {}
-    std_deps: dict[str, dict] = {}
-    heads: dict[str, int] = {}
-    enabled: list[Mapping[str, Any]] = []
-    for kind, _rid, rec in rows:
-        if kind == "hall":
-            data["hall"] = dict(rec)
-        elif kind in plural:
-            buckets[plural[kind]].append(dict(rec))
-        elif kind == cfile.STD_ITEM:
-            std[(str(rec.get("level")), str(rec["code"]))] = rec
-        elif kind == cfile.STD_DEPARTMENT:
-            std_deps.setdefault(str(rec["id"]), dict(rec))
-        elif kind == cfile.CATALOG_HEAD:
-            heads[str(rec.get("level"))] = int(rec.get("version", 0))
-        elif kind == cfile.ENABLED:
-            enabled.append(rec)
-    by_code = {code: rec for (_lvl, code), rec in std.items()}
-    for local in enabled:
-        rec = std.get((str(local.get("level")), str(local.get("code")))) \
-            or by_code.get(str(local.get("code")))
-        if rec is None:
-            continue  # the standard item was removed: the hall no longer offers it
-        level = str(rec.get("level", ""))
-        item = compose(rec, local, f"{level}:{heads.get(level, rec.get('version', 0))}")
-        buckets["items"].append(item)
-    own = {d["id"] for d in buckets["departments"]}
-    buckets["departments"] += [d for i, d in std_deps.items() if i not in own]
-    for item in buckets["items"]:
-        item.setdefault("initials", pinyin_initials(str(item.get("name", ""))))
-        if not item.get("initials"):
-            item["initials"] = pinyin_initials(str(item.get("name", "")))
-    buckets["items"].sort(key=lambda i: i["no"])
-    data.update(buckets)
-    return data
+    return compose(rows, initials=pinyin_initials)
 
 
 def load_hours(replica: Replica) -> Hours:

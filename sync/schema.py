@@ -95,4 +95,39 @@ MIGRATIONS: list[str] = [
     ALTER TABLE notices ADD COLUMN detail TEXT;
     CREATE INDEX notices_state ON notices (state, created_at);
     """,
+    # 3: one row of facts per case, consultation, follow-up and appeal (domain.figure_facts),
+    # so the figures of a month stream one index range instead of folding every case
+    """
+    CREATE TABLE figure_facts (
+        id TEXT PRIMARY KEY,
+        stream TEXT NOT NULL,
+        item_code TEXT,
+        window_id TEXT,
+        staff_id TEXT,
+        instant INTEGER,
+        registered_on TEXT,
+        accepted_on TEXT,
+        completed_on TEXT,
+        refused_on TEXT,
+        withdrawn_on TEXT,
+        deadline TEXT,
+        work_days INTEGER,
+        rating INTEGER,
+        rating_ref TEXT,
+        rating_channel TEXT,
+        rated_on TEXT,
+        rating_staff_id TEXT,
+        rating_window_id TEXT,
+        opened_on TEXT,
+        closed_on TEXT,
+        due TEXT,
+        minutes INTEGER,
+        outcome TEXT,
+        case_ref TEXT,
+        first_on TEXT NOT NULL,
+        last_on TEXT NOT NULL
+    );
+    CREATE INDEX figure_facts_span ON figure_facts (last_on, first_on);
+    CREATE INDEX figure_facts_stream ON figure_facts (stream, case_ref);
+    """,
 ]

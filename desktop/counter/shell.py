@@ -79,6 +79,9 @@ class CounterShell(QMainWindow):
         app.installEventFilter(self.idle)
         app.installEventFilter(self.scanner)
         self._install_shortcuts()
+        from desktop.counter.consultation import attach
+
+        attach(self)  # F11 consultation; the notices link in the status bar
         self.runner.write(lambda store: jobs.startup(store, self.clock().date()),
                           self._started, self._start_failed)
 

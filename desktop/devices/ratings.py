@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.devices.pad import PadAnswer, PadService
 from devices.pad.interface import REASONS, Rating
-from domain import events as ev
 from domain.application import Actor
 
 log = logging.getLogger(__name__)
@@ -49,8 +48,15 @@ def is_rated(replica: Any, case_id: str) -> bool:
 
 def record_rating(store: Any, case_id: str, rating: Rating, channel: str,
                   actor: Actor) -> bool:
-    """Append the ``rated`` event (writer thread); True when it is the one that counts."""
-    _, case = store.record(case_id, ev.RATED, rating_payload(rating, channel), actor)
+    """Append the ``rated`` event (writer thread); True when it is the one that counts.
+
+    A bad rating that counts opens its follow-up in the same transaction (sync.ratings).
+    """
+    from sync.ratings import record_rating as record
+
+    p = rating_payload(rating, channel)
+    case, _ = record(store, case_id, rating.level, channel, actor, reason=p["reason"],
+                     reason_code=p.get("reason_code"))
     return bool(case.ratings and case.ratings[-1]["counted"])
 
 

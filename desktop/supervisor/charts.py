@@ -1,0 +1,130 @@
+"""Charts where people would rather look than read (QtCharts: already a dependency
+through PySide6-Addons, drawn by Qt itself so it works offscreen and in screenshots).
+
+Trend by day (accepted, completed), 满意率 by window (lowest first), 超期 by department.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+Row = dict[str, Any]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("charts", text)
+
+
+def _small() -> QFont:
+    f = QFont()
+    f.setPointSizeF(7.5)
+    return f
+
+
+def _view(chart: QChart) -> QChartView:
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+    chart.setMargins(chart.margins() * 0)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+def trend(days: Sequence[Row], as_of: str) -> QChartView:
+    """Accepted and completed per day, up to the as-of day."""
+    chart = QChart()
+    chart.setTitle(_tr("每日受理与办结"))
+    top = 1
+    for key, name, colour in (("accepted", _tr("受理"), "#1f5fa8"),
+                              ("completed", _tr("办结"), "#2e8b57")):
+        s = QLineSeries()
+        s.setName(name)
+        s.setColor(QColor(colour))
+        s.setPointsVisible(True)
+        for i, r in enumerate(days):
+            if str(r["group"]) <= as_of:
+                s.append(QPointF(i + 1, r[key]))
+                top = max(top, r[key])
+        chart.addSeries(s)
+    x, y = QValueAxis(), QValueAxis()
+    x.setRange(1, max(len(days), 2))
+    x.setLabelFormat("%d")
+    x.setTickCount(max(2, min(len(days), 8)))
+    y.setRange(0, top * 1.1)
+    y.setLabelFormat("%d")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    for s in chart.series():
+        s.attachAxis(x)
+        s.attachAxis(y)
+    return _view(chart)
+
+
+def satisfaction(windows: Sequence[Row], limit: int = 15) -> QChartView:
+    """满意率 of the rated windows, lowest first."""
+    rated = sorted((r for r in windows if r["rated"]),
+                   key=lambda r: (r["satisfaction_rate"], -r["rated"]))[:limit]
+    chart = QChart()
+    chart.setTitle(_tr("窗口满意率（最低的有评价窗口）"))
+    bars = QBarSet(_tr("满意率 %"))
+    bars.setColor(QColor("#1f5fa8"))
+    for r in rated:
+        bars.append(round((r["satisfaction_rate"] or 0) * 100, 1))
+    series = QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    cats = QBarCategoryAxis()
+    cats.append([str(r["label"]).replace("综合受理窗口", "").replace("窗口", "")[:5]
+                 for r in rated] or [""])
+    cats.setLabelsFont(_small())
+    y = QValueAxis()
+    low = min([90.0, *(bars.at(i) for i in range(bars.count()))])
+    y.setRange(low // 10 * 10, 100)
+    chart.addAxis(cats, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(cats)
+    series.attachAxis(y)
+    chart.legend().hide()
+    return _view(chart)
+
+
+def overdue(departments: Sequence[Row], limit: int = 10) -> QChartView:
+    """超期 by department, most first."""
+    rows = sorted((r for r in departments if r["overdue"]), key=lambda r: -r["overdue"])[:limit]
+    rows.reverse()
+    chart = QChart()
+    chart.setTitle(_tr("各部门超期件数"))
+    bars = QBarSet(_tr("超期"))
+    bars.setColor(QColor("#c0392b"))
+    for r in rows:
+        bars.append(r["overdue"])
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    cats = QBarCategoryAxis()
+    cats.append([str(r["label"]).removeprefix("市")[:7] for r in rows] or [_tr("无超期")])
+    cats.setLabelsFont(_small())
+    x = QValueAxis()
+    x.setRange(0, max([1, *(r["overdue"] for r in rows)]))
+    x.setLabelFormat("%d")
+    chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(cats)
+    series.attachAxis(x)
+    chart.legend().hide()
+    return _view(chart)

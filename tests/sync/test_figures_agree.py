@@ -1,0 +1,107 @@
+"""The same figures on the supervisor's replica and at the city, to the case; every bad
+rating opens its follow-up; slips rate once; the server rebuilds facts from its events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from desktop.report_sources import ReplicaSource, ServerSource, monthly_review
+from desktop.supervisor.demo_data import seed_supervision
+from domain import figures as fg
+from domain import followups, numbering
+from domain.application import Actor
+from server import db, figure_rows
+from sync import ratings as sr
+from sync.demo_data import write_demo_cases
+from sync.replica import Replica
+from sync.store import CaseStore
+from tests.support.converge import sync_all
+from tests.support.terminal import Term
+
+TODAY = dt.date.today()
+PERIOD = fg.Period.of(TODAY - dt.timedelta(days=30), TODAY, TODAY)
+
+
+def _server_figures(url: str, by: str, hall: str | None = "371100"):
+    database = db.Database(url)
+    try:
+        with database.reader() as conn:
+            return ServerSource(conn, hall).compute(PERIOD, by)
+    finally:
+        database.dispose()
+
+
+def test_replica_and_server_agree_to_the_case(server, hall_db, code_for, tmp_path):
+    counter = Term(tmp_path / "counter", server.url, code_for())
+    sup = Term(tmp_path / "sup", server.url, code_for())
+    with Replica.in_dir(counter.dir) as r:
+        write_demo_cases(r, 120, today=TODAY)
+        seed_supervision(CaseStore(r), TODAY)
+    sync_all([counter.dir, sup.dir], rounds=2)
+    for by in ("window", "staff", "day", "department", "hall"):
+        with Replica.in_dir(sup.dir) as r:
+            mine = ReplicaSource(r).compute(PERIOD, by)
+        city = _server_figures(hall_db, by)
+        assert mine == city, by
+    _rows, total = mine
+    assert total["accepted"] > 50 and total["consultations"] == 60
+    assert total["excluded_ratings"] == 1 and total["followups_opened"] >= 3
+    # every hall at once: the same hall's numbers, groups named hall/window
+    every, _ = _server_figures(hall_db, "hall", None)
+    assert [r["accepted"] for r in every] == [total["accepted"]]
+    # a server from before the facts table rebuilds them from its events table
+    database = db.Database(hall_db)
+    with database.writer() as conn:
+        conn.execute(db.figure_facts.delete())
+        assert figure_rows.backfill(conn) > 0
+    database.dispose()
+    assert _server_figures(hall_db, "hall") == mine
+
+
+def test_bad_rating_opens_its_followup_and_a_slip_rates_once(tmp_path):
+    with Replica(tmp_path / "r.sqlite3") as r:
+        write_demo_cases(r, 40, today=TODAY)
+        store = CaseStore(r)
+        me = r.identity().terminal_id
+        row = r.conn.execute("SELECT * FROM cases WHERE state='issued' AND rating IS NULL "
+                             "LIMIT 1").fetchone()
+        case, fid = sr.record_rating(store, row["id"], 2, "pad", Actor("S001", me, "W01"))
+        f = sr.projection.load_stream(r, fid)
+        assert isinstance(f, followups.Followup) and f.case_id == row["id"] and f.level == 2
+        assert f.due > TODAY.isoformat() or f.due == TODAY.isoformat()
+        assert f.rated_window_id == "W01"
+        # a second rating does not count and opens nothing
+        _case, fid2 = sr.record_rating(store, row["id"], 1, "sms", Actor("system", me))
+        assert fid2 is None
+        # the slip box: a kiosk slip not seen here yet is rated under the slip's case id
+        slip = numbering.slip_number(TODAY, "0001", 7, "0101")
+        case, _ = sr.rate_by_slip(store, slip, 5, "slip", Actor("S068", me))
+        assert case.id == numbering.case_id_for_slip(slip) and case.rating["channel"] == "slip"
+        with pytest.raises(sr.AlreadyRated):
+            sr.rate_by_slip(store, slip, 1, "slip", Actor("S068", me))
+        with pytest.raises(numbering.InvalidNumber):
+            sr.rate_by_slip(store, slip[:-1] + str((int(slip[-1]) + 1) % 10), 5, "slip",
+                            Actor("S068", me))
+
+
+def test_replica_backfill_gives_the_same_figures(tmp_path):
+    with Replica(tmp_path / "r.sqlite3") as r:
+        write_demo_cases(r, 80, today=TODAY)
+        before = ReplicaSource(r).compute(PERIOD, "window")
+        r.conn.execute("DELETE FROM figure_facts")
+        r.set_meta("figure_facts_backfilled", None)
+        assert ReplicaSource(r).compute(PERIOD, "window") == before
+        review = monthly_review(ReplicaSource(r), TODAY.strftime("%Y-%m"), TODAY)
+        assert review.total["accepted"] >= 0 and len(review.by_day) >= 28
+
+
+def test_server_refuses_an_unknown_hall(hall_db):
+    database = db.Database(hall_db)
+    with database.reader() as conn, pytest.raises(fg.FigureError, match="没有这个大厅"):
+        ServerSource(conn, "999999")
+    with database.reader() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(db.figure_facts)).scalar() == 0
+    database.dispose()
