@@ -47,7 +47,7 @@ class Upstream:
 
     def __init__(self, database: db.Database, url: str, code: str | None = None, *,
                  name: str = "", session: requests.Session | None = None,
-                 timeout: tuple[float, float] = (5.0, 30.0)) -> None:
+                 timeout: tuple[float, float] = (5.0, 15.0)) -> None:
         self.db = database
         self.url = url.rstrip("/")
         self.code, self.name = code, name

@@ -7,9 +7,9 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2]))
 
-from tests.support.fixtures import code_for, db_url, hall_db, pg_cluster, server, sqlite_url  # noqa: E402,F401
-from tests.support.hall_rig import HallRig  # noqa: E402
-from tests.support.wan import LoopbackWan, NetnsWan, netns_unavailable  # noqa: E402
+from tests.support.fixtures import code_for, db_url, hall_db, pg_cluster, server, sqlite_url  # noqa: F401
+from tests.support.hall_rig import HallRig
+from tests.support.wan import LoopbackWan, NetnsWan, netns_unavailable
 
 
 @pytest.fixture
