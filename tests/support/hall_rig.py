@@ -89,8 +89,8 @@ class HallRig:
             log_level="info", args=["--upstream", wan.city_url(self.city.port),
                                     "--upstream-code", self.node_code,
                                     "--upstream-interval", str(interval)]).start()
-        wait_for(lambda: (self.node.health() or {}).get("hall") == TOWNSHIP, 60,
-                 "the node to enrol upstream")
+        wait_for(lambda: (self.node.health() or {}).get("reaches_city"), 60,
+                 "the node to enrol upstream and pull its hall's catalog")
         self.terms: list[Term] = []
 
     def terminal(self, name: str) -> Term:
@@ -117,9 +117,15 @@ class HallRig:
                              timeout=10)
 
     def wait_forwarded(self, timeout: float = 60) -> dict:
-        """Until the node has nothing waiting for the city and has heard from it since."""
-        return wait_for(lambda: (s := stats(self.node_db)) and s["upstream_pending"] == 0
-                        and s["reaches_city"] and s, timeout, "the node to forward its backlog")
+        """Until the node has nothing waiting for the city, and holds what the city holds
+        of its hall (it pulled what the city did meanwhile)."""
+        def done() -> dict | None:
+            s = stats(self.node_db)
+            if s["upstream_pending"] or not s["reaches_city"]:
+                return None
+            return s if s["events"] == stats(self.city_db)["events"] else None
+
+        return wait_for(done, timeout, "the node to forward its backlog and catch up")
 
     def stop(self) -> None:
         for p in (self.node, self.city):
