@@ -13,6 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from domain.events import CHINA_TZ
 from server import db, upstream_apply
 from server.auth import utcnow
 
@@ -41,6 +42,15 @@ def _age(iso: str | None) -> dt.timedelta | None:
         return None
 
 
+def _china(iso: str | None) -> str | None:
+    """A stored UTC time as the hall reads it (China time, with its offset)."""
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone(CHINA_TZ).isoformat(
+            timespec="seconds") if iso else None
+    except ValueError:
+        return None
+
+
 def info(conn: sa.Connection) -> dict[str, Any]:
     """The `server` object of a pull page: role, hall, whether the city is reachable."""
     if not is_node(conn):
@@ -50,7 +60,7 @@ def info(conn: sa.Connection) -> dict[str, Any]:
     online = m.get("online") == "1" and age is not None and age < STALE
     return {"role": "node", "hall": m.get("hall_code"), "hall_name": m.get("hall_name"),
             "reaches_city": bool(online and m.get("reaches_city") == "1"),
-            "city_contact": m.get("last_contact"),
+            "city_contact": _china(m.get("last_contact")),
             "upstream_pending": upstream_apply.pending_count(conn)}
 
 

@@ -20,18 +20,21 @@ from server import db, halls, nodeinfo
 from server.auth import utcnow
 
 REFRESH_S = 10
+MAX_ROWS = 500  # a city's list of terminals stops here, with the count
 
 CSS = """
 body{font-family:"WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",sans-serif;margin:0;
 background:#f4f6f8;color:#1d2733}
 header{background:#1f4e79;color:#fff;padding:14px 28px}
 header h1{margin:0;font-size:22px;font-weight:600} header p{margin:4px 0 0;opacity:.85}
-main{padding:18px 28px;display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));
-gap:18px}
+main{padding:18px 28px;display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));
+gap:18px;align-items:start}
+section.wide{grid-column:1/-1}
 section{background:#fff;border-radius:6px;padding:14px 18px;box-shadow:0 1px 3px #0002}
 h2{font-size:16px;margin:0 0 10px;color:#1f4e79}
 table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{padding:5px 8px;border-bottom:1px solid #e4e8ec;text-align:left;white-space:nowrap}
+td.wrap{white-space:normal;word-break:break-all}
 th{color:#5b6b7a;font-weight:normal}
 .big{font-size:30px;font-weight:600}
 .ok{color:#1b7f3b}.bad{color:#b00020}.warn{color:#a15c00}.muted{color:#7a8794}
@@ -83,13 +86,14 @@ def _link_section(st: Mapping[str, Any], now: dt.datetime) -> str:
     rows.append(("待上传（等待外网）", backlog))
     refused = int(st.get("upstream_refused") or 0)
     rows.append(("被上级拒绝", f'<span class="{"bad" if refused else "muted"}">{refused} 条</span>'))
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    body = "".join(f'<tr><th>{k}</th><td class="wrap">{v}</td></tr>' for k, v in rows)
     return f"<section><h2>上级链路</h2><table>{body}</table></section>"
 
 
 def _terminals_section(conn: sa.Connection, seen: Mapping[str, str], now: dt.datetime) -> str:
     t = db.terminals
-    rows = list(conn.execute(sa.select(t).order_by(t.c.role.desc(), t.c.code)))
+    total = conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+    rows = list(conn.execute(sa.select(t).order_by(t.c.role.desc(), t.c.code).limit(MAX_ROWS)))
     out = []
     for r in rows:
         kind = "节点" if r.role == "node" else "终端"
@@ -100,9 +104,13 @@ def _terminals_section(conn: sa.Connection, seen: Mapping[str, str], now: dt.dat
         out.append(f"<tr><td>{_e(r.code)}</td><td>{kind}</td><td>{_e(r.name) or '—'}</td>"
                    f"<td>{_e(r.hall_code)}</td><td>{_when(seen.get(r.id), now)}</td>"
                    f"<td>{state}</td></tr>")
+    if total > len(rows):
+        out.append(f'<tr><td colspan="6" class="muted">…… 共 {total} 个</td></tr>')
     body = "".join(out) or '<tr><td colspan="6" class="muted">还没有终端注册</td></tr>'
-    return ("<section><h2>终端</h2><table><tr><th>编号</th><th>类型</th><th>名称</th>"
-            f"<th>大厅</th><th>最近联系</th><th>状态</th></tr>{body}</table></section>")
+    nodes = any(r.role == "node" for r in rows)
+    return (f'<section class="wide"><h2>{"终端和节点" if nodes else "终端"}</h2><table><tr>'
+            '<th>编号</th><th>类型</th>'
+            f"<th>名称</th><th>大厅</th><th>最近联系</th><th>状态</th></tr>{body}</table></section>")
 
 
 def _halls_section(conn: sa.Connection, top: str | None) -> str:
@@ -133,7 +141,7 @@ def render(conn: sa.Connection, seen: Mapping[str, str], now: dt.datetime | None
         top = st.get("hall")
     else:
         title, sub, sections, top = "市级服务器", f"本页每{REFRESH_S}秒刷新", [], None
-    sections += [_terminals_section(conn, seen, now), _halls_section(conn, top)]
+    sections += [_halls_section(conn, top), _terminals_section(conn, seen, now)]
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="refresh" content="{REFRESH_S}">'
             f"<title>一窗 · {title}</title><style>{CSS}</style></head><body>"

@@ -984,6 +984,39 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="126"/>
+        <source>大厅节点 %1</source>
+        <translation>Hall node %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="128"/>
+        <source>已连市级</source>
+        <translation>reaches the city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="128"/>
+        <source>与市级断开</source>
+        <translation>city unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="130"/>
+        <source>市级服务器 %1</source>
+        <translation>City server %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="136"/>
+        <source>上次连通市级 %1</source>
+        <translation>Last reached the city %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="138"/>
+        <source>节点待上传市级 %1 条</source>
+        <translation>%1 waiting at the node for the city</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../desktop/counter/workspace.py" line="66"/>

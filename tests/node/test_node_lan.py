@@ -18,7 +18,7 @@ from sync import wire
 from sync.client import SyncClient
 from sync.client_cli import sync_once
 from sync.replica import Replica
-from tests.support.hall_rig import H, TOWNSHIP, stats
+from tests.support.hall_rig import TOWNSHIP, H, stats
 from tests.support.servers import DEMO_CATALOG, HALL, enrol_code
 from tests.support.terminal import Term
 
