@@ -105,12 +105,14 @@ class Upstream:
     def _push(self, hall: str, rows: list[Any], rep: Round) -> bool:
         body = wire.gzip_body({"batch": wire.pack_events(upstream_apply.wire_rows(rows)),
                                "hall": hall})
+        t0 = time.monotonic()
         try:
             rep.requests += 1
             answer = self._call("POST", "/api/v1/sync/push", data=body, headers={
                 "Content-Type": "application/json", "Content-Encoding": "gzip"})
-        except Offline:
-            self.batch_size = max(MIN_BATCH, self.batch_size // 2)
+        except Offline as exc:
+            if exc.reached:  # cut on its way: smaller batches may get through
+                self.batch_size = max(MIN_BATCH, self.batch_size // 2)
             raise
         except SyncRefused as exc:
             if exc.status != 400:
@@ -121,8 +123,11 @@ class Upstream:
             results = [(None, "r", str(exc))]
         else:
             results = wire.unpack_verdicts(answer["results"])
+        t1 = time.monotonic()
         with self.db.writer() as conn:
             done = upstream_apply.record_answers(conn, rows, results)
+        log.info("forwarded %d events of %s (%d bytes): %.2f s upstream, %.2f s recording",
+                 len(rows), hall, len(body), t1 - t0, time.monotonic() - t1)
         rep.forwarded += done["confirmed"]
         rep.refused += done["refused"]
         self.batch_size = min(MAX_BATCH, self.batch_size * 2)
@@ -172,7 +177,7 @@ class UpstreamWorker:
     """A daemon thread running upstream rounds for one node (see the module doc)."""
 
     def __init__(self, link: Upstream, *, interval: float = 5.0,
-                 max_backoff: float = 60.0) -> None:
+                 max_backoff: float = 30.0) -> None:
         self.link = link
         self.interval, self.max_backoff = interval, max_backoff
         self._wake = threading.Event()

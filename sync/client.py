@@ -113,8 +113,9 @@ class SyncClient:
             try:
                 answer = self._request("POST", "/api/v1/sync/push", data=body, headers={
                     "Content-Type": "application/json", "Content-Encoding": "gzip"})
-            except Offline:
-                self.batch_size = max(MIN_BATCH, self.batch_size // 2)
+            except Offline as exc:
+                if exc.reached:  # a refused connection says nothing about batch size
+                    self.batch_size = max(MIN_BATCH, self.batch_size // 2)
                 raise
             except SyncRefused as exc:
                 if exc.status != 400:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from sync import wire
 
@@ -21,11 +22,17 @@ TIMEOUT = (5.0, 60.0)  # connect, read
 
 
 class Offline(Exception):
-    """The server cannot be reached or failed transiently; `retry_after` if it said."""
+    """The server cannot be reached or failed transiently; `retry_after` if it said.
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    `reached`: the request got to the server (or was cut on its way). A client shrinks
+    its batches only then: a link that refuses to connect says nothing about their size,
+    and a week of refused attempts must not leave a hall pushing 25 events at a time.
+    """
+
+    def __init__(self, message: str, retry_after: float | None = None,
+                 reached: bool = True) -> None:
         super().__init__(message)
-        self.retry_after = retry_after
+        self.retry_after, self.reached = retry_after, reached
 
 
 class SyncRefused(Exception):
@@ -45,7 +52,8 @@ def call(session: requests.Session, method: str, url: str, token: str, *,
     try:
         resp = session.request(method, url, headers=headers, timeout=timeout, **kw)
     except requests.RequestException as exc:
-        raise Offline(f"无法连接服务器: {type(exc).__name__}") from exc
+        raise Offline(f"无法连接服务器: {type(exc).__name__}", reached=not _not_connected(exc)
+                      ) from exc
     if on_response is not None:
         on_response(resp)
     if resp.status_code >= 500:
@@ -61,6 +69,14 @@ def call(session: requests.Session, method: str, url: str, token: str, *,
         return resp.json()
     except ValueError as exc:  # a proxy cut the answer short
         raise Offline("服务器应答不完整") from exc
+
+
+def _not_connected(exc: requests.RequestException) -> bool:
+    """The connection was never made (refused, unreachable, connect timeout)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, NewConnectionError | ConnectTimeoutError)
 
 
 def detail(resp: requests.Response) -> str:
