@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import requests
 import sqlalchemy as sa
 
@@ -18,9 +19,11 @@ from sync import wire
 from sync.client import SyncClient
 from sync.client_cli import sync_once
 from sync.replica import Replica
-from tests.support.hall_rig import TOWNSHIP, H, stats
+from tests.support.converge import assert_converged
+from tests.support.hall_rig import TOWNSHIP, H, HallRig, stats
 from tests.support.servers import DEMO_CATALOG, HALL, enrol_code
 from tests.support.terminal import Term
+from tests.support.wan import LoopbackWan
 
 
 def _node_token(rig) -> str:
@@ -188,3 +191,32 @@ def test_a_township_node_below_a_county_node(loopback_rig, tmp_path):
             village_node.stop()
     finally:
         county_node.stop()
+
+
+@pytest.mark.postgres
+def test_a_sqlite_node_below_a_postgresql_city(pg_cluster, tmp_path):
+    """The city as deployed (PostgreSQL); the node as deployed (a SQLite file on a hall PC)."""
+    wan = LoopbackWan()
+    rig = HallRig(tmp_path, wan, city_db=pg_cluster.new_database("nodecity"))
+    try:
+        a, b = rig.terminal("a"), rig.terminal("b")
+        cid = a.open_case()
+        a.step(cid, ev.ACCEPTED)
+        a.step(cid, ev.SUBMITTED_FOR_REVIEW)
+        rig.sync_all()
+        rig.wait_forwarded()
+        wan.cut()
+        assert rig.decide(cid, "approve").status_code == 200
+        b.step(cid, ev.WITHDRAWN, {"reason": "申请人撤回"})
+        for _ in range(3):
+            b.open_case()
+        rig.sync_all()
+        wan.restore()
+        rig.wait_forwarded()
+        rig.sync_all()
+        n = assert_converged(rig.city_db, [a.dir, b.dir], TOWNSHIP)
+        assert assert_converged(rig.node_db, [a.dir, b.dir], TOWNSHIP) == n == 3 + 2 + 3 + 1
+        assert a.state(cid) == b.state(cid) == "approved"
+    finally:
+        rig.stop()
+        wan.close()

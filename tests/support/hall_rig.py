@@ -76,9 +76,9 @@ class HallRig:
     """City + node (+ terminals on demand) over `wan`; stop() ends them."""
 
     def __init__(self, work: pathlib.Path, wan: Any, *, interval: float = 0.3,
-                 node_codes: int = 16) -> None:
+                 node_codes: int = 16, city_db: str | None = None) -> None:
         self.work, self.wan = work, wan
-        self.city_db = f"sqlite:///{work / 'city.sqlite3'}"
+        self.city_db = city_db or f"sqlite:///{work / 'city.sqlite3'}"
         self.node_db = f"sqlite:///{work / 'node.sqlite3'}"
         setup_city(self.city_db)
         self.city = ServerProcess(self.city_db, log_dir=work, prefix=wan.prefix("city"),
