@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +22,7 @@ from sync import notices, reference
 from sync.demo_data import demo_person
 from sync.replica import Replica
 from sync.store import CaseStore, load_case
+from tests.support.servers import ROOT
 from tests.support.terminal import Term
 
 
@@ -45,6 +48,14 @@ class Hall:
         for t in terms or [*self.terms, *self.terms]:
             out = self.rig.sync(t)
             assert out["ok"], out
+
+
+def cli(h: Hall, t: Term, *args: str) -> subprocess.CompletedProcess:
+    """`yichuang ARGS --data-dir T` on the hall's LAN (the queue commands, say, which push
+    and wait for the node's verdict)."""
+    return subprocess.run([*h.rig.wan.prefix("hall"), sys.executable, "-m", "desktop.cli",
+                           *args, "--data-dir", str(t.dir)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
 
 
 def _now() -> dt.datetime:
@@ -118,7 +129,8 @@ def kiosk_calls_for_help(h: Hall) -> None:
 
 
 # In order. Queue tickets (kiosk take, two counters calling, no ticket twice) go here once
-# the queue commands land: one function taking the Hall, like these.
+# the queue commands land: one function taking the Hall, like these, running
+# `cli(h, t, "queue", "take", "--zone", Z)` on the hall's LAN.
 ACTIVITIES: list[Callable[[Hall], None]] = [
     kiosk_registers,
     counters_accept,
