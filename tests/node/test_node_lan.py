@@ -220,3 +220,30 @@ def test_a_sqlite_node_below_a_postgresql_city(pg_cluster, tmp_path):
     finally:
         rig.stop()
         wan.close()
+
+
+def test_a_terminal_moves_from_the_city_to_its_new_hall_node(loopback_rig, tmp_path):
+    """Same hall, another server: the cursor counted the city's seqs, not the node's, so
+    it must start again (from the node's snapshot) or it would skip the node's changes."""
+    rig = loopback_rig
+    database = db.Database(rig.city_db)
+    with database.writer() as conn:  # a busy city: its seqs run far ahead of the node's
+        db.next_seqs(conn, 50_000)
+    database.dispose()
+    t = Term(tmp_path / "moving", rig.city.url, enrol_code(rig.city_db, TOWNSHIP))
+    mine = t.open_case()
+    assert sync_once(t.dir)["ok"]
+    rig.wait_forwarded()
+    from sync.enrol import enrol
+
+    enrol(t.dir, rig.node.url, enrol_code(rig.node_db, TOWNSHIP))
+    other = rig.terminal("other")
+    theirs = other.open_case()
+    rig.sync(other)
+    assert sync_once(t.dir)["ok"]
+    assert t.state(theirs) == "registered" and t.state(mine) == "registered"
+    c = SyncClient(t.dir)
+    try:
+        assert c.status().server_role == "node"
+    finally:
+        c.close()
