@@ -45,7 +45,8 @@ def _server(db_url: str, port: int, *args: str, log: pathlib.Path | None = None
 def _shaper(listen: int, target: int, control: int) -> subprocess.Popen:
     p = subprocess.Popen([sys.executable, str(ROOT / "bench/shaper.py"), "--listen",
                           str(listen), "--target", str(target), "--control", str(control),
-                          *LINK, "--max-seconds", "900"], stdout=subprocess.PIPE)
+                          *LINK, "--max-seconds", "900"], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL)
     assert p.stdout is not None and b"ready" in p.stdout.readline()
     return p
 

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 MAX_BATCH, MIN_BATCH = 4000, 25
 PAGE = 2000
 REFUSED_WAIT = 60.0
+UNREACHABLE_CAP = 10.0  # seconds: backoff cap while the link refuses to connect
 
 
 @dataclass
@@ -215,8 +216,12 @@ class UpstreamWorker:
         except Offline as exc:
             log.info("upstream unreachable: %s", exc)
             self._note(str(exc))
+            # a link that refuses to connect costs the city nothing: look again soon, so
+            # the backlog leaves within seconds of the WAN's return; a city in trouble
+            # (it answered 5xx, or cut us) gets the full backoff
+            cap = self.max_backoff if exc.reached else min(self.max_backoff, UNREACHABLE_CAP)
             return exc.retry_after or max(0.2, transport.backoff_delay(
-                attempt, base=self.interval / 2, cap=self.max_backoff))
+                attempt, base=self.interval / 2, cap=cap))
         except SyncRefused as exc:
             log.warning("upstream refused: %s", exc)
             self._note(str(exc), refused=True)
