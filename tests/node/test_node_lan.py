@@ -20,7 +20,7 @@ from sync.client import SyncClient
 from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.converge import assert_converged
-from tests.support.hall_rig import TOWNSHIP, H, HallRig, stats
+from tests.support.hall_rig import TOWNSHIP, H, HallRig, stats, wait_for
 from tests.support.servers import DEMO_CATALOG, HALL, enrol_code
 from tests.support.terminal import Term
 from tests.support.wan import LoopbackWan
@@ -40,6 +40,13 @@ def _push_as_node(rig, hall: str, events: list[dict]) -> requests.Response:
     return requests.post(rig.city.url + "/api/v1/sync/push", data=body, timeout=10, headers={
         **H, "Authorization": f"Bearer {_node_token(rig)}", "Content-Encoding": "gzip",
         "Content-Type": "application/json"})
+
+
+def _has_staff(t: Term, no: str) -> bool:
+    from sync import reference
+
+    with Replica.in_dir(t.dir) as r:
+        return any(s.no == no for s in reference.load_catalog(r).staff)
 
 
 def _rating(tid: str, seq: int, eid: str, case_id: str) -> dict:
@@ -112,8 +119,15 @@ def test_the_back_office_decides_upstream_and_servers_say_what_they_are(loopback
     assert at_node.status_code == 409 and "上级服务器" in at_node.json()["detail"]
     rig.wait_forwarded()
     assert rig.decide(cid, "approve").status_code == 200
+    from server import admin
+
+    database = db.Database(rig.city_db)
+    with database.writer() as conn:  # reference data, owned by the city, comes down too
+        admin.add_staff(conn, TOWNSHIP, admin.staff_record("S777", "777", "新同事", "clerk",
+                                                           "W02", password="pw"))
+    database.dispose()
     rig.wait_forwarded()
-    rig.sync(t)
+    wait_for(lambda: rig.sync(t)["ok"] and _has_staff(t, "777"), 30, "the new staff member")
     assert t.state(cid) == "approved"
     assert rig.node.health()["role"] == "node" and rig.city.health()["role"] == "city"
     c = SyncClient(t.dir)
@@ -134,7 +148,6 @@ def test_a_township_node_below_a_county_node(loopback_rig, tmp_path):
     events to the city with their original identity; the city's verdict comes back down
     through both."""
     from server import admin, halls
-    from tests.support.hall_rig import wait_for
     from tests.support.servers import ServerProcess
 
     rig = loopback_rig
