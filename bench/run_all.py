@@ -16,6 +16,7 @@ BENCHMARKS = (
     "bench.bench_printing",
     "bench.bench_kiosk",
     "bench.bench_sync",
+    "bench.bench_node",
     "bench.bench_server",
     "bench.bench_reference",
     "bench.bench_figures",

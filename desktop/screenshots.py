@@ -61,12 +61,14 @@ class CounterTour(QObject):
             ("05-new-case", self._new_case),
             ("06-supplement-dialog", self._supplement_dialog),
             ("07-my-cases", lambda: ws().show_my_cases()),
+            ("07-status-hall-node", self._hall_node_status),
             ("08-case-history", self._history_case),
             ("09-issue-dialog", self._issue_dialog),
             ("10-review-dialog", self._review_dialog),
             ("11-lock-screen", s.lock),
             ("12-my-cases-1920", self._full_hd),
             ("13-opening-period-1920", self._opening_hours),
+            ("14-status-hall-node-1920", self._hall_node_status),
         ]
 
     def _next(self) -> None:
@@ -191,6 +193,22 @@ class CounterTour(QObject):
         rows = hours_rows(json.loads(example.read_text("utf-8")))
         self.shell.runner.write(lambda store: reference.store_rows(store.replica, rows),
                                 lambda _n: self.shell.reference_watch.check())
+    def _hall_node_status(self) -> None:
+        """The status bar of a township counter syncing with its hall node while the
+        node's WAN to the city is down (the demo itself runs standalone)."""
+        import json
+
+        from desktop.sync_status import SyncStatusWidget
+        from sync.status import SyncStatus, server_fields
+
+        w = self.shell.findChild(SyncStatusWidget)
+        if w is None:
+            return
+        info = {"role": "node", "hall_name": "河口镇便民服务中心", "reaches_city": False,
+                "city_contact": "2026-03-02T09:15:00+08:00", "upstream_pending": 412}
+        w.set_status(SyncStatus(mode="enrolled", online=True, pending=0,
+                                last_success="2026-03-05T16:42:00+08:00",
+                                **server_fields("http://192.168.1.5:8470", json.dumps(info))))
 
     def _full_hd(self) -> None:
         self.shell.login.password.setText("1234")

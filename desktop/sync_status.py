@@ -71,6 +71,7 @@ class SyncStatusWidget(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = QLabel(self)
+        self.server = QLabel(self)  # which server, whether it reaches the city (issue 11)
         self.pending = QLabel(self)
         self.last = QLabel(self)
         self.warning = QLabel(self)
@@ -78,7 +79,7 @@ class SyncStatusWidget(QWidget):
         self.button = QPushButton(self.tr("立即同步"), self)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
-        for w in (self.state, self.pending, self.last, self.warning, self.button):
+        for w in (self.state, self.server, self.pending, self.last, self.warning, self.button):
             lay.addWidget(w)
         self.set_status(SyncStatus())
         if controller is not None:
@@ -96,6 +97,7 @@ class SyncStatusWidget(QWidget):
             self.state.setText(self.tr("尚未连接"))
         else:
             self.state.setText(self.tr("在线") if s.online else self.tr("离线"))
+        self._show_server(s)
         self.pending.setText(self.tr("待上传 %1 条").replace("%1", str(s.pending))
                              + (self.tr("（最早 %1 前）").replace("%1", _age(s.oldest_pending_age_s))
                                 if s.pending and s.oldest_pending_age_s else ""))
@@ -112,6 +114,31 @@ class SyncStatusWidget(QWidget):
         self.warning.setText("；".join(warnings))
         self.warning.setToolTip(s.message or s.last_error or "")
         self.button.setEnabled(s.mode == "enrolled" and not s.syncing)
+
+    def _show_server(self, s: SyncStatus) -> None:
+        """大厅节点 10.0.0.5:8470 · 已连市级: the server, and — when it is a hall node we
+        reach — whether the node reaches the city (a township's WAN may be down for days
+        while the hall works on)."""
+        if s.mode != "enrolled" or not s.server:
+            self.server.setText("")
+            return
+        if s.server_role == "node":
+            text = self.tr("大厅节点 %1").replace("%1", s.server)
+            if s.online is not False and s.reaches_city is not None:
+                text += " · " + (self.tr("已连市级") if s.reaches_city else self.tr("与市级断开"))
+        elif s.server_role == "city":
+            text = self.tr("市级服务器 %1").replace("%1", s.server)
+        else:
+            text = s.server
+        self.server.setText(text)
+        tip = [s.server_hall] if s.server_hall else []
+        if s.server_role == "node" and s.city_contact:
+            tip.append(self.tr("上次连通市级 %1").replace("%1", _short(s.city_contact)))
+        if s.server_role == "node" and s.upstream_pending:
+            tip.append(self.tr("节点待上传市级 %1 条").replace("%1", str(s.upstream_pending)))
+        self.server.setToolTip("\n".join(tip))
+        cut = s.server_role == "node" and s.online is not False and s.reaches_city is False
+        self.server.setStyleSheet("color: #b00020;" if cut else "")
 
 
 def _short(iso: str | None) -> str:

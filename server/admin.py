@@ -114,5 +114,5 @@ def list_terminals(conn: sa.Connection) -> list[dict[str, Any]]:
     t = db.terminals
     return [{"id": r.id, "code": r.code, "hall": r.hall_code, "name": r.name,
              "enrolled_at": r.enrolled_at, "revoked_at": r.revoked_at,
-             "max_seq": int(r.max_seq)}
+             "max_seq": int(r.max_seq), "role": r.role}
             for r in conn.execute(sa.select(t).order_by(t.c.code))]

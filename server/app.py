@@ -9,14 +9,16 @@ transaction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import (
     HTTPAuthorizationCredentials,
     HTTPBasic,
@@ -28,7 +30,9 @@ from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError
 from domain.events import CHINA_TZ
-from server import admin, auth, backoffice, body, calendar, db, pull, push
+from server import admin, auth, backoffice, body, calendar, db, nodeinfo, pull, push, relay
+from server import status_page as status_html
+from server.upstream import Upstream, UpstreamWorker
 from sync import wire
 
 log = logging.getLogger(__name__)
@@ -82,15 +86,40 @@ def _token(cred: HTTPAuthorizationCredentials | None) -> str:
     return cred.credentials
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The application for one database (SQLite file or PostgreSQL URL)."""
+def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
+               upstream_interval: float = 5.0, name: str = "") -> FastAPI:
+    """The application for one database (SQLite file or PostgreSQL URL).
+
+    With `upstream` (or a database that already is one) it is a hall node: it serves its
+    hall's terminals and forwards to its upstream (docs/hall-node.md, server.upstream).
+    """
     database = db.Database(db_url)
     db.init_db(database.engine)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
         calendar.log_warning(conn, dt.datetime.now(CHINA_TZ).date())
-    app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION))
+        if upstream:
+            nodeinfo.configure(conn, upstream, upstream_code)
+        node_url = db.get_node_meta(conn, "upstream_url")
+        code = db.get_node_meta(conn, "upstream_code")
+    worker = None
+    if node_url:
+        worker = UpstreamWorker(Upstream(database, node_url, code, name=name),
+                                interval=upstream_interval)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if worker is not None:
+            worker.start()
+        yield
+        if worker is not None:
+            await run_in_threadpool(worker.stop)
+
+    app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION),
+                  lifespan=lifespan)
     app.state.db = database
+    app.state.upstream = worker
+    app.state.seen = {}  # terminal id → last request (this run): the status page's "last seen"
     app.add_middleware(GZipMiddleware, minimum_size=1000)
 
     @app.exception_handler(sa.exc.OperationalError)
@@ -110,11 +139,19 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/v1/health")
     def health() -> dict[str, Any]:
-        """Liveness and the protocol version (no credentials, no version header needed)."""
-        return {"ok": True, "protocol": wire.PROTOCOL_VERSION}
+        """Liveness, the protocol version, and what this server is in the tree (no
+        credentials, no version header needed)."""
+        with database.reader() as conn:
+            return {"ok": True, "protocol": wire.PROTOCOL_VERSION, **nodeinfo.info(conn)}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def status_page() -> HTMLResponse:
+        """The node's (or the city's) status for a browser: upstream, backlog, terminals."""
+        with database.reader() as conn:
+            return HTMLResponse(status_html.render(conn, app.state.seen))
 
     @app.post("/api/v1/enrol", responses=COMMON)
-    def enrol(req: EnrolRequest, _v: Protocol) -> dict[str, str]:
+    def enrol(req: EnrolRequest, _v: Protocol) -> dict[str, Any]:
         """Exchange a one-time enrolment code for a token and a terminal identity."""
         with database.writer() as conn:
             return auth.enrol(conn, req.code, req.name)
@@ -133,7 +170,12 @@ def create_app(db_url: str) -> FastAPI:
             rows = wire.unpack_events(data["batch"])
         except wire.WireError as exc:
             raise HTTPException(400, f"批次格式错误: {exc}") from exc
-        return await run_in_threadpool(_push, database, token, rows)
+        answer = await run_in_threadpool(_push, database, token, rows, data.get("hall"),
+                                         app.state.seen)
+        if worker is not None and answer.get("stored"):  # hall node: forward it now
+            worker.wake()
+        answer.pop("stored", None)
+        return answer
 
     @app.get("/api/v1/sync/pull", responses=COMMON)
     def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
@@ -142,7 +184,13 @@ def create_app(db_url: str) -> FastAPI:
         """The hall's changes after `cursor`, one page; `more` says whether to ask again."""
         with database.reader() as conn:
             term = auth.terminal_for(conn, _token(cred))
-            return pull.pull_page(conn, term, cursor, limit)
+            app.state.seen[term.id] = auth.now_iso()
+            if term.role == "node":  # hall node (issue 11): its scope, server.relay
+                page = relay.pull_page(conn, term, cursor, limit)
+            else:
+                page = pull.pull_page(conn, term, cursor, limit)
+            page["server"] = nodeinfo.info(conn)  # which server, whether it reaches the city
+            return page
 
     @app.get("/api/v1/sync/snapshot", responses=COMMON)
     def sync_snapshot(_v: Protocol, cred: Bearer) -> dict[str, Any]:
@@ -157,6 +205,8 @@ def create_app(db_url: str) -> FastAPI:
                  _v: Protocol) -> dict[str, Any]:
         """A reviewer approves, rejects or asks for a supplement; stored as an event."""
         with database.writer() as conn:
+            if nodeinfo.is_node(conn):  # the back office decides where the order is decided
+                raise HTTPException(409, "此服务器是大厅节点：审批请在上级服务器办理")
             staff = _reviewer(conn, req.hall, req.staff_no, req.password)
             try:
                 return backoffice.decide(conn, req.hall, staff, case_id, req.decision,
@@ -193,13 +243,21 @@ def _auth_only(database: db.Database, token: str) -> None:
         auth.terminal_for(conn, token)
 
 
-def _push(database: db.Database, token: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _push(database: db.Database, token: str, rows: list[dict[str, Any]], hall: Any,
+          seen: dict[str, str]) -> dict[str, Any]:
     with database.writer() as conn:
         term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-        out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows)
+        seen[term.id] = auth.now_iso()
+        if term.role == "node":  # hall node (issue 11): on behalf of its terminals
+            try:
+                out = relay.store(conn, term, hall, rows)
+            except relay.OutOfScope as exc:
+                raise HTTPException(403, str(exc)) from exc
+        else:
+            out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows)
     log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),
              out.stored, out.conflicts)
-    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results)}
+    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results), "stored": out.stored}
     if out.reenrol:
         answer["reenrol"] = True
         answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"

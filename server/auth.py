@@ -10,10 +10,11 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
-from server import db
+from server import codeblocks, db
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -28,6 +29,7 @@ class Terminal:
     code: str
     hall_code: str
     max_seq: int
+    role: str = "terminal"  # hall node (issue 11): "node" pushes for its terminals
 
 
 def utcnow() -> dt.datetime:
@@ -52,29 +54,21 @@ def new_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
-def issue_code(conn: sa.Connection, hall_code: str, ttl_hours: float = 72) -> str:
-    """A one-time enrolment code for a hall (writer transaction)."""
+def issue_code(conn: sa.Connection, hall_code: str, ttl_hours: float = 72, *,
+               node_codes: int | None = None) -> str:
+    """A one-time enrolment code for a hall (writer transaction); with `node_codes`, a
+    hall node's code, whose node gets a block of that many terminal codes."""
     if conn.execute(sa.select(db.halls.c.code).where(db.halls.c.code == hall_code)).first() is None:
         raise LookupError(f"没有这个大厅: {hall_code}")
     code = new_code()
     expires = (utcnow() + dt.timedelta(hours=ttl_hours)).isoformat(timespec="seconds")
-    conn.execute(db.enrol_codes.insert().values(code_hash=digest(normalize_code(code)),
-                                                hall_code=hall_code, expires_at=expires))
+    conn.execute(db.enrol_codes.insert().values(
+        code_hash=digest(normalize_code(code)), hall_code=hall_code, expires_at=expires,
+        role="node" if node_codes else "terminal", codes=node_codes))
     return code
 
 
-def _free_terminal_code(conn: sa.Connection) -> str:
-    """The next 4-digit code nobody on this server has (1001…8999; 9xxx is standalone)."""
-    taken = {r[0] for r in conn.execute(sa.select(db.terminals.c.code))}
-    n = db.next_seqs(conn, 1, "terminal_code")
-    for i in range(8000):
-        code = f"{1001 + (n - 1 + i) % 7999:04d}"
-        if code not in taken:
-            return code
-    raise RuntimeError("terminal codes exhausted")
-
-
-def enrol(conn: sa.Connection, code: str, name: str = "") -> dict[str, str]:
+def enrol(conn: sa.Connection, code: str, name: str = "") -> dict[str, Any]:
     """Exchange a one-time code for a token and an identity (writer transaction)."""
     row = conn.execute(sa.select(db.enrol_codes).where(
         db.enrol_codes.c.code_hash == digest(normalize_code(code)))).first()
@@ -84,15 +78,20 @@ def enrol(conn: sa.Connection, code: str, name: str = "") -> dict[str, str]:
         raise AuthError("注册码已过期，请向管理员重新申请")
     token = secrets.token_urlsafe(32)
     terminal_id = secrets.token_hex(8)
-    tcode = _free_terminal_code(conn)
+    # hall node (issue 11): codes unique across the tree of servers (server/codeblocks.py)
+    tcode = codeblocks.free_terminal_code(conn)
     conn.execute(db.terminals.insert().values(
         id=terminal_id, code=tcode, hall_code=row.hall_code, token_hash=digest(token),
-        name=name[:80], enrolled_at=now_iso(), max_seq=0))
+        name=name[:80], enrolled_at=now_iso(), max_seq=0, role=row.role))
     conn.execute(db.enrol_codes.update().where(db.enrol_codes.c.code_hash == row.code_hash)
                  .values(used_at=now_iso(), terminal_id=terminal_id))
     hall = conn.execute(sa.select(db.halls).where(db.halls.c.code == row.hall_code)).one()
-    return {"token": token, "terminal_id": terminal_id, "terminal_code": tcode,
-            "hall_code": hall.code, "hall_name": hall.name}
+    out = {"token": token, "terminal_id": terminal_id, "terminal_code": tcode,
+           "hall_code": hall.code, "hall_name": hall.name}
+    if row.role == "node":  # hall node (issue 11): its block of terminal codes
+        out["role"] = "node"
+        out["codes"] = codeblocks.allot_block(conn, terminal_id, int(row.codes or 0))
+    return out
 
 
 def terminal_for(conn: sa.Connection, token: str) -> Terminal:
@@ -103,7 +102,7 @@ def terminal_for(conn: sa.Connection, token: str) -> Terminal:
         raise AuthError("终端凭据无效，请重新注册")
     if row.revoked_at is not None:
         raise AuthError("此终端已被管理员停用，请重新注册")
-    return Terminal(row.id, row.code, row.hall_code, int(row.max_seq))
+    return Terminal(row.id, row.code, row.hall_code, int(row.max_seq), row.role)
 
 
 def revoke(conn: sa.Connection, code_or_id: str) -> int:

@@ -19,6 +19,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--upstream", default=None, metavar="URL",
+                   help="run as a hall node that forwards to this server (the city, or a "
+                        "county node)")
+    p.add_argument("--upstream-code", default=None, metavar="CODE",
+                   help="the node's one-time code from `admin enroll-code --node` upstream "
+                        "(first start only)")
+    p.add_argument("--upstream-interval", type=float, default=5.0, metavar="S",
+                   help="seconds between rounds with the upstream while it is reachable")
+    p.add_argument("--name", default="", help="a name for this node, shown upstream")
     p.set_defaults(func=cmd_server)
 
     a = sub.add_parser("admin", help="administer the server database: halls, staff, codes")
@@ -28,6 +37,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     h = hall.add_parser("add", help="add (or rename) a hall")
     h.add_argument("code")
     h.add_argument("name")
+    h.add_argument("--parent", default=None, metavar="CODE",
+                   help="the hall above this one (city → county → township → village)")
     h.set_defaults(func=cmd_hall_add)
     hall.add_parser("list", help="list halls").set_defaults(func=cmd_hall_list)
     he = hall.add_parser("enable", help="enable standard catalog items in a hall")
@@ -47,7 +58,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     c = asub.add_parser("enroll-code", help="print a one-time enrolment code for a hall")
     c.add_argument("--hall", required=True)
     c.add_argument("--ttl-hours", type=float, default=72)
+    c.add_argument("--node", action="store_true",
+                   help="a code for a hall node (yichuang server --upstream-code)")
+    c.add_argument("--terminals", type=int, default=32, metavar="N",
+                   help="with --node: terminal codes the node may give (default %(default)s)")
     c.set_defaults(func=cmd_enroll_code)
+
+    st = asub.add_parser("stats", help="counts as JSON: events, cases, terminals, "
+                                       "and on a hall node upstream_pending")
+    st.add_argument("--hall", default=None, help="this hall and those below it")
+    st.set_defaults(func=cmd_stats)
 
     staff = asub.add_parser("staff", help="staff").add_subparsers(dest="op", required=True)
     s = staff.add_parser("add", help="add or update a staff member of a hall")
@@ -121,47 +141,82 @@ def cmd_server(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(args.db)
+    app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
+                     upstream_interval=args.upstream_interval, name=args.name)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 access_log=False, timeout_keep_alive=75)
     return 0
 
 
+def _upstream_owned(database) -> str | None:  # type: ignore[no-untyped-def]
+    """On a hall node, reference data belongs upstream: the message saying so, or None."""
+    from server import db, nodeinfo
+
+    with database.reader() as conn:
+        if nodeinfo.is_node(conn):
+            url = db.get_node_meta(conn, "upstream_url")
+            return f"此数据库是大厅节点：大厅、人员和事项目录由上级服务器（{url}）管理，请在那里修改"
+    return None
+
+
 def cmd_hall_add(args: argparse.Namespace) -> int:
-    from server import admin
+    from server import halls
 
     database = _open(args)
+    if message := _upstream_owned(database):
+        return _fail(message)
     try:
         with database.writer() as conn:
-            admin.add_hall(conn, args.code, args.name)
+            halls.add(conn, args.code, args.name, args.parent)
     except ValueError as exc:
         return _fail(str(exc))
-    print(json.dumps({"hall": args.code, "name": args.name}, ensure_ascii=False))
+    out = {"hall": args.code, "name": args.name}
+    if args.parent:
+        out["parent"] = args.parent
+    print(json.dumps(out, ensure_ascii=False))
     return 0
 
 
 def cmd_hall_list(args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
-    from server import db
+    from server import halls
 
     database = _open(args)
     with database.reader() as conn:
-        for row in conn.execute(sa.select(db.halls).order_by(db.halls.c.code)):
-            print(f"{row.code}\t{row.name}")
+        for h in halls.listing(conn):
+            print(f"{'  ' * h['depth']}{h['code']}\t{h['name']}")
     return 0
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
-    from server import auth
+    from server import auth, codeblocks, db, nodeinfo
 
+    if args.node and not 1 <= args.terminals <= 4000:
+        return _fail("--terminals 应在 1 到 4000 之间")
     database = _open(args)
     try:
         with database.writer() as conn:
-            code = auth.issue_code(conn, args.hall, args.ttl_hours)
-    except LookupError as exc:
+            if nodeinfo.is_node(conn) and not db.get_node_meta(conn, "token"):
+                return _fail("本节点尚未在上级服务器注册，暂不能发放注册码（请先接通外网启动节点）")
+            if args.node:  # the block must exist now: a code that cannot enrol is no code
+                codeblocks.check_free(conn, args.terminals + 1)
+            code = auth.issue_code(conn, args.hall, args.ttl_hours,
+                                   node_codes=args.terminals if args.node else None)
+    except (LookupError, codeblocks.CodesExhausted) as exc:
         return _fail(str(exc))
     print(code)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from server import stats
+
+    database = _open(args)
+    try:
+        with database.reader() as conn:
+            out = stats.stats(conn, args.hall)
+    except LookupError as exc:
+        return _fail(str(exc))
+    print(json.dumps(out, ensure_ascii=False))
     return 0
 
 
@@ -172,6 +227,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     if not password:
         return _fail("请用 --password 或环境变量 YICHUANG_STAFF_PASSWORD 设置初始密码")
     database = _open(args)
+    if message := _upstream_owned(database):
+        return _fail(message)
     try:
         rec = admin.staff_record(args.id or f"S{args.no}", args.no, args.name, args.role,
                                  args.window, password=password)
@@ -260,6 +317,8 @@ def cmd_hall_enable(args: argparse.Namespace) -> int:
     if args.periods:
         local["periods"] = [p.strip() for p in args.periods.split(",") if p.strip()]
     database = _open(args)
+    if message := _upstream_owned(database):
+        return _fail(message)
     try:
         with database.writer() as conn:
             out = catalog.enable(conn, args.code, args.items, level=args.level, local=local)

@@ -32,6 +32,8 @@ halls = sa.Table(
     sa.Column("code", sa.String(32), primary_key=True),
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("created_at", sa.Text, nullable=False),
+    # hall node (issue 11): halls form a tree, city → county → township → village
+    sa.Column("parent", sa.String(32)),
 )
 terminals = sa.Table(
     "terminals", metadata,
@@ -43,6 +45,8 @@ terminals = sa.Table(
     sa.Column("enrolled_at", sa.Text, nullable=False),
     sa.Column("revoked_at", sa.Text),
     sa.Column("max_seq", sa.BigInteger, nullable=False, default=0),
+    # hall node (issue 11): "node" = a hall node that pushes on behalf of its terminals
+    sa.Column("role", sa.String(10), nullable=False, server_default="terminal"),
 )
 enrol_codes = sa.Table(
     "enrol_codes", metadata,
@@ -51,6 +55,9 @@ enrol_codes = sa.Table(
     sa.Column("expires_at", sa.Text, nullable=False),
     sa.Column("used_at", sa.Text),
     sa.Column("terminal_id", sa.String(64)),
+    # hall node (issue 11): a code for a node, and the size of its terminal-code block
+    sa.Column("role", sa.String(10), nullable=False, server_default="terminal"),
+    sa.Column("codes", sa.Integer),
 )
 events = sa.Table(
     "events", metadata,
@@ -69,8 +76,15 @@ events = sa.Table(
     sa.Column("verdict", sa.String(10), nullable=False),
     sa.Column("pushed_by", sa.String(64), nullable=False),
     sa.Column("received_at", sa.Text, nullable=False),
+    # hall node (issue 11, docs/hall-node.md): the upstream's seq and verdict once it has
+    # the event; the seq the event was first stored at once it has been re-emitted
+    sa.Column("up_seq", sa.BigInteger),
+    sa.Column("up_verdict", sa.String(10)),
+    sa.Column("up_note", sa.Text),
+    sa.Column("first_seq", sa.BigInteger),
     sa.UniqueConstraint("terminal_id", "terminal_seq", name="events_terminal_seq"),
     sa.Index("events_hall_seq", "hall_code", "server_seq"),
+    sa.Index("events_up_seq", "up_seq"),
 )
 # one row per stream (domain.streams): a case, a notice, a ticket … `stream` says which
 cases = sa.Table(
@@ -126,6 +140,20 @@ figure_facts = sa.Table(
     sa.Column("last_on", sa.String(10), nullable=False),
     sa.Index("figure_facts_hall_span", "hall_code", "last_on", "first_on"),
     sa.Index("figure_facts_hall_stream", "hall_code", "stream", "outcome"),
+)
+# --- hall node (issue 11, docs/hall-node.md) -------------------------------------------
+# terminal codes given away as a block: to a node below (holder = its terminal id), or,
+# on a node, the block its upstream gave it (holder = "self")
+code_blocks = sa.Table(
+    "code_blocks", metadata,
+    sa.Column("code", sa.String(4), primary_key=True),
+    sa.Column("holder", sa.String(64), nullable=False),
+)
+# a node's identity and its link upstream (upstream_url, token, node_id, hall_code, cursor…)
+node_meta = sa.Table(
+    "node_meta", metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text),
 )
 counters = sa.Table(
     "counters", metadata,
@@ -231,3 +259,24 @@ def current_seq(conn: sa.Connection) -> int:
     """The last change seq handed out; every row up to it has committed (see above)."""
     return int(conn.execute(sa.select(counters.c.value)
                             .where(counters.c.name == "change_seq")).scalar_one())
+
+
+# --- hall node (issue 11) ----------------------------------------------------------------
+
+def get_node_meta(conn: sa.Connection, key: str) -> str | None:
+    """A value of the node's own state (None on the city, or before it is set)."""
+    return conn.execute(sa.select(node_meta.c.value).where(node_meta.c.key == key)
+                        ).scalar_one_or_none()
+
+
+def set_node_meta(conn: sa.Connection, values: dict[str, str | None]) -> None:
+    """Upsert node state values (writer transaction)."""
+    for key, value in values.items():
+        res = conn.execute(node_meta.update().where(node_meta.c.key == key).values(value=value))
+        if res.rowcount == 0:
+            conn.execute(node_meta.insert().values(key=key, value=value))
+
+
+def node_code(conn: sa.Connection) -> str | None:
+    """This server's terminal code at its upstream when it is an enrolled hall node."""
+    return get_node_meta(conn, "node_code")

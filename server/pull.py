@@ -57,7 +57,8 @@ def pack_page_events(rows: list[Any], me: str) -> tuple[dict | None, dict | None
     mine = None
     if own:
         mine = {"t": [int(r.terminal_seq) for r in own], "s": [int(r.server_seq) for r in own],
-                "v": "".join("c" if r.verdict == "conflict" else "a" for r in own),
+                # `r` (hall node, issue 11): refused upstream, it left the stream
+                "v": "".join(wire.VERDICT_LETTER.get(r.verdict, "a") for r in own),
                 "f": "".join(r.id[-6:].rjust(6) for r in own)}
     return packed, mine
 

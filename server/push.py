@@ -100,8 +100,10 @@ class StreamBook:
         ids = sorted(set(stream_ids))
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            for row in conn.execute(sa.select(db.events).where(db.events.c.case_id.in_(chunk))
-                                    .order_by(db.events.c.server_seq)):
+            # hall node (issue 11): an event its upstream refused has left its stream
+            for row in conn.execute(sa.select(db.events).where(
+                    db.events.c.case_id.in_(chunk), db.events.c.verdict != "refused")
+                    .order_by(db.events.c.server_seq)):
                 self.hall.setdefault(row.case_id, row.hall_code)
                 self.events.setdefault(row.case_id, []).append(_event_of(row))
         for sid, evs in self.events.items():
@@ -147,8 +149,12 @@ def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, tuple[int, str]
 
 
 def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: int,
-                rows: Sequence[Any]) -> Outcome:
-    """Store a batch for a terminal of `hall_code` (writer transaction held by the caller)."""
+                rows: Sequence[Any], relay: Any = None) -> Outcome:
+    """Store a batch for a terminal of `hall_code` (writer transaction held by the caller).
+
+    `relay` (server.relay.Relay): the batch comes from a hall node on behalf of its
+    terminals; the node's identity rules replace the one-terminal ones.
+    """
     out = Outcome()
     ids = [r.get("id") for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
     known = _known(conn, ids)
@@ -165,9 +171,11 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
                 out.results.append((s, "c" if verdict == "conflict" else "a", None))
                 continue
             e = validate(raw)
-            if e.terminal_id != pusher_id:
+            if relay is not None:  # hall node (issue 11): its terminals' original identity
+                relay.check(e)
+            elif e.terminal_id != pusher_id:
                 raise Refusal("wrong_terminal: event of another terminal")
-            if e.terminal_seq <= max_seq:
+            elif e.terminal_seq <= max_seq:
                 raise Refusal("terminal_seq_backwards: 此终端的数据来自旧备份，请重新注册终端", "R")
             if len(json.dumps(e.payload, ensure_ascii=False)) > MAX_PAYLOAD:
                 raise Refusal("malformed: payload too large")
@@ -188,7 +196,9 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
         out.stored += 1
         if not legal:
             out.conflicts += 1
-            note = _conflict_notice(conn, book, e, hall_code)
+            # hall node (issue 11): a node that already called it a conflict raised the notice
+            note = None if relay is not None and relay.node_raised(e) else \
+                _conflict_notice(conn, book, e, hall_code)
             if note is not None:
                 seq += 1
                 touched.add(note.case_id)
@@ -202,8 +212,9 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     figure_rows.write(conn, book.folded, touched, hall_code)
     conn.execute(db.counters.update().where(db.counters.c.name == "change_seq")
                  .values(value=seq))
-    conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
-                 .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))
+    if relay is None:
+        conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
+                     .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))
     return out
 
 
@@ -217,9 +228,13 @@ def _event_row(e: ev.Event, seq: int, verdict: str, hall: str, pusher: str,
             "received_at": now}
 
 
-def system_terminal(hall: str) -> str:
-    """The pseudo-terminal the server writes its own events as, per hall (notices)."""
-    return f"srv-{hall}"
+def system_terminal(hall: str, node_code: str | None = None) -> str:
+    """The pseudo-terminal the server writes its own events as, per hall (notices).
+
+    On a hall node it carries the node's code: the node's notices travel upstream, where
+    they must never share terminal seqs with the upstream's own `srv-<hall>`.
+    """
+    return f"srv-{hall}" + (f"-n{node_code}" if node_code else "")
 
 
 def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event,
@@ -229,7 +244,7 @@ def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event,
     payload = streams.type_of(e.kind).on_conflict(book.folded[e.case_id], e)
     if payload is None:
         return None
-    tid = system_terminal(hall)
+    tid = system_terminal(hall, db.node_code(conn))
     note = ev.Event(id=uuid7(), case_id=uuid7(), kind=dn.RAISED, payload=dict(payload),
                     expected_state=None, terminal_id=tid,
                     terminal_seq=db.next_named(conn, f"srv:{hall}"), staff_id="system",

@@ -9,6 +9,7 @@ and replaying is harmless.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -53,7 +54,8 @@ def _own_verdicts(replica: Replica, own: Mapping[str, Any] | None, me: str) -> t
         if row is None or (fp and not row["id"].endswith(fp[6 * i:6 * i + 6].strip())):
             clone = True  # the server has an event of ours we never made: a restored backup
             continue
-        verdict = "conflict" if own["v"][i] == "c" else "applied"
+        # `r`: a hall node's upstream refused it (issue 11): it leaves the stream here too
+        verdict = {"c": "conflict", "r": "refused"}.get(own["v"][i], "applied")
         c.execute("UPDATE events SET server_seq=?, verdict=? WHERE id=?", (sseq, verdict,
                                                                           row["id"]))
         c.execute("DELETE FROM outbox WHERE event_id=?", (row["id"],))
@@ -96,6 +98,8 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
         if cases or own_cases:
             store.project(replica, cases | own_cases)
         replica.set_meta("cursor", str(int(page["cursor"])))
+        if isinstance(page.get("server"), dict):  # which server, whether it reaches the city
+            replica.set_meta("server_info", json.dumps(page["server"], ensure_ascii=False))
     return {"events": len(rows), "own": len(own_cases), "ref": len(refs),
             "notices": notices_in, "clone": clone, "cursor": int(page["cursor"])}
 

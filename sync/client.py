@@ -22,30 +22,17 @@ from typing import Any
 import requests
 
 from domain.events import CHINA_TZ
-from sync import apply, notices, outbox, wire
+from sync import apply, notices, outbox, transport, wire
 from sync.replica import ENROLLED, Replica
-from sync.status import SyncStatus
+from sync.status import SyncStatus, server_fields
+from sync.transport import Offline, SyncRefused
+
+__all__ = ["Offline", "RoundReport", "SyncClient", "SyncRefused"]
 
 log = logging.getLogger(__name__)
 
-TIMEOUT = (5.0, 60.0)  # connect, read
+TIMEOUT = transport.TIMEOUT
 MAX_BATCH, MIN_BATCH = 4000, 25
-
-
-class Offline(Exception):
-    """The server cannot be reached or failed transiently; `retry_after` if it said."""
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class SyncRefused(Exception):
-    """The server refused us for a reason a person must fix (re-enrol, upgrade)."""
-
-    def __init__(self, message: str, reenrol: bool = False, status: int | None = None) -> None:
-        super().__init__(message)
-        self.reenrol, self.status = reenrol, status
 
 
 @dataclass
@@ -94,30 +81,12 @@ class SyncClient:
 
     # --- HTTP ----------------------------------------------------------------------------
     def _request(self, method: str, path: str, **kw: Any) -> Any:
-        headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
-                   "Authorization": f"Bearer {self.replica.get_meta('token') or ''}",
-                   **kw.pop("headers", {})}
         t0 = time.time()
         self.requests += 1
-        try:
-            resp = self.session.request(method, self.server + path, headers=headers,
-                                        timeout=self.timeout, **kw)
-        except requests.RequestException as exc:
-            raise Offline(f"无法连接服务器: {type(exc).__name__}") from exc
-        self._note_clock(resp, (t0 + time.time()) / 2)
-        if resp.status_code in (502, 503, 504) or resp.status_code >= 500:
-            ra = resp.headers.get("Retry-After")
-            raise Offline(f"服务器暂时不可用 ({resp.status_code})",
-                          float(ra) if ra and ra.isdigit() else None)
-        if resp.status_code in (401, 403, 426):
-            raise SyncRefused(_detail(resp), reenrol=resp.status_code == 401,
-                              status=resp.status_code)
-        if resp.status_code >= 400:
-            raise SyncRefused(f"{resp.status_code}: {_detail(resp)}", status=resp.status_code)
-        try:
-            return resp.json()
-        except ValueError as exc:  # a proxy cut the answer short
-            raise Offline("服务器应答不完整") from exc
+        return transport.call(self.session, method, self.server + path,
+                              self.replica.get_meta("token") or "", timeout=self.timeout,
+                              on_response=lambda r: self._note_clock(r, (t0 + time.time()) / 2),
+                              **kw)
 
     def _note_clock(self, resp: requests.Response, local_mid: float) -> None:
         date = resp.headers.get("Date")
@@ -144,8 +113,9 @@ class SyncClient:
             try:
                 answer = self._request("POST", "/api/v1/sync/push", data=body, headers={
                     "Content-Type": "application/json", "Content-Encoding": "gzip"})
-            except Offline:
-                self.batch_size = max(MIN_BATCH, self.batch_size // 2)
+            except Offline as exc:
+                if exc.reached:  # a refused connection says nothing about batch size
+                    self.batch_size = max(MIN_BATCH, self.batch_size // 2)
                 raise
             except SyncRefused as exc:
                 if exc.status != 400:
@@ -219,11 +189,6 @@ class SyncClient:
             clock_skew_s=self.clock_skew, unseen_notices=unseen,
             reenrol_required=bool(r.get_meta("reenrol_required")),
             message=r.get_meta("reenrol_message") or "" if r.get_meta("reenrol_required")
-            else (error or ""), cursor=self.cursor or 0)
+            else (error or ""), cursor=self.cursor or 0,
+            **server_fields(self.server, r.get_meta("server_info")))  # which server (issue 11)
 
-
-def _detail(resp: requests.Response) -> str:
-    try:
-        return str(resp.json().get("detail", resp.reason))
-    except ValueError:
-        return resp.reason or str(resp.status_code)

@@ -53,6 +53,7 @@ def enrol(data_dir: pathlib.Path | str, server: str, code: str, *, name: str = "
     got = resp.json()
     with Replica.in_dir(data_dir) as replica:
         old_hall = replica.get_meta("hall_code")
+        old_server = (replica.get_meta("server_url") or "").rstrip("/")
         # after a restored backup the server holds events of our old number we never saw
         # as others' events: start again from a snapshot (merged, nothing local is lost)
         restored = bool(replica.get_meta("reenrol_required"))
@@ -65,8 +66,9 @@ def enrol(data_dir: pathlib.Path | str, server: str, code: str, *, name: str = "
             replica.set_meta("reenrol_message", None)
             replica.conn.execute("DELETE FROM meta WHERE value IS NULL")
             n = outbox.restamp(replica, got["terminal_id"])
-            if old_hall != got["hall_code"] or restored:
-                replica.conn.execute("DELETE FROM meta WHERE key='cursor'")
+            # another server (the hall's new node, say) counts its own seqs: start again
+            if old_hall != got["hall_code"] or restored or old_server != server:
+                replica.conn.execute("DELETE FROM meta WHERE key IN ('cursor', 'server_info')")
     log.info("enrolled as terminal %s of hall %s (%d pending events restamped)",
              got["terminal_code"], got["hall_code"], n)
     return Enrolment(got["terminal_id"], got["terminal_code"], got["hall_code"],

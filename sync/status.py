@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import urllib.parse
 from dataclasses import dataclass
+from typing import Any
 
 SKEW_WARN_SECONDS = 300.0
 
@@ -23,8 +26,36 @@ class SyncStatus:
     message: str = ""
     cursor: int = 0
     syncing: bool = False
+    # which server this terminal syncs with, as its last pull page said (issue 11)
+    server: str = ""  # host[:port] of the server
+    server_role: str | None = None  # "city" | "node" | None (not heard yet)
+    server_hall: str = ""  # the hall name the server serves
+    reaches_city: bool | None = None  # a node: whether it reaches the city right now
+    city_contact: str | None = None  # a node: its last contact with the city (ISO)
+    upstream_pending: int = 0  # a node: events waiting for the WAN
 
     @property
     def skew_warning(self) -> bool:
         """The local clock is off by more than five minutes."""
         return self.clock_skew_s is not None and abs(self.clock_skew_s) > SKEW_WARN_SECONDS
+
+
+def server_fields(url: str, info: str | None) -> dict[str, Any]:
+    """SyncStatus fields from the server URL and the `server` object of the last pull
+    page (kept as JSON in the replica's meta): which server, and whether it reaches the
+    city. Garbage in the meta is no reason to stop showing the rest."""
+    host = urllib.parse.urlsplit(url).netloc if url else ""
+    try:
+        d = json.loads(info) if info else {}
+    except ValueError:
+        d = {}
+    if not isinstance(d, dict):
+        d = {}
+    role = d.get("role") if d.get("role") in ("city", "node") else None
+    reaches = d.get("reaches_city")
+    pending = d.get("upstream_pending")
+    return {"server": host, "server_role": role, "server_hall": str(d.get("hall_name") or ""),
+            "reaches_city": reaches if isinstance(reaches, bool) else None,
+            "city_contact": d.get("city_contact") if isinstance(d.get("city_contact"), str)
+            else None,
+            "upstream_pending": pending if isinstance(pending, int) else 0}

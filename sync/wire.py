@@ -308,6 +308,46 @@ def _unpack(d: Any) -> list[dict[str, Any]]:
     return out
 
 
+# --- plain columns (a hall node's pull: halls of events, ids, seqs) --------------------
+
+def pack_values(values: Sequence[Any]) -> dict[str, Any]:
+    """A column of repeating values (a hall code per event), dictionary-encoded."""
+    return _dict_col(values)
+
+
+def unpack_values(col: Any, n: int) -> list[Any]:
+    """Inverse of pack_values for `n` rows; WireError if malformed."""
+    try:
+        return _undict_col(col, n)
+    except (KeyError, TypeError, IndexError) as exc:
+        raise WireError(f"malformed column: {type(exc).__name__}") from exc
+
+
+def pack_ids(ids: Sequence[str]) -> dict[str, Any]:
+    """Event ids (uuid7s travel as millisecond deltas + their random tails)."""
+    return {"n": len(ids), **_uuid_col(ids)}
+
+
+def unpack_ids(col: Any) -> list[str]:
+    """Inverse of pack_ids; WireError if malformed."""
+    try:
+        return _unuuid_col(col, col["n"])
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise WireError(f"malformed ids: {type(exc).__name__}") from exc
+
+
+def pack_seqs(seqs: Sequence[int]) -> list[int]:
+    """Increasing numbers as deltas."""
+    return _deltas(seqs)
+
+
+def unpack_seqs(deltas: Any) -> list[int]:
+    """Inverse of pack_seqs; WireError if malformed."""
+    if not isinstance(deltas, list):
+        raise WireError("seqs are not a list")
+    return _undeltas(deltas)
+
+
 # --- bodies ------------------------------------------------------------------------------
 
 def dumps(obj: Any) -> bytes:

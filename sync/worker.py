@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import logging
 import pathlib
-import random
 import threading
 from collections.abc import Callable
 
 from sync.client import Offline, RoundReport, SyncClient, SyncRefused
 from sync.lock import LockBusy, sync_lock
 from sync.status import SyncStatus
+from sync.transport import backoff_delay
+
+__all__ = ["SyncWorker", "backoff_delay", "run_round"]
 
 log = logging.getLogger(__name__)
-
-
-def backoff_delay(attempt: int, base: float = 2.0, cap: float = 300.0,
-                  rand: Callable[[float, float], float] = random.uniform) -> float:
-    """Full jitter: uniform in [0, min(cap, base·2^attempt)] — no thundering herd when a
-    hall's link comes back and every terminal reconnects at once."""
-    return rand(0.0, min(cap, base * (2 ** min(attempt, 20))))
 
 
 def run_round(client: SyncClient, data_dir: pathlib.Path) -> RoundReport:

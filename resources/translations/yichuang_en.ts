@@ -1093,64 +1093,94 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_status.py" line="78" />
+        <location filename="../../desktop/sync_status.py" line="79" />
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="92" />
+        <location filename="../../desktop/sync_status.py" line="93" />
         <source>单机模式</source>
         <translation>Standalone</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="94" />
+        <location filename="../../desktop/sync_status.py" line="95" />
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="96" />
+        <location filename="../../desktop/sync_status.py" line="97" />
         <source>尚未连接</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="98" />
+        <location filename="../../desktop/sync_status.py" line="99" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="98" />
+        <location filename="../../desktop/sync_status.py" line="99" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="99" />
+        <location filename="../../desktop/sync_status.py" line="101" />
         <source>待上传 %1 条</source>
         <translation>%1 to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="100" />
+        <location filename="../../desktop/sync_status.py" line="102" />
         <source>（最早 %1 前）</source>
         <translation> (oldest %1 ago)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="102" />
+        <location filename="../../desktop/sync_status.py" line="104" />
         <source>上次同步 %1</source>
         <translation>Last sync %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="106" />
+        <location filename="../../desktop/sync_status.py" line="108" />
         <source>本机时钟与服务器相差 %1 分钟，请校准时间</source>
         <translation>This PC's clock is %1 minutes off the server's; please set the time</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="109" />
+        <location filename="../../desktop/sync_status.py" line="111" />
         <source>需要重新注册终端</source>
         <translation>This terminal must be enrolled again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="111" />
+        <location filename="../../desktop/sync_status.py" line="113" />
         <source>%1 条冲突提醒</source>
         <translation>%1 conflict notices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="126" />
+        <source>大厅节点 %1</source>
+        <translation>Hall node %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="128" />
+        <source>已连市级</source>
+        <translation>reaches the city</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="128" />
+        <source>与市级断开</source>
+        <translation>city unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="130" />
+        <source>市级服务器 %1</source>
+        <translation>City server %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="136" />
+        <source>上次连通市级 %1</source>
+        <translation>Last reached the city %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="138" />
+        <source>节点待上传市级 %1 条</source>
+        <translation>%1 waiting at the node for the city</translation>
     </message>
 </context>
 <context>

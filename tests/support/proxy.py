@@ -31,6 +31,7 @@ class FaultyProxy:
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._main, daemon=True)
         self.port = 0
+        self._open: set[asyncio.StreamWriter] = set()
 
     def start(self) -> FaultyProxy:
         self._thread.start()
@@ -52,6 +53,15 @@ class FaultyProxy:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def cut_all(self) -> None:
+        """Close every connection open now, as a link going down does to kept-alive ones."""
+        def _close() -> None:
+            for w in list(self._open):
+                w.close()
+            self._open.clear()
+
+        self._loop.call_soon_threadsafe(_close)
 
     def _main(self) -> None:
         asyncio.set_event_loop(self._loop)
@@ -79,6 +89,7 @@ class FaultyProxy:
         except OSError:
             cw.close()
             return
+        self._open.update((cw, sw))
         up = asyncio.ensure_future(self._pipe(cr, sw, self.cut_after if fault == CUT_REQUEST
                                               else None))
         down = asyncio.ensure_future(self._pipe(sr, cw, self.cut_after if fault == CUT_RESPONSE
@@ -89,6 +100,7 @@ class FaultyProxy:
             t.cancel()
         for w in (sw, cw):
             w.close()
+            self._open.discard(w)
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                     cut_after: int | None) -> None:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import requests
 
@@ -34,33 +36,49 @@ def yichuang(*args: str, check: bool = True, timeout: float = 120) -> subprocess
 
 
 class ServerProcess:
-    """`yichuang server --db URL --port P` in a child process; kill/restart at will."""
+    """`yichuang server --db URL --port P` in a child process; kill/restart at will.
 
-    def __init__(self, db_url: str, port: int | None = None, log_dir: pathlib.Path | None = None
-                 ) -> None:
+    `args` go after the command (a hall node's `--upstream …`); `prefix` runs it
+    elsewhere (`ip netns exec NS`), with `host` its address there and `run` the way to
+    reach it (a function that runs a callable in that network).
+    """
+
+    def __init__(self, db_url: str, port: int | None = None, log_dir: pathlib.Path | None = None,
+                 *, args: Sequence[str] = (), prefix: Sequence[str] = (),
+                 host: str = "127.0.0.1", run: Callable[..., Any] | None = None,
+                 log_level: str = "warning") -> None:
         self.db_url, self.port = db_url, port or free_port()
         self.log_path = (log_dir or pathlib.Path(tempfile.gettempdir())) / f"server-{self.port}.log"
         self.proc: subprocess.Popen | None = None
+        self.args, self.prefix, self.host = list(args), list(prefix), host
+        self.run = run or (lambda fn, *a, **kw: fn(*a, **kw))
+        self.log_level = log_level
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{self.host}:{self.port}"
+
+    def health(self, timeout: float = 1) -> dict | None:
+        """The health answer, or None when it does not answer."""
+        try:
+            resp = self.run(requests.get, self.url + "/api/v1/health", timeout=timeout)
+        except requests.RequestException:
+            return None
+        return resp.json() if resp.ok else None
 
     def start(self, timeout: float = 30) -> ServerProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - lives as long as the process
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url,
-             "--port", str(self.port), "--log-level", "warning"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            [*self.prefix, sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url,
+             "--host", self.host, "--port", str(self.port), "--log-level", self.log_level,
+             *self.args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited: {self.log_path.read_text()[-2000:]}")
-            try:
-                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
-                    return self
-            except requests.RequestException:
-                time.sleep(0.1)
+            if self.health() is not None:
+                return self
+            time.sleep(0.1)
         raise RuntimeError("server did not start")
 
     def kill(self) -> None:
@@ -99,13 +117,14 @@ def setup_hall(db_url: str, *, reviewers: bool = True) -> None:
         database.dispose()
 
 
-def enrol_code(db_url: str, hall: str = HALL) -> str:
+def enrol_code(db_url: str, hall: str = HALL, *, node_codes: int | None = None) -> str:
+    """A one-time code (for a hall node with `node_codes`), straight in the database."""
     from server import auth, db
 
     database = db.Database(db_url)
     try:
         with database.writer() as conn:
-            return auth.issue_code(conn, hall)
+            return auth.issue_code(conn, hall, node_codes=node_codes)
     finally:
         database.dispose()
 
