@@ -31,6 +31,8 @@ CASE = "case"
 STREAM_MODULES: Mapping[str, str] = {
     CASE: "domain.case",
     "notice": "domain.notices",
+    "ticket": "domain.tickets",
+    "window": "domain.window_state",
 }
 
 

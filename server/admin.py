@@ -112,6 +112,8 @@ def import_catalog(conn: sa.Connection, data: Mapping[str, Any], hall: str | Non
         if "password" in s:
             s["password_hash"] = passwords.hash_password(str(s.pop("password")))
         rows.append((code, "staff", str(s["id"]), s))
+    if data.get("queue_rules"):  # the hall's queue rules (domain.queue_rules) travel along
+        rows.append((code, "queue_rules", "rules", dict(data["queue_rules"])))
     keep = {(k, i) for _, k, i, _ in rows}
     r = db.reference
     for row in conn.execute(sa.select(r.c.kind, r.c.id).where(

@@ -18,7 +18,7 @@ from domain.catalog import Catalog, catalog_from_dict
 from domain.workdays import WorkCalendar
 from sync.replica import Replica
 
-KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar")
+KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar", "queue_rules")
 
 
 @lru_cache(maxsize=4096)
@@ -45,6 +45,8 @@ def rows_from_catalog_json(data: Mapping[str, Any]) -> list[tuple[str, str, dict
         if "password" in s:
             s["password_hash"] = passwords.hash_password(str(s.pop("password")))
         rows.append(("staff", s["id"], s))
+    if data.get("queue_rules"):
+        rows.append(("queue_rules", "rules", dict(data["queue_rules"])))
     return rows
 
 
