@@ -32,8 +32,9 @@ class QueueRules:
     """What the queue of one hall follows. The defaults are a city hall's usual ones."""
 
     elderly_age: int = 70
-    # priority kinds that go before everyone else (in order of arrival among themselves)
-    priority_kinds: tuple[str, ...] = ("elderly", "disabled", "pregnant", "military")
+    # priority kinds that go before everyone else (in order of arrival among themselves);
+    # "other" is a priority staff grant case by case (--priority without a kind)
+    priority_kinds: tuple[str, ...] = ("elderly", "disabled", "pregnant", "military", "other")
     # recalls (重呼) before the window may mark a no-show (过号)
     no_show_after: int = 2
     # an appointment goes first from this many minutes before its time to this many after
