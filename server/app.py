@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError
-from server import admin, auth, backoffice, body, db, pull, push
+from server import admin, auth, backoffice, body, db, longpoll, pull, push
 from sync import wire
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,11 @@ def _token(cred: HTTPAuthorizationCredentials | None) -> str:
     return cred.credentials
 
 
+def terminal_token(cred: Bearer) -> str:
+    """The bearer token of a terminal's request (401 without one)."""
+    return _token(cred)
+
+
 def create_app(db_url: str) -> FastAPI:
     """The application for one database (SQLite file or PostgreSQL URL)."""
     database = db.Database(db_url)
@@ -89,6 +94,9 @@ def create_app(db_url: str) -> FastAPI:
     app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION))
     app.state.db = database
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    notifier = longpoll.Notifier()
+    database.listeners.append(notifier.notify)
+    longpoll.add_routes(app, database, notifier, Depends(protocol), Depends(terminal_token))
 
     @app.exception_handler(sa.exc.OperationalError)
     @app.exception_handler(sa.exc.InterfaceError)

@@ -93,8 +93,9 @@ def cmd_server(args: argparse.Namespace) -> int:
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(args.db)
+    # parked long polls (server.longpoll) must not hold a restart for their whole wait
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=75)
+                access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5)
     return 0
 
 
