@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import pathlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,7 @@ class Display:
     announcer: CallAnnouncer
     feed: DisplayFeed | None
     settings: config.DisplaySettings
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(CHINA_TZ)
     _busy: bool = False
     _again: bool = False
 
@@ -68,7 +70,7 @@ class Display:
             self._again = True
             return
         self._busy = True
-        day = dt.datetime.now(CHINA_TZ).date().isoformat()
+        day = self.clock().date().isoformat()
         self.runner.read(lambda r: read_board(r, day), self._painted, self._failed)
 
     def _painted(self, board: Board) -> None:
@@ -93,7 +95,8 @@ class Display:
 
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
           engine: SpeechEngine | None = None, follow: bool = True,
-          settings: config.DisplaySettings | None = None) -> Display:
+          settings: config.DisplaySettings | None = None,
+          clock: Callable[[], dt.datetime] | None = None) -> Display:
     """Everything wired, nothing shown. `follow=False`: no sync thread (tests drive it)."""
     from desktop.display import chime
     from desktop.tasks import TaskRunner
@@ -112,7 +115,8 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
         engine = select_engine(ds.voice, wav, window)
     announcer = CallAnnouncer(engine, parent=window)
     feed = DisplayFeed(data_dir, ds.poll_seconds, window) if follow else None
-    display = Display(window, runner, announcer, feed, ds)
+    display = Display(window, runner, announcer, feed, ds,
+                      clock or (lambda: dt.datetime.now(CHINA_TZ)))
     if feed is not None:
         feed.sig_round.connect(lambda _rep: display.refresh())
         feed.sig_status.connect(lambda st: window.set_online(st.online))

@@ -106,8 +106,13 @@ def _run(parent: QObject, program: str, args: list[str], done) -> QProcess:  # t
         proc.deleteLater()
         done()
 
+    def error(e: QProcess.ProcessError) -> None:
+        if e == QProcess.ProcessError.FailedToStart:
+            log.warning("%s failed to start: %s", program, proc.errorString())
+            end()
+
     proc.finished.connect(end)
-    proc.errorOccurred.connect(lambda e: e == QProcess.ProcessError.FailedToStart and end())
+    proc.errorOccurred.connect(error)
     proc.start(program, args)
     return proc
 
