@@ -23,6 +23,7 @@ from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
 from desktop.kiosk.voice import Voice
 from desktop.kiosk.window import KioskWindow
+from desktop.queue.kiosk_waiting import attach_kiosk_queue
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class Kiosk:
     sims: hardware.Simulators | None = None
 
     def shutdown(self) -> None:
+        self.window.queue_link.stop()
         self.flow.idle.remove()
         if self.reader is not None:
             self.reader.stop()
@@ -100,6 +102,7 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
                      paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+    window.queue_link = attach_kiosk_queue(window, runner, data_dir)  # waiting counts, sync
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:
