@@ -21,6 +21,8 @@ CATALOGS = {
     "devices": ["desktop/devices"],
     "kiosk": ["desktop/kiosk"],
     "printing": ["desktop/printing"],
+    "display": ["desktop/display"],
+    "queue": ["desktop/queue"],
 }
 LANGUAGES = ("en",)
 
