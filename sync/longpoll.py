@@ -95,9 +95,11 @@ class ChangeFollower:
     def __init__(self, data_dir: pathlib.Path | str,
                  on_round: Callable[[RoundReport], None],
                  on_status: Callable[[SyncStatus], None] = lambda s: None, *,
-                 poll_s: float = 1.0, wait_s: float = WAIT_S, max_backoff: float = 10.0
-                 ) -> None:
+                 poll_s: float = 1.0, wait_s: float = WAIT_S, max_backoff: float = 10.0,
+                 long_poll: bool = True) -> None:
         self.data_dir = pathlib.Path(data_dir)
+        # off: poll every poll_s (a proxy that cuts long requests; the benchmark's peer)
+        self.long_poll = long_poll
         self.on_round, self.on_status = on_round, on_status
         self.poll_s, self.wait_s, self.max_backoff = poll_s, wait_s, max_backoff
         self._stop = threading.Event()
@@ -138,7 +140,7 @@ class ChangeFollower:
             rep = run_round(client, self.data_dir)
             self.on_round(rep)
             self.on_status(client.status(online=True))
-            changed = self._parker.wait(client, self.wait_s)
+            changed = self._parker.wait(client, self.wait_s) if self.long_poll else None
         except Offline as exc:
             if self._stop.is_set():
                 return 0, False

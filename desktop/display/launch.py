@@ -63,9 +63,12 @@ class Display:
     clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(CHINA_TZ)
     _busy: bool = False
     _again: bool = False
+    _closed: bool = False
 
     def refresh(self) -> None:
         """Read a new board (at most one read in flight; a change meanwhile reads again)."""
+        if self._closed:
+            return
         if self._busy:
             self._again = True
             return
@@ -87,6 +90,7 @@ class Display:
         log.error("display could not read its replica: %r", exc)
 
     def shutdown(self) -> None:
+        self._closed = True
         if self.feed is not None:
             self.feed.stop()
         self.announcer.stop()
