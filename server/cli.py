@@ -56,6 +56,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ci.add_argument("--hall", default=None, help="hall code (default: the file's)")
     ci.set_defaults(func=cmd_catalog_import)
 
+    from server import queue_admin
+
+    queue_admin.add_commands(asub)  # queue-rules
+
     term = asub.add_parser("terminal", help="terminals").add_subparsers(dest="op", required=True)
     term.add_parser("list", help="list terminals").set_defaults(func=cmd_terminal_list)
     r = term.add_parser("revoke", help="revoke a terminal's token")

@@ -74,3 +74,27 @@ def test_bad_input_is_refused_with_a_reason(tmp_path):
     assert got["server"] is None and got["ticket"] == "A0001"
     rc, call = run("call", "--window", "1", "--data-dir", str(tmp_path))
     assert rc == 0 and call["decided_by"] == "local"
+
+
+def test_admin_sets_a_halls_queue_rules_and_terminals_follow_them(server, hall_db, code_for,
+                                                                  tmp_path):
+    guide = Term(tmp_path / "guide", server.url, code_for())
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"no_show_after": -3}', "utf-8")
+    p = yichuang("admin", "--db", hall_db, "queue-rules", "--hall", "371100", "--file",
+                 str(bad), check=False)
+    assert p.returncode == 2 and "no_show_after" in p.stderr
+    good = tmp_path / "rules.json"
+    good.write_text('{"priority_kinds": ["disabled"], "no_show_after": 3}', "utf-8")
+    p = yichuang("admin", "--db", hall_db, "queue-rules", "--hall", "371100", "--file",
+                 str(good))
+    assert json.loads(p.stdout)["rules"]["no_show_after"] == 3
+    run("take", "--zone", "A", "--data-dir", str(guide.dir))
+    run("take", "--zone", "A", "--priority", "elderly", "--data-dir", str(guide.dir))
+    rc, call = run("call", "--window", "1", "--data-dir", str(guide.dir))
+    assert rc == 0 and call["ticket"] == "A0001"  # elderly no longer go first in this hall
+    from sync import tickets
+    from sync.replica import Replica
+
+    with Replica.in_dir(guide.dir) as r:
+        assert tickets.load_rules(r).no_show_after == 3
