@@ -324,8 +324,11 @@ _STEPS = {TAKEN: _taken, CALLED: _called, RECALLED: _recalled, RELEASED: _releas
           REQUEUED: _requeued, CANCELLED: _cancelled}
 
 
+# open_states is empty on purpose: a queue lives for one day, and a new terminal's
+# snapshot already carries the streams changed in the last weeks (today's tickets among
+# them); a ticket abandoned while waiting must not ride along in every snapshot forever.
 STREAM = StreamType(
     name="ticket", kinds=KINDS, empty=lambda sid: Ticket(id=sid), apply=apply, check=check,
-    state_of=lambda t: t.state, validate=validate, open_states=OPEN_STATES,
+    state_of=lambda t: t.state, validate=validate, open_states=frozenset(),
     on_conflict=lambda t, e: None,
 )

@@ -100,6 +100,7 @@ def _seconds(start: str, end: str) -> int:
 
 STREAM = StreamType(
     name="window", kinds=KINDS, empty=lambda sid: WindowDay(id=sid), apply=apply, check=check,
-    state_of=lambda w: w.state, validate=validate, open_states=frozenset({PAUSE}),
+    # one stream per day: like tickets, never "live" beyond the snapshot's recent window
+    state_of=lambda w: w.state, validate=validate, open_states=frozenset(),
     on_conflict=lambda w, e: None,
 )

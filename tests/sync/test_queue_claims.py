@@ -137,3 +137,16 @@ def test_no_server_no_call_and_a_withdrawn_claim_leaves_the_ticket_waiting(hall,
 
 def tickets_day(r: Replica) -> str:
     return r.conn.execute("SELECT MAX(day) FROM tickets").fetchone()[0]
+
+
+def test_a_new_display_gets_todays_queue_in_its_snapshot(hall, server, hall_db, code_for,
+                                                        tmp_path):
+    guide, a, _ = hall
+    numbers = take(guide, 3)
+    sync_all([guide.dir, a.dir], rounds=1)
+    first = queue_claim.call_next(a.dir, "W01", "S001")
+    late = Term(tmp_path / "late-display", server.url, code_for())  # bootstraps by snapshot
+    with Replica.in_dir(late.dir) as r:
+        day = tickets_day(r)
+        assert [x["number"] for x in tickets.waiting(r, day)] == numbers[1:]
+        assert tickets.at_window(r, day, "W01")["number"] == first.number
