@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from desktop.queue.notices_bell import NoticeBell
 from desktop.queue.panel import QueuePanel
 
-# key → panel action (QueuePanel.trigger); F10/F11 are free on the counter
+# key → panel action (QueuePanel.trigger): the queue lives on F10 (F11 is the
+# consultation's, F12 the lock's); the next citizen is one key, the rest add a modifier
 QUEUE_KEYS = (
     ("F10", "next"),
-    ("F11", "recall"),
-    ("Shift+F10", "no_show"),
-    ("Shift+F11", "transfer"),
+    ("Shift+F10", "recall"),
     ("Ctrl+F10", "start"),
+    ("Ctrl+Shift+F10", "no_show"),
 )
 
 

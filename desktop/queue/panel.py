@@ -1,8 +1,9 @@
 """The counter's call keys: a strip under the header with the window's current ticket.
 
 下一位 (F10) ends the current ticket and calls the next one — a claim the hall's server
-decides (sync.queue_claim, on the I/O lane); 重呼 (F11) says it again on the display;
-过号 after the hall's number of recalls; 办理 starts the service and opens the case the
+decides (sync.queue_claim, on the I/O lane); 重呼 (Shift+F10) says it again on the
+display; 过号 (Ctrl+Shift+F10) after the hall's number of recalls; 办理 (Ctrl+F10) starts
+the service and opens the case the
 ticket came with (a kiosk registration) or a new one (a walk-in); 转移 hands it to
 another zone or window; 暂停 pauses the window with a reason; 等候 N 人 lists who waits
 and can call one out of turn; 现场取号 takes a ticket for a walk-in. A scanned slip of
@@ -70,9 +71,9 @@ class QueuePanel(QFrame):
         self.buttons: dict[str, QPushButton] = {}
         for name, text, tip in (
             ("next", self.tr("下一位 F10"), self.tr("结束当前号并呼叫下一位")),
-            ("recall", self.tr("重呼 F11"), self.tr("在显示屏上再呼叫一次")),
-            ("no_show", self.tr("过号"), self.tr("重呼后仍未到，标记过号")),
-            ("start", self.tr("办理"), self.tr("开始办理并打开办件")),
+            ("recall", self.tr("重呼"), self.tr("在显示屏上再呼叫一次（Shift+F10）")),
+            ("no_show", self.tr("过号"), self.tr("重呼后仍未到，标记过号（Ctrl+Shift+F10）")),
+            ("start", self.tr("办理"), self.tr("开始办理并打开办件（Ctrl+F10）")),
             ("transfer", self.tr("转移"), self.tr("转到其他服务区或窗口，保留顺序")),
             ("pause", self.tr("暂停"), self.tr("暂停本窗口叫号")),
             ("waiting", self.tr("等候 0 人"), self.tr("查看等候的群众")),

@@ -113,113 +113,113 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="65"/>
+        <location filename="../../desktop/queue/panel.py" line="66"/>
         <source>叫号</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="72"/>
+        <location filename="../../desktop/queue/panel.py" line="73"/>
         <source>下一位 F10</source>
         <translation>Next F10</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="72"/>
+        <location filename="../../desktop/queue/panel.py" line="73"/>
         <source>结束当前号并呼叫下一位</source>
         <translation>End the current ticket and call the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="73"/>
-        <source>重呼 F11</source>
-        <translation>Recall F11</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue/panel.py" line="73"/>
-        <source>在显示屏上再呼叫一次</source>
-        <translation>Call the number again on the display</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue/panel.py" line="74"/>
+        <location filename="../../desktop/queue/panel.py" line="75"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="74"/>
-        <source>重呼后仍未到，标记过号</source>
-        <translation>Mark as no-show after the recalls</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue/panel.py" line="75"/>
+        <location filename="../../desktop/queue/panel.py" line="76"/>
         <source>办理</source>
         <translation>Serve</translation>
     </message>
     <message>
+        <location filename="../../desktop/queue/panel.py" line="74"/>
+        <source>重呼</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue/panel.py" line="74"/>
+        <source>在显示屏上再呼叫一次（Shift+F10）</source>
+        <translation>Call the number again on the display (Shift+F10)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/queue/panel.py" line="75"/>
-        <source>开始办理并打开办件</source>
-        <translation>Start serving and open the case</translation>
+        <source>重呼后仍未到，标记过号（Ctrl+Shift+F10）</source>
+        <translation>Mark as no-show after the recalls (Ctrl+Shift+F10)</translation>
     </message>
     <message>
         <location filename="../../desktop/queue/panel.py" line="76"/>
+        <source>开始办理并打开办件（Ctrl+F10）</source>
+        <translation>Start serving and open the case (Ctrl+F10)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue/panel.py" line="77"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="76"/>
+        <location filename="../../desktop/queue/panel.py" line="77"/>
         <source>转到其他服务区或窗口，保留顺序</source>
         <translation>Send to another zone or window, keeping the place</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="77"/>
-        <location filename="../../desktop/queue/panel.py" line="148"/>
+        <location filename="../../desktop/queue/panel.py" line="78"/>
+        <location filename="../../desktop/queue/panel.py" line="149"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="77"/>
+        <location filename="../../desktop/queue/panel.py" line="78"/>
         <source>暂停本窗口叫号</source>
         <translation>Pause calling at this window</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="78"/>
+        <location filename="../../desktop/queue/panel.py" line="79"/>
         <source>等候 0 人</source>
         <translation>0 waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="78"/>
+        <location filename="../../desktop/queue/panel.py" line="79"/>
         <source>查看等候的群众</source>
         <translation>Who is waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="79"/>
+        <location filename="../../desktop/queue/panel.py" line="80"/>
         <source>现场取号</source>
         <translation>Walk-in ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="79"/>
+        <location filename="../../desktop/queue/panel.py" line="80"/>
         <source>为没有排队号的群众取号</source>
         <translation>Take a ticket for a citizen without one</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="124"/>
+        <location filename="../../desktop/queue/panel.py" line="125"/>
         <source>登录并选择窗口后可叫号</source>
         <translation>Log in at a window to call</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="126"/>
+        <location filename="../../desktop/queue/panel.py" line="127"/>
         <source>窗口已暂停</source>
         <translation>Window paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="128"/>
+        <location filename="../../desktop/queue/panel.py" line="129"/>
         <source>按 F10 呼叫下一位</source>
         <translation>Press F10 to call the next</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="130"/>
+        <location filename="../../desktop/queue/panel.py" line="131"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue/panel.py" line="132"/>
+        <location filename="../../desktop/queue/panel.py" line="133"/>
         <source>呼叫中（已重呼 %n 次）</source>
         <translation>
             <numerusform>Calling (recalled %n time)</numerusform>
@@ -227,12 +227,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="134"/>
+        <location filename="../../desktop/queue/panel.py" line="135"/>
         <source>呼叫中</source>
         <translation>Calling</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue/panel.py" line="136"/>
+        <location filename="../../desktop/queue/panel.py" line="137"/>
         <source>等候 %n 人</source>
         <translation>
             <numerusform>%n waiting</numerusform>
@@ -240,27 +240,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="147"/>
+        <location filename="../../desktop/queue/panel.py" line="148"/>
         <source>恢复叫号</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="178"/>
+        <location filename="../../desktop/queue/panel.py" line="179"/>
         <source>已呼叫 {n}</source>
         <translation>Called {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="185"/>
+        <location filename="../../desktop/queue/panel.py" line="186"/>
         <source>没有等候的群众</source>
         <translation>Nobody is waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="187"/>
+        <location filename="../../desktop/queue/panel.py" line="188"/>
         <source>连不上服务器，不能叫号；请扫描群众的告知单办理</source>
-        <translation>No server reachable, so nobody can be called; scan the citizen's slip to serve them</translation>
+        <translation>No server reachable, so nobody can be called; scan the citizen&apos;s slip to serve them</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/panel.py" line="252"/>
+        <location filename="../../desktop/queue/panel.py" line="253"/>
         <source>已取号 {n}</source>
         <translation>Ticket {n} taken</translation>
     </message>

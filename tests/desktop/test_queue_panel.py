@@ -1,4 +1,4 @@
-"""The counter's call keys (pytest-qt): F10 calls the next (priority first), F11
+"""The counter's call keys (pytest-qt): F10 calls the next (priority first), Shift+F10
 recalls, no-show only after the hall's recalls, 办理 opens the kiosk's case, a slip
 scanned offline is served here, and a counter that reaches no server calls nobody."""
 
@@ -39,7 +39,7 @@ def row(replica, t: tk.Ticket) -> dict:  # type: ignore[no-untyped-def]
     return tickets.ticket(replica, t.id)
 
 
-def test_f10_calls_priority_first_and_f11_recalls(qtbot, clerk, replica):
+def test_f10_calls_priority_first_and_shift_f10_recalls(qtbot, clerk, replica):
     panel = clerk.queue_panel
     press(qtbot, clerk, Qt.Key.Key_F10)
     assert clerk.message.text() == "没有等候的群众"
@@ -49,11 +49,12 @@ def test_f10_calls_priority_first_and_f11_recalls(qtbot, clerk, replica):
     assert panel.number.text() == old.number and panel.status.text() == "呼叫中"
     assert row(replica, old)["window_id"] == "W01" and row(replica, old)["state"] == tk.ON_CALL
     assert not panel.buttons["no_show"].isEnabled()  # the hall wants 2 recalls first
-    press(qtbot, clerk, Qt.Key.Key_F11)
-    press(qtbot, clerk, Qt.Key.Key_F11)
+    press(qtbot, clerk, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, clerk, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert row(replica, old)["recalls"] == 2 and "已重呼 2 次" in panel.status.text()
     assert panel.buttons["no_show"].isEnabled()
-    press(qtbot, clerk, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, clerk, Qt.Key.Key_F10,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert row(replica, old)["state"] == tk.MISSED
     press(qtbot, clerk, Qt.Key.Key_F10)
     assert panel.number.text() == a.number
