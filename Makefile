@@ -10,7 +10,7 @@ export QT_QPA_PLATFORM ?= offscreen
 
 # Qt's xcb platform plugin needs these to open a real window (`make run`).
 DEB_RUN_PKGS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 xvfb xauth
-DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei espeak-ng libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 
 .PHONY: run run-debs test faults lint venv debs bench clean translations
 

@@ -20,6 +20,7 @@ BENCHMARKS = (
     "bench.bench_server",
     "bench.bench_reference",
     "bench.bench_figures",
+    "bench.bench_call",
 )
 
 

@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import sys
 
+FACES = ("counter", "kiosk", "supervisor", "display")  # desktop.app.FACES, without Qt
+
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("deadline", help="the deadline of a promised item accepted on a day")
@@ -22,14 +24,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("number")
     p.set_defaults(func=cmd_check_id)
 
-    for face in ("counter", "kiosk", "supervisor"):
+    for face in FACES:
         p = sub.add_parser(face, help=f"start the {face}")
         p.add_argument("--demo", action="store_true",
                        help="seed the demo catalog and start simulated devices")
         p.set_defaults(func=cmd_face, face=face)
 
     p = sub.add_parser("demo", help="the demo: counter on a local replica with demo data")
-    p.add_argument("--face", choices=("counter", "kiosk", "supervisor"), default="counter")
+    p.add_argument("--face", choices=FACES, default="counter")
     p.add_argument("--screenshot", metavar="DIR",
                    help="save a PNG of each main screen into DIR and exit")
     p.add_argument("--lang", choices=("zh_CN", "en"), default=None)

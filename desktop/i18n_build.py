@@ -22,6 +22,8 @@ CATALOGS = {
     "kiosk": ["desktop/kiosk"],
     "printing": ["desktop/printing"],
     "supervisor": ["desktop/supervisor"],
+    "display": ["desktop/display"],
+    "queue": ["desktop/queue"],
 }
 LANGUAGES = ("en",)
 

@@ -49,6 +49,8 @@ class CounterTour(QObject):
 
     # --- the walk -----------------------------------------------------------------
     def _plan(self) -> list[tuple[str, Callable[[], None]]]:
+        from desktop.queue.screenshots import tour_steps as queue_steps
+
         s = self.shell
         ws = lambda: s.workspace  # noqa: E731 (created after start-up)
         return [
@@ -56,6 +58,7 @@ class CounterTour(QObject):
             ("01-login", lambda: s.login.staff_no.setText("1001")),
             ("", self._login),
             ("02-home", lambda: None),
+            *queue_steps(s, self._show),
             ("03-search-id-number", self._search_citizen),
             ("04-item-picker", self._item_picker),
             ("05-new-case", self._new_case),

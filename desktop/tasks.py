@@ -67,6 +67,9 @@ class TaskRunner(QObject):
         self._readers = cf.ThreadPoolExecutor(readers, thread_name_prefix="replica-reader")
         self._io = cf.ThreadPoolExecutor(2, thread_name_prefix="io")
         self._sig_result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # start the writer now: readers wait for its migrations, and a face that only
+        # reads (the hall display) would otherwise wait for a write that never comes
+        self._writer.submit(lambda: None)
 
     # --- public API -----------------------------------------------------------
     def write(self, fn: Callable[[Any], Any], on_done: Callback = None,

@@ -112,7 +112,7 @@ def parse_catalog(text: str, level: str | None = None) -> CatalogFile:
     hall = None
     if hall_file:
         hall = {k: _strip(data[k]) for k in ("hall", "zones", "windows", "staff", "periods",
-                                             "duty") if k in data}
+                                             "duty", "queue_rules") if k in data}
     return CatalogFile(level=lvl, label=str(data.get("label", "")),
                        departments=_strip(deps) if isinstance(deps, list) else [],
                        items=items, hall=hall, lines=lines)
@@ -121,7 +121,8 @@ def parse_catalog(text: str, level: str | None = None) -> CatalogFile:
 # reference kinds (the server's `reference` table and the replica's)
 STD_ITEM, STD_DEPARTMENT, CATALOG_HEAD, ENABLED = "std_item", "std_department", "catalog", "enabled"
 PERIOD, DUTY = "period", "duty"
-HALL_KINDS = ("zone", "window", "staff", ENABLED, PERIOD, DUTY)
+QUEUE_RULES = "queue_rules"
+HALL_KINDS = ("zone", "window", "staff", ENABLED, PERIOD, DUTY, QUEUE_RULES)
 
 Row = tuple[str, str, dict[str, Any]]  # kind, id, data
 
@@ -161,6 +162,8 @@ def hall_rows(cf: CatalogFile) -> list[Row]:
         rows.append(("staff", str(s["id"]), s))
     rows += [(ENABLED, str(rec["no"]), {**local_part(rec), "code": code, "level": cf.level})
              for code, rec in cf.items.items()]
+    if cf.hall.get("queue_rules"):  # the hall's queue rules (domain.queue_rules)
+        rows.append((QUEUE_RULES, "rules", dict(cf.hall["queue_rules"])))
     return rows + hours_rows(cf.hall)
 
 

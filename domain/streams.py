@@ -34,6 +34,8 @@ STREAM_MODULES: Mapping[str, str] = {
     "followup": "domain.followups",
     "appeal": "domain.appeals",
     "consultation": "domain.consultations",
+    "ticket": "domain.tickets",
+    "window": "domain.window_state",
 }
 
 

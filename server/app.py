@@ -30,7 +30,19 @@ from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError
 from domain.events import CHINA_TZ
-from server import admin, auth, backoffice, body, calendar, db, nodeinfo, pull, push, relay
+from server import (
+    admin,
+    auth,
+    backoffice,
+    body,
+    calendar,
+    db,
+    longpoll,
+    nodeinfo,
+    pull,
+    push,
+    relay,
+)
 from server import status_page as status_html
 from server.upstream import Upstream, UpstreamWorker
 from sync import wire
@@ -86,6 +98,11 @@ def _token(cred: HTTPAuthorizationCredentials | None) -> str:
     return cred.credentials
 
 
+def terminal_token(cred: Bearer) -> str:
+    """The bearer token of a terminal's request (401 without one)."""
+    return _token(cred)
+
+
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
                upstream_interval: float = 5.0, name: str = "") -> FastAPI:
     """The application for one database (SQLite file or PostgreSQL URL).
@@ -121,6 +138,9 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     app.state.upstream = worker
     app.state.seen = {}  # terminal id → last request (this run): the status page's "last seen"
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    notifier = longpoll.Notifier()
+    database.listeners.append(notifier.notify)
+    longpoll.add_routes(app, database, notifier, Depends(protocol), Depends(terminal_token))
 
     @app.exception_handler(sa.exc.OperationalError)
     @app.exception_handler(sa.exc.InterfaceError)

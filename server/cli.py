@@ -105,6 +105,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     k.add_argument("--year", type=int, required=True)
     k.set_defaults(func=cmd_calendar_show)
 
+    from server import queue_admin
+
+    queue_admin.add_commands(asub)  # queue-rules
+
     term = asub.add_parser("terminal", help="terminals").add_subparsers(dest="op", required=True)
     term.add_parser("list", help="list terminals").set_defaults(func=cmd_terminal_list)
     r = term.add_parser("revoke", help="revoke a terminal's token")
@@ -143,8 +147,9 @@ def cmd_server(args: argparse.Namespace) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
                      upstream_interval=args.upstream_interval, name=args.name)
+    # parked long polls (server.longpoll) must not hold a restart for their whole wait
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=75)
+                access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5)
     return 0
 
 

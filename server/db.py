@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -214,6 +214,8 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._writer = threading.Lock()
+        # called after each writing transaction commits (server.longpoll wakes waiters)
+        self.listeners: list[Callable[[], None]] = []
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[sa.Connection]:
@@ -228,6 +230,8 @@ class Database:
                     yield conn
             finally:
                 conn.close()
+        for listener in self.listeners:
+            listener()
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[sa.Connection]:

@@ -17,10 +17,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_stats)
 
     try:
-        from sync import client_cli
+        from sync import client_cli, queue_cli
     except ImportError:
         return
     client_cli.add_commands(sub)
+    queue_cli.add_commands(sub)
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:

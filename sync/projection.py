@@ -42,14 +42,14 @@ def register(stream: str, projector: Projector) -> None:
 
 
 def projectors(stream: str) -> list[Projector]:
-    if not _PROJECTORS:
-        _load()
+    if stream not in _PROJECTORS:
+        _load()  # importing one projector module must not hide the others
     return _PROJECTORS.get(stream, [])
 
 
 def _load() -> None:
     # the modules that own projection tables register themselves when imported
-    from sync import case_rows, figure_rows, notices  # noqa: F401
+    from sync import case_rows, figure_rows, notices, tickets  # noqa: F401
 
 
 def event_from_row(row: Mapping[str, Any]) -> ev.Event:
@@ -84,8 +84,7 @@ def write(replica: Replica, state: Any, kind: str, cal: WorkCalendar) -> None:
 
 def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> None:
     """Rebuild the rows of these streams (after a pull or a server verdict)."""
-    if not _PROJECTORS:
-        _load()
+    _load()
     with replica.transaction():
         for sid in set(stream_ids):
             events = stream_events(replica, sid)

@@ -22,7 +22,7 @@ from sync.replica import Replica
 
 log = logging.getLogger(__name__)
 
-KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar")
+KINDS = ("hall", "department", "zone", "window", "staff", "item", "calendar", "queue_rules")
 
 
 @lru_cache(maxsize=4096)

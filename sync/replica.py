@@ -61,8 +61,13 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
         )
     for number in range(version + 1, len(MIGRATIONS) + 1):
-        log.info("replica migration %d", number)
         conn.execute("BEGIN IMMEDIATE")
+        # another connection (the app's writer, `yichuang sync`) may have migrated while
+        # we waited for the lock: read the version again under it
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+            conn.execute("COMMIT")
+            continue
+        log.info("replica migration %d", number)
         try:
             for statement in MIGRATIONS[number - 1].split(";"):
                 if statement.strip():

@@ -130,4 +130,50 @@ MIGRATIONS: list[str] = [
     CREATE INDEX figure_facts_span ON figure_facts (last_on, first_on);
     CREATE INDEX figure_facts_stream ON figure_facts (stream, case_ref);
     """,
+    # 4: the queue (domain.tickets, domain.window_state): tickets and windows' day states
+    """
+    CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        number TEXT,
+        zone TEXT,
+        day TEXT,
+        state TEXT,
+        priority TEXT,
+        appointment_at TEXT,
+        case_id TEXT,
+        slip_number TEXT,
+        item_no TEXT,
+        channel TEXT,
+        order_at TEXT,
+        taken_at TEXT,
+        called_at TEXT,
+        started_at TEXT,
+        ended_at TEXT,
+        last_call_at TEXT,
+        calls INTEGER NOT NULL DEFAULT 0,
+        recalls INTEGER NOT NULL DEFAULT 0,
+        window_id TEXT,
+        staff_id TEXT,
+        target_window TEXT,
+        terminal_id TEXT,
+        conflicts INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT
+    );
+    CREATE INDEX tickets_day_state ON tickets (day, state, zone);
+    CREATE INDEX tickets_day_call ON tickets (day, last_call_at);
+    CREATE INDEX tickets_window ON tickets (window_id, state);
+    CREATE INDEX tickets_slip ON tickets (slip_number);
+    CREATE TABLE window_states (
+        id TEXT PRIMARY KEY,
+        window_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        state TEXT,
+        reason TEXT,
+        note TEXT,
+        staff_id TEXT,
+        since TEXT,
+        paused_seconds INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX window_states_day ON window_states (day, window_id);
+    """,
 ]

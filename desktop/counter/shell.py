@@ -181,8 +181,10 @@ class CounterShell(QMainWindow):
         self.workspace.set_banner(self.calendar_warning)
         self.stack.addWidget(self.workspace)
         from desktop.printing.counter_hooks import connect_printing
+        from desktop.queue.counter_hooks import attach_queue
 
         self.printing = connect_printing(self)
+        self.queue_panel = attach_queue(self)
 
     def _start_failed(self, exc: BaseException) -> None:
         log.error("start-up failed: %s", exc)
@@ -247,6 +249,11 @@ class CounterShell(QMainWindow):
         for key in ("F5", "F6", "F7", "F8", "F9"):
             add(key, lambda k=key: self.workspace and self.workspace.trigger(k))
         add("F12", self.lock)
+        from desktop.queue.counter_hooks import QUEUE_KEYS
+
+        for key, action in QUEUE_KEYS:  # the queue panel's call keys (desktop.queue)
+            add(key, lambda a=action: getattr(self, "queue_panel", None)
+                and self.queue_panel.trigger(a))
 
     def on_scanned(self, code: str) -> None:
         """A wedge scan, wherever the focus was: look it up (ignored while locked)."""

@@ -23,6 +23,7 @@ from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
 from desktop.kiosk.voice import Voice
 from desktop.kiosk.window import KioskWindow
+from desktop.queue.kiosk_waiting import attach_kiosk_queue
 from desktop.reference_watch import ReferenceWatch
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Kiosk:
     def shutdown(self) -> None:
         if self.watch is not None:
             self.watch.stop()
+        self.window.queue_link.stop()
         self.flow.idle.remove()
         if self.reader is not None:
             self.reader.stop()
@@ -131,6 +133,7 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     watch.start()
     runner.read(kiosk_reference, lambda loaded: flow.set_hours(loaded[1], loaded[2]),
                 lambda _e: None)
+    window.queue_link = attach_kiosk_queue(window, runner, data_dir)  # waiting counts, sync
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:

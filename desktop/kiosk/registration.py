@@ -24,6 +24,7 @@ from domain.catalog import Catalog, ServiceItem, Staff
 from domain.events import recorded_date
 from domain.numbering import case_id_for_slip
 from printing.documents import build, to_escpos
+from sync.queue import take_for_registration
 
 # Who the kiosk's events name as their author (there is no clerk at a kiosk).
 KIOSK_STAFF_ID = "kiosk"
@@ -91,6 +92,7 @@ def register(store: Any, catalog: Catalog, item: ServiceItem, person: Person, *,
         case_id = case_id_for_slip(slip)
         _, case = store.open_case(payload, Actor(KIOSK_STAFF_ID, ident.terminal_id), now=now,
                                   case_id=case_id, assign_case_number=False)
+        take_for_registration(store, item, person.id_number, queue_no, slip, case_id, now=now)
     return Registration(case=case, item=item, slip_number=slip, queue_no=queue_no,
                         case_id=case_id, where=where_to_go(catalog, item))
 

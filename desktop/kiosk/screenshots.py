@@ -184,5 +184,8 @@ def save_screenshots(data_dir: pathlib.Path | str | None, out_dir: pathlib.Path 
     for panel in PANELS:
         with tempfile.TemporaryDirectory(prefix="yc-kiosk-shots-") as tmp:
             _shoot_panel(pathlib.Path(tmp), out, panel, save)
+    from desktop.queue.screenshots import kiosk_waiting
+
+    kiosk_waiting(save)  # the waiting counts on the start screen (desktop.queue)
     log.info("kiosk screenshots: %d in %s", count, out)
     return count

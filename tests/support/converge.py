@@ -40,7 +40,9 @@ def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], in
         ids = [x[0] for x in r.conn.execute(
             "SELECT id FROM events WHERE verdict IS NULL OR verdict != 'refused'")]
         states = {x[0]: x[1] for x in r.conn.execute(
-            "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices")}
+            "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices "
+            "UNION ALL SELECT id, state FROM tickets "
+            "UNION ALL SELECT id, state FROM window_states")}
         pending = r.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     return ids, states, pending
 

@@ -64,7 +64,9 @@ def test_whole_registration_prints_the_slip(qtbot, kiosk, sims, replica):
     assert payload["case_number"] == ""  # the window that accepts gives the case number
     assert row["case_id"] == case_id_for_slip(slip)
     outbox = replica.conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
-    assert outbox == 1  # it will sync
+    assert outbox == 2  # the registration and its queue ticket: both will sync
+    ticket = replica.conn.execute("SELECT number, zone, case_id, state FROM tickets").fetchone()
+    assert tuple(ticket) == ("A1001", "Z1", case_id_for_slip(slip), "waiting")
     assert flow.session.person is None  # personal data gone from the screen's memory
 
 
@@ -160,10 +162,11 @@ def test_out_of_paper_stops_and_resumes(qtbot, kiosk, sims, replica):
     assert result.slip_no.text().replace(" ", "") == reg.slip_number
     assert result.slip_no.isVisible() and "缺纸" in result.problem.text()
     assert sims.printer.printed_bytes() == b""  # nothing printed into the void
-    # the registration is the one case event; the printer fault is a notice that syncs
+    # the registration is the one case event (its queue ticket beside it); the printer
+    # fault is a notice that syncs
     kinds = [r[0] for r in replica.conn.execute(
         "SELECT e.kind FROM events e JOIN outbox o ON o.event_id = e.id ORDER BY e.terminal_seq")]
-    assert kinds == ["registered", "notice.raised"]
+    assert kinds == ["registered", "ticket.taken", "notice.raised"]
 
     tap(qtbot, result.done_button)
     start = w.pages["start"]
