@@ -64,11 +64,12 @@ class ApplicantForm(QWidget):
 
     def persons(self) -> tuple[Person, Person | None]:
         """Validated applicant and agent; raises DomainError naming the bad field."""
-        applicant = validate_person(self.applicant.values(), role="申请人")
+        today = self.applicant.today
+        applicant = validate_person(self.applicant.values(), today=today, role="申请人")
         agent = None
         if self.has_agent:
             try:
-                agent = validate_person(self.agent.values(), role="代办人")
+                agent = validate_person(self.agent.values(), today=today, role="代办人")
             except DomainError as exc:
                 exc.role = "agent"  # type: ignore[attr-defined]
                 raise
