@@ -457,10 +457,14 @@ def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
         raise problem
     accepts = kind == ev.ACCEPTED or (kind == ev.SUPPLEMENT_RECEIVED and payload.get("accept"))
     if accepts:
+        # parties are checked once the case names them (a face that knows the item's
+        # roles registered it, or the window added them): a registration that never
+        # spoke of parties (an older terminal, a script) is not refused for it
+        parties = payload.get("parties") or case.parties
         acceptance.check(
             acceptance.merged_materials(case.materials, payload.get("materials")),
             has_agent=bool(case.agent), promises=payload.get("promises") or (),
-            parties=payload.get("parties") or case.parties, party_roles=case.party_roles)
+            parties=parties, party_roles=case.party_roles if parties else ())
     if kind == ev.PROMISE_FULFILLED:
         open_ids = {p["material"] for p in case.open_promises}
         if not set(payload.get("materials") or ()) <= open_ids:
