@@ -420,10 +420,11 @@ def validate_event(e: ev.Event) -> None:
         _objects(p, "party_roles")
     elif e.kind in (ev.ACCEPTED, ev.SUPPLEMENT_RECEIVED):
         _objects(p, "parties")
-        try:
-            acceptance.validate_promises(p.get("promises"), e.local_date)
-        except acceptance.AcceptanceRefused as exc:
-            raise InvalidEvent(str(exc), code="event.payload") from exc
+        if p.get("promises") is not None:
+            try:
+                acceptance.validate_promises(p["promises"], e.local_date)
+            except (acceptance.AcceptanceRefused, ValueError, OverflowError) as exc:
+                raise InvalidEvent(f"promises: {exc}", code="event.payload") from exc
     elif e.kind in (ev.EXTENDED, ev.EXTENSION_REQUESTED):
         _int_in(p, "days", 1, MAX_DAYS)
     elif e.kind == ev.PROMISE_FULFILLED:
