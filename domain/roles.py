@@ -160,7 +160,7 @@ def refusal(who: Any, step: str, *, department: str | None = None,
             return Forbidden(f"无法确定办件所属部门，不能进行「{found.label}」",
                              code="role.unknown_department")
         if dep != item_department:
-            return Forbidden(f"此办件属于其他部门（{item_department}），不能进行「{found.label}」",
+            return Forbidden(f"此办件不属于您所在的部门，不能进行「{found.label}」",
                              code="role.department")
     return None
 

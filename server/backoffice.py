@@ -85,6 +85,7 @@ def _row(case: Case, department: str, cal: WorkCalendar, today: dt.date) -> dict
     shown = countdown(cal, d, today)
     return {"id": case.id, "case_number": case.case_number, "item_no": case.item_no,
             "item_name": case.item_name, "state": case.state, "department": department,
+            "accepted_at": case.accepted_at, "instant": int(case.instant),
             "applicant_name": idnumber.mask_name(case.applicant.get("name")),
             "deadline": d.day.isoformat() if d and d.day else None,
             "deadline_provisional": int(bool(d and d.provisional)),

@@ -34,7 +34,7 @@ class ExtensionRequestDialog(_Base):
     """申请延期: how many working days and why; the head decides."""
 
     def __init__(self, limit: int, parent: QWidget | None = None, *,
-                 title: str | None = None) -> None:
+                 title: str | None = None, finish: bool = True) -> None:
         super().__init__(title or self.tr("申请延长办理期限"), parent)
         self.lay.addWidget(QLabel(self.tr(
             "依照行政许可法第四十二条，经本部门负责人批准，办理期限可以延长一次，"
@@ -46,6 +46,8 @@ class ExtensionRequestDialog(_Base):
         self.reason.setAccessibleName(self.tr("延期理由"))
         self.form.addRow(self.tr("延长工作日"), self.days)
         self.form.addRow(self.tr("理由（必填）"), self.reason)
+        if finish:
+            self.finish_layout()
 
     def problem(self) -> str:
         return "" if self.reason.toPlainText().strip() else self.tr("必须填写理由")
@@ -60,7 +62,8 @@ class ExtendDialog(ExtensionRequestDialog):
 
     def __init__(self, catalog: Catalog, department: str | None, limit: int, runner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(limit, parent, title=self.tr("延长办理期限（负责人批准）"))
+        super().__init__(limit, parent, title=self.tr("延长办理期限（负责人批准）"),
+                         finish=False)
         self.runner = runner
         self.approver: Staff | None = None
         self.head = QComboBox()

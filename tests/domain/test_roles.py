@@ -90,7 +90,7 @@ def test_a_reviewer_decides_only_cases_of_their_department(role, step):
         return
     with pytest.raises(roles.Forbidden) as info:
         roles.require(role, step, department="D01", item_department="D05")
-    assert info.value.code == "role.department" and "其他部门" in str(info.value)
+    assert info.value.code == "role.department" and "不属于您所在的部门" in str(info.value)
     with pytest.raises(roles.Forbidden) as info:  # a case whose department is unknown
         roles.require(role, step, department="D01", item_department=None)
     assert info.value.code == "role.unknown_department"

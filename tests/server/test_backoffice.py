@@ -3,6 +3,7 @@ every failure, the rule table on the server, and no demo password on a real serv
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
@@ -82,7 +83,7 @@ def test_a_reviewer_sees_and_decides_only_their_departments_cases(server, code_f
                           headers=bearer(d01)).json()["events"]
     assert [e["kind"] for e in events] == ["registered", "accepted", "submitted_for_review"]
     r = step(server.url, d05, food, "approved")
-    assert r.status_code == 403 and "其他部门" in r.json()["detail"]
+    assert r.status_code == 403 and "不属于您所在的部门" in r.json()["detail"]
     r = step(server.url, d01, food, "extended", days=5, reason="需核查")
     assert r.status_code == 403 and "负责人" in r.json()["detail"]  # only a head extends
     r = step(server.url, d01, food, "extension_requested", days=5, reason="需组织专家论证")
@@ -199,10 +200,8 @@ def test_passwords_are_checked_outside_the_write_lock(hall_db, monkeypatch):
     checked = threading.Event()
 
     def attempt() -> None:
-        try:
+        with contextlib.suppress(logins.LoginFailed):
             logins.login(database, HALL, "9001", "wrong", "10.0.0.2")
-        except logins.LoginFailed:
-            pass
 
     t2 = threading.Thread(target=lambda: (attempt(), checked.set()))
     t2.start()
