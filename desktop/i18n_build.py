@@ -21,6 +21,7 @@ CATALOGS = {
     "devices": ["desktop/devices"],
     "kiosk": ["desktop/kiosk"],
     "printing": ["desktop/printing"],
+    "review": ["desktop/review"],
 }
 LANGUAGES = ("en",)
 

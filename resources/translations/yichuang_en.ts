@@ -4,22 +4,38 @@
 <context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="33"/>
+        <location filename="../../desktop/counter/applicant_form.py" line="42"/>
+        <location filename="../../desktop/counter/applicant_form.py" line="82"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="36"/>
+        <location filename="../../desktop/counter/applicant_form.py" line="46"/>
+        <source>申请人身份</source>
+        <translation>Applicant&apos;s role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="47"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="55"/>
         <source>由代办人代为办理（需授权委托书）</source>
         <translation>An agent applies on the applicant&apos;s behalf (power of attorney required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="38"/>
+        <location filename="../../desktop/counter/applicant_form.py" line="57"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="59"/>
+        <location filename="../../desktop/counter/applicant_form.py" line="81"/>
+        <source>申请人（{role}）</source>
+        <translation>Applicant ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/applicant_form.py" line="101"/>
         <source>该事项须申请人本人办理，不可代办</source>
         <translation>The applicant must apply in person for this item; no agents</translation>
     </message>
@@ -125,154 +141,196 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <location filename="../../desktop/counter/case_view.py" line="132"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="135"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="132"/>
+        <location filename="../../desktop/counter/case_view.py" line="136"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="134"/>
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="136"/>
+        <location filename="../../desktop/counter/case_view.py" line="140"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138"/>
+        <location filename="../../desktop/counter/case_view.py" line="142"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138"/>
+        <location filename="../../desktop/counter/case_view.py" line="142"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/case_view.py" line="144"/>
+        <source>延期申请</source>
+        <translation>Extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
+        <source>{n}个工作日，待负责人批准</source>
+        <translation>{n} working days, awaiting the head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="147"/>
+        <source>容缺待补</source>
+        <translation>Promised material</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="147"/>
+        <source>{name}（承诺{due}前补齐）</source>
+        <translation>{name} (promised by {due})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="154"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="156"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="156"/>
         <source>{n}个操作与其他终端冲突，已通知大厅管理员</source>
         <translation>{n} step(s) conflicted with another terminal; the hall supervisor has been notified</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
+        <location filename="../../desktop/counter/case_view.py" line="159"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
+        <location filename="../../desktop/counter/case_view.py" line="159"/>
         <source>已收{got}项 / 共{all}项</source>
         <translation>{got} of {all} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="180"/>
+        <location filename="../../desktop/counter/case_view.py" line="208"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="183"/>
+        <location filename="../../desktop/counter/case_view.py" line="211"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="185"/>
+        <location filename="../../desktop/counter/case_view.py" line="213"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="187"/>
-        <location filename="../../desktop/counter/case_view.py" line="263"/>
+        <location filename="../../desktop/counter/case_view.py" line="215"/>
+        <location filename="../../desktop/counter/case_view.py" line="293"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="189"/>
+        <location filename="../../desktop/counter/case_view.py" line="217"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="191"/>
-        <location filename="../../desktop/counter/case_view.py" line="257"/>
+        <location filename="../../desktop/counter/case_view.py" line="219"/>
+        <location filename="../../desktop/counter/case_view.py" line="287"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193"/>
+        <location filename="../../desktop/counter/case_view.py" line="221"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="195"/>
+        <location filename="../../desktop/counter/case_view.py" line="223"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="197"/>
+        <location filename="../../desktop/counter/case_view.py" line="225"/>
+        <source>容缺材料已补齐</source>
+        <translation>Promised materials received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="227"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="199"/>
+        <location filename="../../desktop/counter/case_view.py" line="229"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="201"/>
+        <location filename="../../desktop/counter/case_view.py" line="231"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="203"/>
+        <location filename="../../desktop/counter/case_view.py" line="233"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="234"/>
+        <location filename="../../desktop/counter/case_view.py" line="264"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="280"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="280"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="257"/>
+        <location filename="../../desktop/counter/case_view.py" line="287"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="263"/>
+        <location filename="../../desktop/counter/case_view.py" line="293"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="287"/>
+        <location filename="../../desktop/counter/case_view.py" line="316"/>
+        <source>容缺材料</source>
+        <translation>Promised materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="317"/>
+        <source>以下容缺受理时承诺的材料是否已全部收到？
+{names}</source>
+        <translation>Have all these promised materials arrived?
+{names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/case_view.py" line="336"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="288"/>
+        <location filename="../../desktop/counter/case_view.py" line="337"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -287,37 +345,37 @@
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="113"/>
+        <location filename="../../desktop/counter/shell.py" line="120"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="116"/>
+        <location filename="../../desktop/counter/shell.py" line="123"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="124"/>
+        <location filename="../../desktop/counter/shell.py" line="131"/>
         <source>缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），请联系管理员更新日历</source>
         <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="173"/>
+        <location filename="../../desktop/counter/shell.py" line="180"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="174"/>
+        <location filename="../../desktop/counter/shell.py" line="181"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="239"/>
+        <location filename="../../desktop/counter/shell.py" line="246"/>
         <source>待上传 {n} 条</source>
         <translation>{n} waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="240"/>
+        <location filename="../../desktop/counter/shell.py" line="247"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
@@ -325,34 +383,123 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="137"/>
-        <source>延长办理时限</source>
-        <translation>Extend the time limit</translation>
+        <location filename="../../desktop/counter/law_dialogs.py" line="65"/>
+        <source>延长办理期限（负责人批准）</source>
+        <translation>Extend the time limit (approved by the head)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="142"/>
+        <location filename="../../desktop/counter/law_dialogs.py" line="70"/>
+        <source>批准的负责人</source>
+        <translation>Approving head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="74"/>
+        <location filename="../../desktop/counter/law_dialogs.py" line="77"/>
+        <source>负责人密码</source>
+        <translation>Head&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="76"/>
+        <source>批准负责人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="80"/>
+        <source>本部门没有登记负责人，不能批准延期：请联系管理员</source>
+        <translation>The department has no head on record, so no extension can be approved: ask the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="84"/>
+        <source>请负责人输入密码</source>
+        <translation>The head enters their password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="98"/>
+        <source>该工号不是部门负责人</source>
+        <translation>This staff number is not a department head</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionRequestDialog</name>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="38"/>
+        <source>申请延长办理期限</source>
+        <translation>Ask to extend the time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="40"/>
+        <source>依照行政许可法第四十二条，经本部门负责人批准，办理期限可以延长一次，最多{n}个工作日，并书面告知申请人延长的理由。</source>
+        <translation>Under art. 42 of the Administrative Licensing Law the head of the department may extend the time limit once, by at most {n} working days, and the applicant is told why in writing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="43"/>
+        <location filename="../../desktop/counter/law_dialogs.py" line="47"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="143"/>
-        <source>批准人</source>
-        <translation>Approved by</translation>
+        <location filename="../../desktop/counter/law_dialogs.py" line="46"/>
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="144"/>
+        <location filename="../../desktop/counter/law_dialogs.py" line="48"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="149"/>
+        <location filename="../../desktop/counter/law_dialogs.py" line="53"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="150"/>
-        <source>请填写批准人</source>
-        <translation>Enter who approved it</translation>
+        <location filename="../../desktop/first_run.py" line="41"/>
+        <source>一窗 — 首次使用</source>
+        <translation>Yichuang — first start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="48"/>
+        <source>注册此终端</source>
+        <translation>Enrol this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="49"/>
+        <location filename="../../desktop/first_run.py" line="97"/>
+        <source>单机演示模式</source>
+        <translation>Standalone demo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="51"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="52"/>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="58"/>
+        <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
+        <translation>Enter the server address and the one-time code from your administrator; without a server, try the standalone demo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="71"/>
+        <source>请填写服务器地址和注册码</source>
+        <translation>Fill in the server address and the code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="74"/>
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="90"/>
+        <source>已注册为终端 %1（%2）</source>
+        <translation>Enrolled as terminal %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -401,47 +548,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="162"/>
+        <location filename="../../desktop/counter/dialogs.py" line="138"/>
         <source>出件（送达结果）</source>
         <translation>Issue the result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="163"/>
+        <location filename="../../desktop/counter/dialogs.py" line="139"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="164"/>
+        <location filename="../../desktop/counter/dialogs.py" line="140"/>
         <source>EMS邮寄（免费）</source>
         <translation>Mailed by EMS (free)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="168"/>
+        <location filename="../../desktop/counter/dialogs.py" line="144"/>
         <source>该事项的结果不能邮寄</source>
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="173"/>
+        <location filename="../../desktop/counter/dialogs.py" line="149"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="175"/>
+        <location filename="../../desktop/counter/dialogs.py" line="151"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="176"/>
+        <location filename="../../desktop/counter/dialogs.py" line="152"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="177"/>
+        <location filename="../../desktop/counter/dialogs.py" line="153"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="189"/>
+        <location filename="../../desktop/counter/dialogs.py" line="165"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -627,6 +774,37 @@
     </message>
 </context>
 <context>
+    <name>PartiesBox</name>
+    <message>
+        <location filename="../../desktop/counter/parties_form.py" line="83"/>
+        <source>添加当事人</source>
+        <translation>Add a party</translation>
+    </message>
+</context>
+<context>
+    <name>PartyBlock</name>
+    <message>
+        <location filename="../../desktop/counter/parties_form.py" line="46"/>
+        <source>当事人身份</source>
+        <translation>Party&apos;s role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/parties_form.py" line="47"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/parties_form.py" line="53"/>
+        <source>删除此当事人</source>
+        <translation>Remove this party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/parties_form.py" line="61"/>
+        <source>当事人（{role}）</source>
+        <translation>Party ({role})</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
         <location filename="../../desktop/counter/person_form.py" line="49"/>
@@ -745,113 +923,113 @@
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="80"/>
+        <location filename="../../desktop/counter/reception.py" line="81"/>
         <source>更换事项 (F3)</source>
         <translation>Change item (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="97"/>
+        <location filename="../../desktop/counter/reception.py" line="98"/>
         <source>材料清单（空格键勾选）</source>
         <translation>Materials (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="99"/>
+        <location filename="../../desktop/counter/reception.py" line="100"/>
         <source>必需材料全部已收</source>
         <translation>All required received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="114"/>
-        <location filename="../../desktop/counter/reception.py" line="164"/>
+        <location filename="../../desktop/counter/reception.py" line="115"/>
+        <location filename="../../desktop/counter/reception.py" line="166"/>
         <source>受理 (F5)</source>
         <translation>Accept (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="115"/>
+        <location filename="../../desktop/counter/reception.py" line="116"/>
         <source>补正告知 (F6)</source>
         <translation>Supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="116"/>
+        <location filename="../../desktop/counter/reception.py" line="117"/>
         <source>不予受理 (F7)</source>
         <translation>Refuse (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="117"/>
+        <location filename="../../desktop/counter/reception.py" line="118"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="154"/>
+        <location filename="../../desktop/counter/reception.py" line="156"/>
         <source>即办件：当场办结</source>
         <translation>Instant item: completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="155"/>
+        <location filename="../../desktop/counter/reception.py" line="157"/>
         <source>承诺件：{n}个工作日（法定{m}个工作日）</source>
         <translation>Promised item: {n} working days (legal limit {m})</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="159"/>
+        <location filename="../../desktop/counter/reception.py" line="161"/>
         <source>收费：{fee}</source>
         <translation>Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="161"/>
+        <location filename="../../desktop/counter/reception.py" line="163"/>
         <source>告知单 {slip}</source>
         <translation>Slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="163"/>
+        <location filename="../../desktop/counter/reception.py" line="165"/>
         <source>受理并办结 (F5)</source>
         <translation>Accept and complete (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="181"/>
+        <location filename="../../desktop/counter/reception.py" line="183"/>
         <source>尚缺{n}项：{names}</source>
         <translation>{n} missing: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="182"/>
+        <location filename="../../desktop/counter/reception.py" line="184"/>
         <source>材料齐全</source>
         <translation>Materials complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="198"/>
+        <location filename="../../desktop/counter/reception.py" line="217"/>
         <source>材料不齐（缺{n}项），不能受理：请发补正告知 (F6)</source>
         <translation>Materials incomplete ({n} missing): cannot accept; request a supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="212"/>
+        <location filename="../../desktop/counter/reception.py" line="246"/>
         <source>材料齐全，无需补正</source>
         <translation>Materials are complete; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224"/>
+        <location filename="../../desktop/counter/reception.py" line="258"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224"/>
+        <location filename="../../desktop/counter/reception.py" line="258"/>
         <source>请填写不予受理的理由，将写入不予受理决定书：</source>
         <translation>Enter the reason for refusing; it is printed on the refusal notice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="261"/>
+        <location filename="../../desktop/counter/reception.py" line="296"/>
         <source>已受理，办件编号 {no}</source>
         <translation>Accepted, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="262"/>
+        <location filename="../../desktop/counter/reception.py" line="297"/>
         <source>即办件已当场办结，办件编号 {no}</source>
         <translation>Instant item completed on the spot, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="263"/>
+        <location filename="../../desktop/counter/reception.py" line="298"/>
         <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
         <translation>Supplement requested, case {no} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="264"/>
+        <location filename="../../desktop/counter/reception.py" line="299"/>
         <source>已不予受理，办件编号 {no}</source>
         <translation>Refused, case {no}</translation>
     </message>
@@ -867,59 +1045,54 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="209"/>
+        <location filename="../../desktop/counter/dialogs.py" line="186"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="213"/>
+        <location filename="../../desktop/counter/dialogs.py" line="192"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="214"/>
+        <location filename="../../desktop/counter/dialogs.py" line="193"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="218"/>
+        <location filename="../../desktop/counter/dialogs.py" line="197"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="220"/>
+        <location filename="../../desktop/counter/dialogs.py" line="199"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="224"/>
-        <source>已收到后台书面审批结果，由本人登记</source>
-        <translation>The back office decided on paper; I record it in my name</translation>
+        <location filename="../../desktop/counter/dialogs.py" line="217"/>
+        <source>请由本部门审核人输入工号和密码</source>
+        <translation>The department&apos;s reviewer enters their staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="227"/>
+        <location filename="../../desktop/counter/dialogs.py" line="237"/>
+        <source>该工号不是本部门的审核人员</source>
+        <translation>This staff number is not a reviewer of the case&apos;s department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="205"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="228"/>
+        <location filename="../../desktop/counter/dialogs.py" line="206"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="240"/>
+        <location filename="../../desktop/counter/dialogs.py" line="215"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/dialogs.py" line="242"/>
-        <source>请由审核人输入工号和密码，或勾选书面审批</source>
-        <translation>The reviewer enters number and password, or tick the paper decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/dialogs.py" line="261"/>
-        <source>该工号不是审核人员</source>
-        <translation>This staff member is not a reviewer</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1154,92 @@
         <location filename="../../desktop/counter/dialogs.py" line="85"/>
         <source>请列明所缺材料</source>
         <translation>List the missing materials</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="78"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="92"/>
+        <source>单机模式</source>
+        <translation>Standalone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="94"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="96"/>
+        <source>尚未连接</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="99"/>
+        <source>待上传 %1 条</source>
+        <translation>%1 waiting to upload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="100"/>
+        <source>（最早 %1 前）</source>
+        <translation>(oldest %1 ago)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="102"/>
+        <source>上次同步 %1</source>
+        <translation>Last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="106"/>
+        <source>本机时钟与服务器相差 %1 分钟，请校准时间</source>
+        <translation>This PC&apos;s clock is %1 minutes off the server&apos;s: set the time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="109"/>
+        <source>需要重新注册终端</source>
+        <translation>The terminal must be enrolled again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="111"/>
+        <source>%1 条冲突提醒</source>
+        <translation>%1 conflict notices</translation>
+    </message>
+</context>
+<context>
+    <name>ToleranceDialog</name>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="121"/>
+        <source>容缺受理（申请人书面承诺）</source>
+        <translation>Accept on a written promise (容缺受理)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="124"/>
+        <source>以下非关键材料暂缺，申请人书面承诺按期补齐后可先行受理；材料补齐前不予出件。</source>
+        <translation>These non-key materials are missing; with the applicant&apos;s written promise to bring them by the dates below the case is accepted now, and the result is not handed out until they arrive.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="136"/>
+        <source>{name}的承诺补齐日期</source>
+        <translation>Promised date for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/law_dialogs.py" line="140"/>
+        <source>受理后请打印《容缺受理承诺书》由申请人签字。</source>
+        <translation>After accepting, print the promise (容缺受理承诺书) for the applicant to sign.</translation>
     </message>
 </context>
 <context>
@@ -1205,184 +1464,268 @@ Please give this error report file to technical support:
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="50"/>
+        <location filename="../../desktop/messages.py" line="47"/>
+        <source>申请延期</source>
+        <translation>Extension asked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="48"/>
+        <source>不批准延期</source>
+        <translation>Extension declined</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="49"/>
+        <source>容缺材料补齐</source>
+        <translation>Promised materials received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="53"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51"/>
+        <location filename="../../desktop/messages.py" line="54"/>
         <source>现场核查</source>
         <translation>On-site inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52"/>
+        <location filename="../../desktop/messages.py" line="55"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53"/>
+        <location filename="../../desktop/messages.py" line="56"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="57"/>
+        <location filename="../../desktop/messages.py" line="60"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="58"/>
+        <location filename="../../desktop/messages.py" line="61"/>
         <source>EMS邮寄</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62"/>
+        <location filename="../../desktop/messages.py" line="65"/>
         <source>身份证号码应为18位</source>
         <translation>An ID number has 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63"/>
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>身份证号码只能由数字组成，末位可为X</source>
         <translation>An ID number has digits only; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>身份证号码中的出生日期不存在或不合理</source>
         <translation>The birth date in the ID number is impossible</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="68"/>
         <source>身份证号码校验位不正确，请核对</source>
         <translation>The ID number&apos;s check character is wrong; please check it</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="69"/>
         <source>身份证号码无效</source>
         <translation>Invalid ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="70"/>
         <source>请输入11位手机号码，或带区号的固定电话</source>
         <translation>Enter an 11-digit mobile number or a landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="71"/>
         <source>编号只能由数字组成</source>
         <translation>A number has digits only</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>不是办件编号或告知单编号（长度或首位不对）</source>
         <translation>Not a case or slip number (wrong length or first digit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="74"/>
         <source>编号校验位不正确：可能是扫描误读或输入错误，请重新扫描或核对输入</source>
         <translation>Wrong check digit: a misread or a typo. Scan again or check the number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73"/>
+        <location filename="../../desktop/messages.py" line="76"/>
         <source>编号中的日期不存在</source>
         <translation>The date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74"/>
+        <location filename="../../desktop/messages.py" line="77"/>
         <source>编号无效</source>
         <translation>Invalid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>本终端的事项目录中没有这个事项</source>
         <translation>This service item is not in this terminal&apos;s catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76"/>
+        <location filename="../../desktop/messages.py" line="79"/>
         <source>办件当前状态不能进行此操作，请刷新后再试</source>
         <translation>This step is not possible in the case&apos;s current state; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="81"/>
         <source>未知的办件操作</source>
         <translation>Unknown case step</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>必须填写原因</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>补正告知须列明全部所缺材料</source>
         <translation>A supplement request must list every missing material</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>延期天数应为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>该事项须本人办理，不可代办</source>
         <translation>This item must be applied for in person; no agents</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>评价等级应为1-5</source>
         <translation>A rating is 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>姓名过长</source>
         <translation>The name is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>请填写证件号码</source>
         <translation>Enter the document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>请输入完整的办件编号、告知单编号或18位身份证号码</source>
         <translation>Enter a complete case number, slip number or 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>本地数据库无法使用，请联系技术支持</source>
         <translation>The local database cannot be used; contact technical support</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="96"/>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>该工号已停用</source>
         <translation>This staff number is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="97"/>
         <source>本终端没有找到该办件（可能尚未同步）</source>
         <translation>Case not found on this terminal (perhaps not synced yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129"/>
+        <location filename="../../desktop/messages.py" line="98"/>
+        <source>本件已延期一次，依法不能再次延期（行政许可法第四十二条）</source>
+        <translation>This case was extended once already; the law allows no second extension (art. 42)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="100"/>
+        <source>已有待负责人批准的延期申请</source>
+        <translation>An extension already awaits the head&apos;s approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="101"/>
+        <source>没有待批准的延期申请</source>
+        <translation>No extension awaits approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="102"/>
+        <source>延期须由部门负责人批准</source>
+        <translation>An extension must be approved by the department head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="103"/>
+        <source>暂停计时的事由应为听证、现场核查、专家评审或其他</source>
+        <translation>A pause is for a hearing, an inspection, an expert review or another procedure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="105"/>
+        <source>容缺材料的承诺补齐日期应晚于受理当天，且不超过90天</source>
+        <translation>A promised date must be after the day of acceptance and within 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="107"/>
+        <source>没有待补齐的容缺材料</source>
+        <translation>No promised material is outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="108"/>
+        <source>延期须由批准的负责人本人登记</source>
+        <translation>The approving head records the extension in person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="110"/>
+        <source>该工号没有所属部门，不能审批</source>
+        <translation>This staff number belongs to no department and cannot decide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="111"/>
+        <source>无法确定办件所属部门</source>
+        <translation>The case&apos;s department is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="112"/>
+        <source>无法连接审批服务器，请检查网络后重试</source>
+        <translation>The back-office server cannot be reached: check the network and try again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="113"/>
+        <source>登录已失效，请重新登录</source>
+        <translation>Your login has expired: log in again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="148"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>shell</name>
+    <message>
+        <location filename="../../desktop/app.py" line="94"/>
+        <source>外设启动失败，可手工录入</source>
+        <translation>The devices did not start: enter by hand</translation>
     </message>
 </context>
 <context>
