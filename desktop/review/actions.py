@@ -31,7 +31,7 @@ def _t(text: str) -> str:
 # (kind, label, primary) in the order the buttons stand, left to right
 STEPS = (
     (ev.SUPPLEMENT_REQUESTED, QT_TRANSLATE_NOOP("review", "退回补正"), False),
-    (ev.CLOCK_PAUSED, QT_TRANSLATE_NOOP("review", "暂停计时（听证、核查、评审）"), False),
+    (ev.CLOCK_PAUSED, QT_TRANSLATE_NOOP("review", "暂停计时"), False),
     (ev.CLOCK_RESUMED, QT_TRANSLATE_NOOP("review", "恢复计时"), False),
     (ev.EXTENSION_REQUESTED, QT_TRANSLATE_NOOP("review", "申请延期"), False),
     (ev.EXTENSION_DECLINED, QT_TRANSLATE_NOOP("review", "不批准延期"), False),

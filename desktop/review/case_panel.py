@@ -174,6 +174,8 @@ class CasePanel(QWidget):
         self.bar.addStretch(1)
         for kind, label, primary in offer:
             button = QPushButton(label, objectName="primary" if primary else "")
+            if kind == "clock_paused":
+                button.setToolTip(self.tr("听证、现场核查、专家评审等所需时间不计入办理期限"))
             button.clicked.connect(self._emitter(kind))
             self.bar.addWidget(button)
             self.buttons[kind] = button

@@ -109,7 +109,7 @@ class ReviewShell(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         dep = got.catalog.department(got.staff.department or "")
         self.who.setText(f"{got.staff.name}（{got.staff.no}）　{dep.name if dep else ''}　"
-                         f"{roles.label(got.staff.role)}")
+                         f"{self._role_text(got.staff.role)}")
         self.show_message(self.tr("{name}，您好").format(name=got.staff.name))
         self.reload()
 
@@ -153,6 +153,10 @@ class ReviewShell(QMainWindow):
         self.panel.sig_papers.connect(self.show_papers)
         self.flow = PrintFlow(self.runner, self.data_dir, self.state, parent=self)
         self.flow.sig_message.connect(lambda text, _level: self.show_message(text))
+
+    def _role_text(self, role: str) -> str:
+        names = {"reviewer": self.tr("审批人员"), "head": self.tr("部门负责人")}
+        return names.get(role, roles.label(role))
 
     @property
     def staff(self) -> Staff | None:

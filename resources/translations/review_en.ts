@@ -95,6 +95,11 @@
         <source>理由</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <location filename="../../desktop/review/case_panel.py" line="178"/>
+        <source>听证、现场核查、专家评审等所需时间不计入办理期限</source>
+        <translation>Time for a hearing, an inspection or an expert review does not count toward the limit</translation>
+    </message>
 </context>
 <context>
     <name>OpinionDialog</name>
@@ -270,12 +275,22 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/shell.py" line="212"/>
+        <location filename="../../desktop/review/shell.py" line="158"/>
+        <source>审批人员</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/shell.py" line="158"/>
+        <source>部门负责人</source>
+        <translation>Department head</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/shell.py" line="216"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what}, saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/shell.py" line="235"/>
+        <location filename="../../desktop/review/shell.py" line="239"/>
         <source>此办件暂无可打印的文书</source>
         <translation>This case has no paper to print yet</translation>
     </message>
@@ -285,12 +300,12 @@
     <message>
         <location filename="../../desktop/review/actions.py" line="33"/>
         <source>退回补正</source>
-        <translation>Return for supplement</translation>
+        <translation>Supplement</translation>
     </message>
     <message>
         <location filename="../../desktop/review/actions.py" line="34"/>
-        <source>暂停计时（听证、核查、评审）</source>
-        <translation>Pause the clock (hearing, inspection, expert review)</translation>
+        <source>暂停计时</source>
+        <translation>Pause clock</translation>
     </message>
     <message>
         <location filename="../../desktop/review/actions.py" line="35"/>
@@ -300,7 +315,7 @@
     <message>
         <location filename="../../desktop/review/actions.py" line="36"/>
         <source>申请延期</source>
-        <translation>Ask for an extension</translation>
+        <translation>Ask extension</translation>
     </message>
     <message>
         <location filename="../../desktop/review/actions.py" line="37"/>
@@ -310,12 +325,12 @@
     <message>
         <location filename="../../desktop/review/actions.py" line="38"/>
         <source>批准延期</source>
-        <translation>Approve the extension</translation>
+        <translation>Approve extension</translation>
     </message>
     <message>
         <location filename="../../desktop/review/actions.py" line="39"/>
         <source>不予许可</source>
-        <translation>Refuse the licence</translation>
+        <translation>Refuse licence</translation>
     </message>
     <message>
         <location filename="../../desktop/review/actions.py" line="40"/>
