@@ -17,6 +17,7 @@ BENCHMARKS = (
     "bench.bench_kiosk",
     "bench.bench_sync",
     "bench.bench_server",
+    "bench.bench_login_storm",
 )
 
 

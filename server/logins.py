@@ -4,9 +4,10 @@
   never in a body; every other request carries the token (Bearer). Tokens are stored
   hashed, live TOKEN_TTL after their last use (refreshed at most every half TTL) and
   never past MAX_LIFETIME.
-- The scrypt check runs outside the server's write lock (pushes never wait for it);
-  only the small bookkeeping writes (a failure counted, a token issued) take a
-  side transaction that carries no change seq.
+- The scrypt check runs outside the server's write lock (pushes never wait for it),
+  one at a time per process (a storm of guesses takes one core, not all); only the
+  small bookkeeping writes (a failure counted, a token issued) take a side
+  transaction that carries no change seq.
 - Repeated failures lock the account and, separately, the address for LOCK_MINUTES.
 - Every failure answers the same (LoginFailed): unknown number, wrong password, a role
   that may not use the back office, a locked account, a demo credential on a real
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,8 @@ WINDOW = dt.timedelta(minutes=15)
 ACCOUNT_FAILURES = 5  # within WINDOW, then the account is locked
 ADDRESS_FAILURES = 20  # within WINDOW, then the address is locked
 LOCK_MINUTES = 15
+CHECK_WAIT = 10.0  # seconds a login waits for its turn at the password check
+_CHECKS = threading.BoundedSemaphore(1)
 FAILED = "登录失败：工号、密码或权限不符，或因多次失败已暂时锁定，请稍后再试"
 EXPIRED = "登录已失效，请重新登录"
 # a hash of nothing anyone types: an unknown number costs the same scrypt as a known one
@@ -82,8 +86,12 @@ def _count_failure(conn: sa.Connection, key: str, limit: int, now: dt.datetime) 
         failures, start = 1, _iso(now)
     else:
         failures, start = int(row.failures) + 1, row.window_start
-    lock = _iso(now + dt.timedelta(minutes=LOCK_MINUTES)) if failures >= limit else None
-    values = {"failures": 0 if lock else failures, "window_start": start, "locked_until": lock}
+    # an attempt already past the check when the lock fell must not lift it
+    lock = row.locked_until if row is not None and row.locked_until and \
+        row.locked_until > _iso(now) else None
+    if failures >= limit:
+        lock, failures = _iso(now + dt.timedelta(minutes=LOCK_MINUTES)), 0
+    values = {"failures": failures, "window_start": start, "locked_until": lock}
     if row is None:
         conn.execute(f.insert().values(key=key, **values))
     else:
@@ -117,7 +125,14 @@ def login(database: db.Database, hall: str, no: str, password: str, address: str
             raise LoginFailed(FAILED)
         rec = find_staff(conn, hall, no) if no else None
     stored = str((rec or {}).get("password_hash") or "") or _DUMMY_HASH
-    ok = passwords.verify(password, stored) and rec is not None  # outside any lock
+    # outside the write lock, and one at a time per process: a storm of guesses may
+    # use one core, never all of them (pushes keep theirs)
+    if not _CHECKS.acquire(timeout=CHECK_WAIT):
+        raise LoginFailed(FAILED)
+    try:
+        ok = passwords.verify(password, stored) and rec is not None
+    finally:
+        _CHECKS.release()
     staff = _usable(rec, hall, demo=demo) if ok else None
     with database.side_writer() as conn:
         if staff is None:

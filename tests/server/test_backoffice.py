@@ -274,3 +274,24 @@ def test_demo_staff_exist_only_on_a_demo_server(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_a_guess_already_in_flight_does_not_lift_a_lock(hall_db):
+    """Six clients guess at once: attempts that passed the check before the lock fell
+    fail afterwards, and must not clear it."""
+    from server import db, logins
+
+    database = db.Database(hall_db)
+    now = dt.datetime(2026, 11, 23, 1, 0, tzinfo=dt.UTC)
+    key = ("acct:371100:9001",)
+    with database.side_writer() as conn:
+        for _ in range(logins.ACCOUNT_FAILURES):
+            logins._count_failure(conn, key[0], logins.ACCOUNT_FAILURES, now)
+    with database.reader() as conn:
+        assert logins.locked(conn, key, now)
+    with database.side_writer() as conn:  # the late one
+        logins._count_failure(conn, key[0], logins.ACCOUNT_FAILURES, now)
+    with database.reader() as conn:
+        assert logins.locked(conn, key, now)
+        assert not logins.locked(conn, key, now + dt.timedelta(minutes=logins.LOCK_MINUTES))
+    database.dispose()
