@@ -13,7 +13,7 @@ from domain import events as ev
 from domain.application import Actor, Person, new_event, registration_payload
 from domain.case import fold
 from domain.idnumber import check_char
-from printing.demo import DOC_STORY, demo_case
+from printing.demo import DOC_STORY, STORIES, demo_case
 from printing.documents import DocumentNotApplicable, build, to_pdf, to_png
 from tests.support.servers import yichuang
 
@@ -147,3 +147,22 @@ def test_print_command_as_written(tmp_path, poppler, doc):
     png = poppler.png(out.read_bytes(), dpi=100)
     assert png.stat().st_size > 10_000
     assert to_png  # the PNG preview path is the same renderer (tests/printing/test_print_pdf)
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_every_paper_prints_for_every_case_in_every_state_that_has_it(catalog, story):
+    from printing.documents import DOCS, render
+
+    case = demo_case(catalog, story=story)
+    kiosk = demo_case(catalog, story=story)
+    kiosk.case_number = ""  # a kiosk registration never numbered at a window
+    built = 0
+    for c in (case, kiosk):
+        for doc, (_builder, check) in DOCS.items():
+            if check(c) is not None:
+                continue
+            d = build(doc, c, catalog, today=LATER)
+            assert render(d, "pdf").startswith(b"%PDF"), (story, doc)
+            assert d.case_number, (story, doc)
+            built += 1
+    assert built >= 4
