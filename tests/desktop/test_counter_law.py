@@ -247,3 +247,23 @@ def test_a_reviewer_of_another_department_cannot_decide_at_the_window(clerk):
     _answer(view, own_department)
     view.review()
     assert view.case.state == "approved" and view.case.history[-1].staff_id == "S050"
+
+
+def test_a_kiosk_house_sale_gets_its_seller_at_the_window(clerk):
+    store = clerk.runner._store_obj
+    item = clerk.state.catalog.item("0301")
+    reg = register(store, clerk.state.catalog, item, person_from_typed(valid_id()),
+                   kiosk_no=1, now=clerk.clock())
+    clerk.workspace.search(reg.slip_number)
+    rec = clerk.workspace.reception
+    assert rec.case is not None and rec.case.id == reg.case_id
+    assert [b.role.currentText() for b in rec.form.parties_box.blocks] == ["卖方"]
+    rec.materials.tick_all_required()
+    rec.accept_case()
+    assert "卖方" in clerk.message.text()
+    rec.form.parties_box.blocks[0].person.set_values({
+        "name": "赵卖房", "id_type": "resident", "id_number": valid_id("37110219700101301")})
+    rec.accept_case()
+    case = load_case(clerk.runner._replica, reg.case_id)
+    assert case.state == "accepted" and len(case.case_number) == 16
+    assert [p["role"] for p in case.parties] == ["buyer", "seller"]
