@@ -103,9 +103,13 @@ def cases_for(conn: sa.Connection, staff: BackofficeStaff, scope: str = "queue",
         states: tuple[str, ...] = DECIDED_STATES
     else:
         states = EXTENSION_STATES if staff.role == "head" else QUEUE_STATES
+    # the department's rows by index; a row without one (registered before registrations
+    # carried it) is folded and its item's department decides
     ids = [r.id for r in conn.execute(
         sa.select(c.c.id).where(c.c.hall_code == staff.hall, c.c.stream == "case",
-                                c.c.state.in_(states))
+                                c.c.state.in_(states),
+                                sa.or_(c.c.department == staff.department,
+                                       c.c.department.is_(None)))
         .order_by(c.c.last_seq.desc()).limit(LIST_LIMIT * 4))]
     by_item = item_departments(conn, staff.hall)
     cal, today = calendar(conn), today or dt.datetime.now(ev.CHINA_TZ).date()

@@ -84,7 +84,10 @@ cases = sa.Table(
     sa.Column("conflicts", sa.Integer, nullable=False, default=0),
     sa.Column("last_seq", sa.BigInteger, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # the case's department (its registration's snapshot): the back office's queue
+    sa.Column("department", sa.String(32)),
     sa.Index("cases_hall_state", "hall_code", "state"),
+    sa.Index("cases_hall_department_state", "hall_code", "department", "state"),
 )
 reference = sa.Table(
     "reference", metadata,
