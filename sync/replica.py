@@ -61,9 +61,13 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
         )
     for number in range(version + 1, len(MIGRATIONS) + 1):
-        log.info("replica migration %d", number)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # another connection (the sync worker, a reader) may have run it meanwhile
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                conn.execute("COMMIT")
+                continue
+            log.info("replica migration %d", number)
             for statement in MIGRATIONS[number - 1].split(";"):
                 if statement.strip():
                     conn.execute(statement)

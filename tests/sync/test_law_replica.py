@@ -152,3 +152,30 @@ def test_migration_gives_older_rows_their_items_department(tmp_path):
     conn.close()
     with Replica(db) as r:
         assert [x["id"] for x in queries.review_queue(r, "D05")] == ["old"]
+
+
+def test_connections_opening_a_new_replica_at_once_migrate_it_once(tmp_path):
+    """The writer and the sync worker open a fresh terminal's replica together: each
+    migration runs once, and neither fails with "table already exists"."""
+    import threading
+
+    for n in range(15):
+        path = tmp_path / f"r{n}.sqlite3"
+        errors: list[BaseException] = []
+        start = threading.Barrier(4)
+
+        def open_it(p=path, errs=errors, barrier=start) -> None:
+            barrier.wait()
+            try:
+                Replica(p).close()
+            except BaseException as exc:
+                errs.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert errors == []
+        with Replica(path) as r:
+            assert r.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
