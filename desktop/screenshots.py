@@ -64,6 +64,8 @@ class CounterTour(QObject):
             ("08-case-history", self._history_case),
             ("09-issue-dialog", self._issue_dialog),
             ("10-review-dialog", self._review_dialog),
+            ("10a-extend-dialog", self._extend_dialog),
+            ("10b-tolerance-dialog", self._tolerance_dialog),
             ("11-lock-screen", s.lock),
             ("12-my-cases-1920", self._full_hd),
         ]
@@ -174,6 +176,23 @@ class CounterTour(QObject):
         d = ReviewDialog(self.shell.state.catalog, False, self.shell.runner, self.shell)
         d.opinion.setPlainText("材料齐全，符合条件，同意。")
         self._show(d)
+
+    def _extend_dialog(self) -> None:
+        """延期 at the window: the department's head approves with their password."""
+        from desktop.counter.law_dialogs import ExtendDialog
+
+        d = ExtendDialog(self.shell.state.catalog, "D01", 10, self.shell.runner, self.shell)
+        d.days.setValue(10)
+        d.reason.setPlainText("申请人经营场所涉及特殊食品工艺，需组织专家论证")
+        self._show(d)
+
+    def _tolerance_dialog(self) -> None:
+        """容缺受理: the missing non-key materials and the dates promised."""
+        from desktop.counter.law_dialogs import ToleranceDialog
+
+        item = self.shell.state.catalog.item("0201")
+        self._show(ToleranceDialog(list(item.tolerable_materials()), self.shell.state.today(),
+                                   self.shell))
 
     def _full_hd(self) -> None:
         self.shell.login.password.setText("1234")
