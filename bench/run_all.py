@@ -21,6 +21,7 @@ BENCHMARKS = (
     "bench.bench_reference",
     "bench.bench_figures",
     "bench.bench_call",
+    "bench.bench_login_storm",
 )
 
 

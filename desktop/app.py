@@ -19,7 +19,7 @@ import time
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "WenQuanYi Micro Hei"
-FACES = ("counter", "kiosk", "supervisor", "display")
+FACES = ("counter", "kiosk", "supervisor", "review", "display")
 
 
 def load_fonts() -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 
-FACES = ("counter", "kiosk", "supervisor", "display")  # desktop.app.FACES, without Qt
+FACES = ("counter", "kiosk", "supervisor", "review", "display")  # desktop.app.FACES, without Qt
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -25,10 +25,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check_id)
 
     for face in FACES:
-        p = sub.add_parser(face, help=f"start the {face}")
+        p = sub.add_parser(face, help=f"start the {face}" if face != "review"
+                           else "start the reviewer face (后台审批)")
         p.add_argument("--demo", action="store_true",
                        help="seed the demo catalog and start simulated devices")
         p.set_defaults(func=cmd_face, face=face)
+        if face == "review":
+            p.add_argument("--server", metavar="URL",
+                           help="work against the server's back office over the network "
+                                "instead of this terminal's replica")
+            p.add_argument("--hall", metavar="CODE", help="the hall's code (with --server)")
+            p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("demo", help="the demo: counter on a local replica with demo data")
     p.add_argument("--face", choices=FACES, default="counter")
@@ -93,6 +100,21 @@ def cmd_face(args: argparse.Namespace) -> int:
     from desktop.app import run
 
     return run(args.data_dir, face=args.face, demo=args.demo)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """`yichuang review`: on this terminal's replica, or `--server URL --hall CODE`."""
+    if not args.server:
+        return cmd_face(args)
+    if not args.hall:
+        print("错误: 连接审批服务器须指定大厅代码（--hall）", file=sys.stderr)
+        return 2
+    from desktop.app import create_application, prepare
+    from desktop.review import run
+
+    settings_store = prepare(args.data_dir)
+    app = create_application(settings_store.get("language"))
+    return run(args.data_dir, app=app, server=args.server, hall=args.hall)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

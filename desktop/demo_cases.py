@@ -17,7 +17,9 @@ from sync import reference
 from sync.store import CaseStore
 
 DEMO_STAFF = "S001"
-REVIEWER = "S050"
+REVIEWER = "S050"  # 市场监管局 (D01)
+REVIEWER_D03 = "S052"  # 市自然资源和规划局
+HEAD_D12 = "S081"  # 市民政局's head
 
 
 def _person(name: str, body: str, phone: str, address: str = "") -> Person:
@@ -46,6 +48,8 @@ def write_clerk_cases(store: CaseStore, today: dt.date) -> int:
     tid = store.replica.identity().terminal_id
     actor = Actor(me.id, tid, me.window)
     back = Actor(REVIEWER, tid, None)
+    planning = Actor(REVIEWER_D03, tid, None)
+    head = Actor(HEAD_D12, tid, None)
     plan = [
         # item, person, days ago accepted, then steps (kind, payload, who, days after)
         ("0105", OTHERS[0], 4, []),                                        # ok
@@ -53,15 +57,17 @@ def write_clerk_cases(store: CaseStore, today: dt.date) -> int:
         ("0101", OTHERS[2], 6, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0)]),  # overdue
         ("0105", OTHERS[3], 12, [(ev.SUPPLEMENT_REQUESTED,
                                   {"missing": ["食品安全管理制度文本"]}, actor, 2)]),  # paused
-        ("0105", CITIZEN, 3, [(ev.EXTENDED, {"days": 30, "reason": "需现场核查经营场所",
-                                              "approved_by": "中心主任"}, actor, 1)]),  # 2027
+        # the longest limit, extended by the department's head: reaches into next year
+        ("0703", CITIZEN, 3, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
+                              (ev.EXTENDED, {"days": 10, "reason": "需入户核查家庭经济状况",
+                                             "approved_by": HEAD_D12}, head, 1)]),
         ("0201", CITIZEN, 3, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0)]),
         ("0106", CITIZEN, 2, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
                               (ev.APPROVED, {"opinion": "同意"}, back, 1),
                               (ev.RESULT_READY, {}, back, 1)]),
         ("0203", OTHERS[0], 8, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
                                 (ev.CLOCK_PAUSED, {"reason": "组织专家评审", "pause_reason":
-                                                   "expert_review"}, back, 1)]),
+                                                   "expert_review"}, planning, 1)]),
         ("0105", OTHERS[1], 15, [(ev.SUBMITTED_FOR_REVIEW, {}, actor, 0),
                                  (ev.APPROVED, {"opinion": "同意"}, back, 3),
                                  (ev.RESULT_READY, {}, back, 3),

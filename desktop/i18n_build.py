@@ -24,6 +24,7 @@ CATALOGS = {
     "supervisor": ["desktop/supervisor"],
     "display": ["desktop/display"],
     "queue": ["desktop/queue"],
+    "review": ["desktop/review"],
 }
 LANGUAGES = ("en",)
 

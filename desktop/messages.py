@@ -44,6 +44,9 @@ KINDS = {
     ev.CLOCK_RESUMED: QT_TRANSLATE_NOOP("messages", "恢复计时"),
     ev.EXTENDED: QT_TRANSLATE_NOOP("messages", "延期"),
     ev.RATED: QT_TRANSLATE_NOOP("messages", "评价"),
+    ev.EXTENSION_REQUESTED: QT_TRANSLATE_NOOP("messages", "申请延期"),
+    ev.EXTENSION_DECLINED: QT_TRANSLATE_NOOP("messages", "不批准延期"),
+    ev.PROMISE_FULFILLED: QT_TRANSLATE_NOOP("messages", "容缺材料补齐"),
 }
 
 PAUSE_REASONS = {
@@ -92,6 +95,22 @@ ERRORS = {
     "login.failed": QT_TRANSLATE_NOOP("messages", "工号或密码不正确"),
     "login.inactive": QT_TRANSLATE_NOOP("messages", "该工号已停用"),
     "lookup.not_found": QT_TRANSLATE_NOOP("messages", "本终端没有找到该办件（可能尚未同步）"),
+    "case.extension_once": QT_TRANSLATE_NOOP(
+        "messages", "本件已延期一次，依法不能再次延期（行政许可法第四十二条）"),
+    "case.extension_pending": QT_TRANSLATE_NOOP("messages", "已有待负责人批准的延期申请"),
+    "case.extension_none": QT_TRANSLATE_NOOP("messages", "没有待批准的延期申请"),
+    "case.extension_approver_required": QT_TRANSLATE_NOOP("messages", "延期须由部门负责人批准"),
+    "case.pause_reason": QT_TRANSLATE_NOOP("messages",
+                                           "暂停计时的事由应为听证、现场核查、专家评审或其他"),
+    "case.promise_due": QT_TRANSLATE_NOOP("messages",
+                                          "容缺材料的承诺补齐日期应晚于受理当天，且不超过90天"),
+    "case.promise_none": QT_TRANSLATE_NOOP("messages", "没有待补齐的容缺材料"),
+    "role.approver": QT_TRANSLATE_NOOP("messages", "延期须由批准的负责人本人登记"),
+    "role.inactive": QT_TRANSLATE_NOOP("messages", "该工号已停用"),
+    "role.no_department": QT_TRANSLATE_NOOP("messages", "该工号没有所属部门，不能审批"),
+    "role.unknown_department": QT_TRANSLATE_NOOP("messages", "无法确定办件所属部门"),
+    "bo.offline": QT_TRANSLATE_NOOP("messages", "无法连接审批服务器，请检查网络后重试"),
+    "bo.session": QT_TRANSLATE_NOOP("messages", "登录已失效，请重新登录"),
 }
 
 

@@ -68,6 +68,8 @@ class CounterTour(QObject):
             ("08-case-history", self._history_case),
             ("09-issue-dialog", self._issue_dialog),
             ("10-review-dialog", self._review_dialog),
+            ("10a-extend-dialog", self._extend_dialog),
+            ("10b-tolerance-dialog", self._tolerance_dialog),
             ("11-lock-screen", s.lock),
             ("12-my-cases-1920", self._full_hd),
             ("13-opening-period-1920", self._opening_hours),
@@ -196,6 +198,7 @@ class CounterTour(QObject):
         rows = hours_rows(json.loads(example.read_text("utf-8")))
         self.shell.runner.write(lambda store: reference.store_rows(store.replica, rows),
                                 lambda _n: self.shell.reference_watch.check())
+
     def _hall_node_status(self) -> None:
         """The status bar of a township counter syncing with its hall node while the
         node's WAN to the city is down (the demo itself runs standalone)."""
@@ -212,6 +215,23 @@ class CounterTour(QObject):
         w.set_status(SyncStatus(mode="enrolled", online=True, pending=0,
                                 last_success="2026-03-05T16:42:00+08:00",
                                 **server_fields("http://192.168.1.5:8470", json.dumps(info))))
+
+    def _extend_dialog(self) -> None:
+        """延期 at the window: the department's head approves with their password."""
+        from desktop.counter.law_dialogs import ExtendDialog
+
+        d = ExtendDialog(self.shell.state.catalog, "D01", 10, self.shell.runner, self.shell)
+        d.days.setValue(10)
+        d.reason.setPlainText("申请人经营场所涉及特殊食品工艺，需组织专家论证")
+        self._show(d)
+
+    def _tolerance_dialog(self) -> None:
+        """容缺受理: the missing non-key materials and the dates promised."""
+        from desktop.counter.law_dialogs import ToleranceDialog
+
+        item = self.shell.state.catalog.item("0201")
+        self._show(ToleranceDialog(list(item.tolerable_materials()), self.shell.state.today(),
+                                   self.shell))
 
     def _full_hd(self) -> None:
         self.shell.login.password.setText("1234")

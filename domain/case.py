@@ -12,9 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain import acceptance
 from domain import events as ev
 from domain import lifecycle as lc
-from domain.deadline import MAX_DAYS, Deadline, Pause, compute
+from domain.case_validation import validate_event
+from domain.catalog import DEFAULT_EXTENSION_DAYS
+from domain.deadline import Deadline, Pause, compute
+from domain.errors import IllegalTransition
 from domain.streams import InvalidEvent, StreamType
 from domain.workdays import WorkCalendar
 
@@ -68,8 +72,12 @@ class Case:
     catalog_version: str = ""  # the standard catalog version it was registered under
     period: str = ""  # the opening period it was served in (domain.opening.stamp)
     extended: bool = False  # served in extended hours (evening, weekend, holiday duty)
+    department: str = ""  # the item's department: whose reviewers decide the case
     applicant: dict[str, Any] = field(default_factory=dict)
     agent: dict[str, Any] | None = None
+    # every party where the item needs several (买方 and 卖方 …), applicant first
+    parties: list[dict[str, Any]] = field(default_factory=list)
+    party_roles: list[dict[str, Any]] = field(default_factory=list)
     materials: dict[str, dict[str, Any]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     resume_state: str | None = None
@@ -77,7 +85,14 @@ class Case:
     accepted_at: str = ""
     accepted_on: dt.date | None = None
     pauses: list[Pause] = field(default_factory=list)
+    # art. 45 procedures (hearing, inspection, expert review): kind, reason, start, end
+    procedures: list[dict[str, Any]] = field(default_factory=list)
     extension_days: int = 0
+    extension_limit: int = DEFAULT_EXTENSION_DAYS
+    extension: dict[str, Any] | None = None  # the one granted (art. 42): days, by whom, why
+    extension_request: dict[str, Any] | None = None  # asked of the head, not decided yet
+    # 容缺受理: materials accepted on the applicant's written promise, and when they came
+    promises: list[dict[str, Any]] = field(default_factory=list)
     reason: str = ""
     delivery: dict[str, Any] = field(default_factory=dict)
     issued_at: str = ""
@@ -101,6 +116,21 @@ class Case:
     @property
     def is_open(self) -> bool:
         return self.state in lc.OPEN
+
+    @property
+    def open_promises(self) -> list[dict[str, Any]]:
+        """容缺 materials promised and not yet brought: the result may not be issued."""
+        return [p for p in self.promises if not p.get("fulfilled_at")]
+
+    def needs_number(self, kind: str) -> bool:
+        """A case registered at the kiosk has no case number: its first step at a window
+        gives it one, whatever that step is (a rating is not a step at a window)."""
+        return not self.case_number and kind not in (ev.REGISTERED, ev.RATED)
+
+    def allows(self, kind: str, payload: Mapping[str, Any] | None = None) -> bool:
+        """Whether `kind` is legal on this case now: the life cycle's table plus the
+        rules that depend on what happened before (one extension, promises kept)."""
+        return _refusal(self, kind, payload or {}) is None
 
     def deadline(self, cal: WorkCalendar) -> Deadline | None:
         """None until the clock has started, and for instant items."""
@@ -129,11 +159,18 @@ def _register(case: Case, e: ev.Event) -> None:
         _served(case, p)
         case.registered_at = e.recorded_at
         case.terminal_id = e.terminal_id
+        if p.get("extension_limit") is not None:
+            case.extension_limit = int(p["extension_limit"])
+    if not case.department and p.get("department"):
+        case.department = str(p["department"])
     for k, v in (p.get("applicant") or {}).items():
         if v and not case.applicant.get(k):
             case.applicant[k] = v
     if p.get("agent") and case.agent is None:
         case.agent = dict(p["agent"])
+    if not case.party_roles and p.get("party_roles"):
+        case.party_roles = [dict(r) for r in p["party_roles"]]
+    _set_parties(case, p)
     for m in p.get("materials") or ():
         case.materials.setdefault(m["id"], dict(m))
 
@@ -142,6 +179,32 @@ def _served(case: Case, p: Mapping[str, Any]) -> None:
     """The period stamp of the step that served the citizen (the latest one wins)."""
     if "extended" in p:
         case.period, case.extended = _str(p, "period"), bool(p["extended"])
+
+
+def _set_parties(case: Case, p: Mapping[str, Any]) -> None:
+    """The window completes the parties of a case (a kiosk registers one person)."""
+    parties = p.get("parties")
+    if parties:
+        case.parties = [dict(x) for x in parties]
+        if not case.applicant.get("id_number"):
+            case.applicant = {k: v for k, v in case.parties[0].items() if k != "role"}
+
+
+def _promise(case: Case, e: ev.Event) -> None:
+    for x in e.payload.get("promises") or ():
+        mid = str(x["material"])
+        case.promises.append({"material": mid, "name": case.materials.get(mid, {}).get("name", mid),
+                              "due": str(x["due"]), "promised_at": e.recorded_at,
+                              "fulfilled_at": ""})
+
+
+def _accept(case: Case, e: ev.Event) -> None:
+    case.accepted_at = e.recorded_at
+    case.accepted_on = e.local_date
+    case.staff_id = e.staff_id
+    case.window_id = e.window_id
+    _set_parties(case, e.payload)
+    _promise(case, e)
 
 
 def _set_materials(case: Case, p: Mapping[str, Any]) -> None:
@@ -160,11 +223,8 @@ def _apply(case: Case, e: ev.Event) -> str:
     if e.kind == ev.REGISTERED:
         _register(case, e)
     elif e.kind == ev.ACCEPTED:
-        case.accepted_at = e.recorded_at
-        case.accepted_on = e.local_date
-        case.staff_id = e.staff_id
-        case.window_id = e.window_id
         _set_materials(case, p)
+        _accept(case, e)
         _served(case, p)
     elif e.kind == ev.SUPPLEMENT_REQUESTED:
         case.resume_state = before
@@ -182,27 +242,51 @@ def _apply(case: Case, e: ev.Event) -> str:
         if case.resume_state == lc.REGISTERED and p.get("accept"):
             _served(case, p)
             after = lc.ACCEPTED
-            case.accepted_at = e.recorded_at
-            case.accepted_on = e.local_date
-            case.staff_id = e.staff_id
-            case.window_id = e.window_id
+            _accept(case, e)
         case.resume_state = None
     elif e.kind in (ev.REFUSED, ev.REJECTED, ev.WITHDRAWN):
         case.reason = _str(p, "reason")
         detail = case.reason
-        _close_pause(case, e.local_date)
+        _close_pause(case, e.local_date, at=e.recorded_at)
     elif e.kind == ev.APPROVED:
         # the decision ends any review pause, as a rejection does; an open pause
         # would leave the deadline paused for good (clock_resumed is not legal now)
-        _close_pause(case, e.local_date)
+        _close_pause(case, e.local_date, at=e.recorded_at)
     elif e.kind == ev.CLOCK_PAUSED:
-        case.pauses.append(Pause(e.local_date, None, _str(p, "pause_reason") or "other"))
+        kind = _str(p, "pause_reason") or "other"
+        case.pauses.append(Pause(e.local_date, None, kind))
+        case.procedures.append({"kind": kind, "reason": _str(p, "reason"),
+                                "start": e.local_date.isoformat(), "end": "",
+                                "paused_at": e.recorded_at, "resumed_at": "",
+                                "staff_id": e.staff_id})
         detail = _str(p, "reason")
     elif e.kind == ev.CLOCK_RESUMED:
-        _close_pause(case, e.local_date)
+        _close_pause(case, e.local_date, at=e.recorded_at)
+    elif e.kind == ev.EXTENSION_REQUESTED:
+        case.extension_request = {"days": int(p.get("days", 0)), "reason": _str(p, "reason"),
+                                  "by": e.staff_id, "at": e.recorded_at}
+        detail = f"+{int(p.get('days', 0))} {_str(p, 'reason')}".strip()
+    elif e.kind == ev.EXTENSION_DECLINED:
+        case.extension_request = None
+        detail = _str(p, "reason")
     elif e.kind == ev.EXTENDED:
-        case.extension_days += int(p.get("days", 0))
-        detail = f"+{int(p.get('days', 0))} {_str(p, 'approved_by')} {_str(p, 'reason')}".strip()
+        days = int(p.get("days", 0))
+        case.extension_days += days
+        case.extension = {"days": days, "reason": _str(p, "reason"),
+                          "approved_by": _str(p, "approved_by") or e.staff_id,
+                          "at": e.recorded_at,
+                          "requested_by": (case.extension_request or {}).get("by", "")}
+        case.extension_request = None
+        detail = f"+{days} {_str(p, 'approved_by')} {_str(p, 'reason')}".strip()
+    elif e.kind == ev.PROMISE_FULFILLED:
+        got = {str(x) for x in p.get("materials") or ()}
+        for promise in case.promises:
+            if promise["material"] in got and not promise["fulfilled_at"]:
+                promise["fulfilled_at"] = e.recorded_at
+                case.materials.setdefault(promise["material"], {"id": promise["material"],
+                                                                "name": promise["name"]})
+                case.materials[promise["material"]]["provided"] = True
+        detail = "、".join(x["name"] for x in case.promises if x["material"] in got)
     elif e.kind == ev.ISSUED:
         case.issued_at = e.recorded_at
         case.delivery = {k: p[k] for k in ("method", "address", "tracking_no", "recipient") if k in p}
@@ -221,16 +305,52 @@ def _apply(case: Case, e: ev.Event) -> str:
     return detail
 
 
-def _close_pause(case: Case, day: dt.date, reason: str | None = None) -> None:
+def _close_pause(case: Case, day: dt.date, reason: str | None = None, at: str = "") -> None:
     case.pauses = [Pause(p.start, day, p.reason)
                    if p.end is None and (reason is None or p.reason == reason) else p
                    for p in case.pauses]
+    if reason is None:
+        for proc in case.procedures:
+            if not proc["end"]:
+                proc["end"], proc["resumed_at"] = day.isoformat(), at
+
+
+def _refusal(case: Case, kind: str, payload: Mapping[str, Any]) -> IllegalTransition | None:
+    """Why `kind` may not follow on `case` now, or None: the life cycle's table, then the
+    rules that remember what came before. The fold and the check share it, so a step two
+    offline terminals both took (two extensions) lands as a conflict, not a sum."""
+    if not lc.allowed_from(kind, case.state, instant=case.instant,
+                           clock_paused=case.clock_paused):
+        return IllegalTransition(
+            f"办件当前状态（{lc.state_label(case.state)}）不能进行此操作（{lc.kind_label(kind)}）")
+    if kind in (ev.EXTENDED, ev.EXTENSION_REQUESTED):
+        if case.extension is not None:
+            return IllegalTransition("本件已延期一次，依法不能再次延期（行政许可法第四十二条）",
+                                     code="case.extension_once")
+        try:
+            days = int(payload.get("days", 0))
+        except (TypeError, ValueError):
+            days = 0
+        if days > case.extension_limit:
+            return IllegalTransition(f"延期最多{case.extension_limit}个工作日",
+                                     code="case.extension_limit")
+        if kind == ev.EXTENSION_REQUESTED and case.extension_request is not None:
+            return IllegalTransition("已有待负责人批准的延期申请", code="case.extension_pending")
+    if kind == ev.EXTENSION_DECLINED and case.extension_request is None:
+        return IllegalTransition("没有待批准的延期申请", code="case.extension_none")
+    if kind == ev.ISSUED and case.open_promises:
+        names = "、".join(p["name"] for p in case.open_promises)
+        return IllegalTransition(f"容缺受理的材料尚未补齐（{names}），不能出件",
+                                 code="case.promise_open")
+    if kind == ev.PROMISE_FULFILLED and not case.open_promises:
+        return IllegalTransition("没有待补齐的容缺材料", code="case.promise_none")
+    return None
 
 
 def apply(case: Case, e: ev.Event) -> bool:
     """Fold one event into the case; False (and a conflict recorded) if it was illegal."""
     before = case.state
-    legal = lc.allowed_from(e.kind, before, instant=case.instant, clock_paused=case.clock_paused)
+    legal = _refusal(case, e.kind, e.payload) is None
     if legal:
         detail = _apply(case, e)
     else:
@@ -273,40 +393,6 @@ def canonical_order(confirmed: Iterable[ev.Event], pending: Iterable[ev.Event]) 
     return conf + pend
 
 
-def _int_in(p: Mapping[str, Any], key: str, low: int, high: int) -> None:
-    v = p.get(key, 0)
-    if v is None:
-        return
-    if isinstance(v, bool) or not isinstance(v, int | str):
-        raise InvalidEvent(f"{key} is not a number", code="event.payload")
-    try:
-        n = int(v)
-    except ValueError as exc:
-        raise InvalidEvent(f"{key} is not a number", code="event.payload") from exc
-    if not low <= n <= high:
-        raise InvalidEvent(f"{key} out of range: {n}", code="event.payload")
-
-
-def validate_event(e: ev.Event) -> None:
-    """What a case event must satisfy before any node stores it: a payload the fold, the
-    deadline or a paper could not take is refused here, once, for every node."""
-    p = e.payload
-    if e.kind == ev.REGISTERED:
-        _int_in(p, "promised_days", 0, MAX_DAYS)
-        _int_in(p, "legal_days", 0, MAX_DAYS)
-        for key in ("applicant", "agent"):
-            if p.get(key) is not None and not isinstance(p.get(key), Mapping):
-                raise InvalidEvent(f"{key} is not an object", code="event.payload")
-        mats = p.get("materials")
-        if mats is not None and not (isinstance(mats, list) and all(
-                isinstance(m, Mapping) and isinstance(m.get("id"), str) for m in mats)):
-            raise InvalidEvent("materials malformed", code="event.payload")
-    elif e.kind == ev.EXTENDED:
-        _int_in(p, "days", 1, MAX_DAYS)
-    elif e.kind == ev.RATED:
-        _int_in(p, "level", 1, 5)
-
-
 def _apply_checked(case: Case, e: ev.Event) -> bool:
     """`apply`, with a payload it cannot read turned into InvalidEvent.
 
@@ -323,6 +409,25 @@ def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
     lc.check(kind, case.state if case is not None else None, payload,
              instant=bool(case.instant if case is not None else payload.get("instant")),
              clock_paused=bool(case is not None and case.clock_paused))
+    if case is None:
+        return
+    problem = _refusal(case, kind, payload)
+    if problem is not None:
+        raise problem
+    accepts = kind == ev.ACCEPTED or (kind == ev.SUPPLEMENT_RECEIVED and payload.get("accept"))
+    if accepts:
+        # parties are checked once the case names them (a face that knows the item's
+        # roles registered it, or the window added them): a registration that never
+        # spoke of parties (an older terminal, a script) is not refused for it
+        parties = payload.get("parties") or case.parties
+        acceptance.check(
+            acceptance.merged_materials(case.materials, payload.get("materials")),
+            has_agent=bool(case.agent), promises=payload.get("promises") or (),
+            parties=parties, party_roles=case.party_roles if parties else ())
+    if kind == ev.PROMISE_FULFILLED:
+        open_ids = {p["material"] for p in case.open_promises}
+        if not set(payload.get("materials") or ()) <= open_ids:
+            raise IllegalTransition("只能补齐容缺受理时承诺的材料", code="case.promise_unknown")
 
 
 def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:

@@ -25,6 +25,12 @@ class Material:
     copies: int = 0
     required: bool = True
     condition: str = ""
+    # 容缺: a non-key material the case may be accepted without, against a written promise
+    tolerable: bool = False
+    # the authorisation (授权委托书 …) an agent (代办人) must hand in
+    for_agent: bool = False
+    # which party role brings it (ServiceItem.parties); "" = the application as a whole
+    party: str = ""
 
     @property
     def conditional(self) -> bool:
@@ -39,6 +45,36 @@ class Material:
         if self.copies:
             parts.append(f"复印件{self.copies}份")
         return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class PartyRole:
+    """A role an item needs parties in (二手房买卖: 买方 and 卖方; 结婚登记: 男方 and 女方)."""
+
+    role: str  # a code: buyer, seller, man, woman, heir …
+    name: str  # 买方
+    min: int = 1
+    max: int = 1
+
+    def to_dict(self) -> dict:
+        return {"role": self.role, "name": self.name, "min": self.min, "max": self.max}
+
+
+AGENT_WORDS = ("委托", "代办", "代理")
+DEFAULT_EXTENSION_DAYS = 10  # 行政许可法 art. 42: the head may extend by ten working days
+
+
+def _material(m: Mapping) -> Material:
+    condition = m.get("condition", "")
+    for_agent = m.get("for_agent")
+    if for_agent is None:  # a catalog that does not say: the condition names an agent
+        for_agent = not m.get("required", True) and any(w in condition for w in AGENT_WORDS)
+    return Material(
+        id=m["id"], name=m["name"], originals=int(m.get("originals", 1)),
+        copies=int(m.get("copies", 0)), required=bool(m.get("required", True)),
+        condition=condition, tolerable=bool(m.get("tolerable", False)),
+        for_agent=bool(for_agent), party=str(m.get("party", "") or ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -63,6 +99,9 @@ class ServiceItem:
     kiosk: bool = True
     periods: tuple[str, ...] = ()
     version: str = ""  # the standard catalog version it comes from: "city:4"
+    # the most a department head may extend the limit by, once (working days)
+    extension_days: int = DEFAULT_EXTENSION_DAYS
+    parties: tuple[PartyRole, ...] = ()  # empty: one applicant (and maybe an agent)
 
     @property
     def instant(self) -> bool:
@@ -72,12 +111,22 @@ class ServiceItem:
     def required_materials(self) -> tuple[Material, ...]:
         return tuple(m for m in self.materials if m.required)
 
+    def tolerable_materials(self) -> tuple[Material, ...]:
+        """Materials the case may be accepted without, against the applicant's promise."""
+        return tuple(m for m in self.materials if m.tolerable)
+
+    def agent_materials(self) -> tuple[Material, ...]:
+        """What an agent must hand in (授权委托书 and the like)."""
+        return tuple(m for m in self.materials if m.for_agent)
+
     def to_dict(self) -> dict:
         """The catalog JSON shape (resources/catalog/)."""
         d = {k: getattr(self, k) for k in (
             "no", "code", "name", "department", "zone", "kind", "promised_days",
-            "legal_days", "fee", "agent_allowed", "mailing_allowed")}
+            "legal_days", "fee", "agent_allowed", "mailing_allowed", "extension_days")}
         d["materials"] = [m.__dict__.copy() for m in self.materials]
+        if self.parties:
+            d["parties"] = [p.to_dict() for p in self.parties]
         return d
 
     @classmethod
@@ -94,19 +143,16 @@ class ServiceItem:
             fee=d.get("fee", "不收费"),
             agent_allowed=bool(d.get("agent_allowed", True)),
             mailing_allowed=bool(d.get("mailing_allowed", True)),
-            materials=tuple(
-                Material(
-                    id=m["id"], name=m["name"], originals=int(m.get("originals", 1)),
-                    copies=int(m.get("copies", 0)), required=bool(m.get("required", True)),
-                    condition=m.get("condition", ""),
-                )
-                for m in d.get("materials", ())
-            ),
+            materials=tuple(_material(m) for m in d.get("materials", ())),
             initials=initials or d.get("initials", ""),
             windows=tuple(str(w) for w in d.get("windows", ())),
             kiosk=bool(d.get("kiosk", True)),
             periods=tuple(str(p) for p in d.get("periods", ())),
             version=str(d.get("version", "")),
+            extension_days=int(d.get("extension_days", DEFAULT_EXTENSION_DAYS)),
+            parties=tuple(PartyRole(role=str(p["role"]), name=str(p["name"]),
+                                    min=int(p.get("min", 1)), max=int(p.get("max", 1)))
+                          for p in d.get("parties", ())),
         )
 
 
@@ -141,7 +187,7 @@ class Staff:
     id: str
     no: str
     name: str
-    role: str  # clerk | reviewer | supervisor | admin
+    role: str  # domain.roles: clerk | reviewer | head | supervisor | admin | guide
     window: str | None = None
     department: str | None = None
     password_hash: str = ""
@@ -203,6 +249,12 @@ class Catalog:
 
     def staff_member(self, staff_id: str) -> Staff | None:
         return next((s for s in self.staff if s.id == staff_id or s.no == staff_id), None)
+
+    def heads_of(self, department: str | None) -> tuple[Staff, ...]:
+        """The active department heads (负责人) of a department: who may approve an
+        extension of its cases."""
+        return tuple(s for s in self.staff
+                     if s.role == "head" and s.department == department and s.active)
 
     def search(self, query: str, limit: int = 50) -> list[ServiceItem]:
         """Items by name, pinyin initials or code; see `match_score`."""

@@ -28,11 +28,15 @@ CLOCK_PAUSED = "clock_paused"
 CLOCK_RESUMED = "clock_resumed"
 EXTENDED = "extended"
 RATED = "rated"
+EXTENSION_REQUESTED = "extension_requested"  # a reviewer (or the window) asks the head
+EXTENSION_DECLINED = "extension_declined"  # the head says no
+PROMISE_FULFILLED = "promise_fulfilled"  # a material accepted on promise (容缺) arrived
 
 ALL_KINDS = (
     REGISTERED, ACCEPTED, SUPPLEMENT_REQUESTED, SUPPLEMENT_RECEIVED, REFUSED, WITHDRAWN,
     SUBMITTED_FOR_REVIEW, APPROVED, REJECTED, RESULT_READY, ISSUED, CLOCK_PAUSED,
-    CLOCK_RESUMED, EXTENDED, RATED,
+    CLOCK_RESUMED, EXTENDED, RATED, EXTENSION_REQUESTED, EXTENSION_DECLINED,
+    PROMISE_FULFILLED,
 )
 
 CHINA_TZ = dt.timezone(dt.timedelta(hours=8))

@@ -30,6 +30,8 @@ FINAL = frozenset({ISSUED, REFUSED, WITHDRAWN})
 OPEN = frozenset(STATES) - FINAL
 # states in which the promised clock is (or was) running: they have a deadline
 CLOCKED = frozenset({ACCEPTED, SUPPLEMENT, IN_REVIEW, APPROVED, REJECTED, RESULT_READY})
+# the promised clock runs (unless a pause holds it): where art. 42's extension applies
+RUNNING = frozenset({ACCEPTED, IN_REVIEW})
 
 # kind → (states it may start from, state it leads to; None = stays, "resume" = back)
 TRANSITIONS: Mapping[str, tuple[frozenset[str | None], str | None]] = {
@@ -46,11 +48,15 @@ TRANSITIONS: Mapping[str, tuple[frozenset[str | None], str | None]] = {
     ev.ISSUED: (frozenset({RESULT_READY}), ISSUED),
     ev.CLOCK_PAUSED: (frozenset({ACCEPTED, IN_REVIEW}), None),
     ev.CLOCK_RESUMED: (frozenset({ACCEPTED, IN_REVIEW}), None),
-    ev.EXTENDED: (frozenset({ACCEPTED, SUPPLEMENT, IN_REVIEW}), None),
+    ev.EXTENDED: (RUNNING, None),
+    ev.EXTENSION_REQUESTED: (RUNNING, None),
+    ev.EXTENSION_DECLINED: (CLOCKED, None),
+    ev.PROMISE_FULFILLED: (CLOCKED, None),
     ev.RATED: (frozenset({None, *STATES}), None),
 }
 
-REASON_REQUIRED = frozenset({ev.REFUSED, ev.REJECTED, ev.WITHDRAWN, ev.CLOCK_PAUSED, ev.EXTENDED})
+REASON_REQUIRED = frozenset({ev.REFUSED, ev.REJECTED, ev.WITHDRAWN, ev.CLOCK_PAUSED, ev.EXTENDED,
+                             ev.EXTENSION_REQUESTED, ev.EXTENSION_DECLINED})
 PAUSE_REASONS = ("hearing", "inspection", "expert_review", "other")
 
 
@@ -67,6 +73,8 @@ def allowed_from(kind: str, state: str | None, *, instant: bool = False,
         return False
     if kind == ev.CLOCK_RESUMED and not clock_paused:
         return False
+    if kind in (ev.EXTENDED, ev.EXTENSION_REQUESTED) and clock_paused:
+        return False  # art. 42 extends a running clock; a paused one is not running
     if kind == ev.SUBMITTED_FOR_REVIEW and instant:
         return False
     return state in TRANSITIONS[kind][0]
@@ -102,10 +110,13 @@ def check(kind: str, state: str | None, payload: Mapping[str, Any], *, instant: 
         raise MissingReason("邮寄送达须填写地址和EMS单号", code="case.mail_details_required")
     if kind == ev.RATED and int(payload.get("level", 0)) not in (1, 2, 3, 4, 5):
         raise IllegalTransition("评价等级应为1-5", code="rating.level")
-    if kind == ev.EXTENDED and int(payload.get("days", 0)) <= 0:
+    if kind in (ev.EXTENDED, ev.EXTENSION_REQUESTED) and int(payload.get("days", 0)) <= 0:
         raise IllegalTransition("延期天数应为正数", code="case.extension_days")
     if kind == ev.EXTENDED and not str(payload.get("approved_by", "")).strip():
         raise MissingReason("延期须记录批准人", code="case.extension_approver_required")
+    if kind == ev.CLOCK_PAUSED and payload.get("pause_reason", "other") not in PAUSE_REASONS:
+        raise IllegalTransition("暂停计时的事由应为听证、现场核查、专家评审或其他",
+                                code="case.pause_reason")
 
 
 STATE_LABELS = {
@@ -119,7 +130,11 @@ KIND_LABELS = {
     ev.SUBMITTED_FOR_REVIEW: "提交审核", ev.APPROVED: "审核通过", ev.REJECTED: "审核不通过",
     ev.RESULT_READY: "结果待领取", ev.ISSUED: "出件", ev.CLOCK_PAUSED: "暂停计时",
     ev.CLOCK_RESUMED: "恢复计时", ev.EXTENDED: "延期", ev.RATED: "评价",
+    ev.EXTENSION_REQUESTED: "申请延期", ev.EXTENSION_DECLINED: "不批准延期",
+    ev.PROMISE_FULFILLED: "容缺材料补齐",
 }
+PAUSE_LABELS = {"hearing": "听证", "inspection": "现场核查", "expert_review": "专家评审",
+                "other": "其他"}
 
 
 def state_label(state: str | None) -> str:

@@ -38,8 +38,13 @@ class CatalogFileError(ValueError):
 
 
 def standard_item(rec: Mapping[str, Any]) -> dict[str, Any]:
-    """The standard part of an item record, normalised (defaults filled, types fixed)."""
-    return {
+    """The standard part of an item record, normalised (defaults filled, types fixed).
+
+    Everything the law fixes for the item travels with the standard: its materials
+    (with 容缺 and agent flags and the party that brings each), the parties it needs,
+    the most a head may extend it by. A hall cannot change any of it.
+    """
+    out = {
         "code": str(rec["code"]).strip(), "name": str(rec["name"]).strip(),
         "department": str(rec.get("department", "")).strip(),
         "kind": rec.get("kind", PROMISED),
@@ -48,12 +53,28 @@ def standard_item(rec: Mapping[str, Any]) -> dict[str, Any]:
         "fee": str(rec.get("fee", "不收费")),
         "agent_allowed": bool(rec.get("agent_allowed", True)),
         "mailing_allowed": bool(rec.get("mailing_allowed", True)),
-        "materials": [{
-            "id": str(m["id"]), "name": str(m["name"]).strip(),
-            "originals": int(m.get("originals", 1)), "copies": int(m.get("copies", 0)),
-            "required": bool(m.get("required", True)), "condition": str(m.get("condition", "")),
-        } for m in rec.get("materials", ())],
+        "materials": [_standard_material(m) for m in rec.get("materials", ())],
     }
+    if rec.get("parties"):
+        out["parties"] = [{"role": str(p["role"]), "name": str(p["name"]),
+                           "min": int(p.get("min", 1)), "max": int(p.get("max", 1))}
+                          for p in rec["parties"]]
+    if rec.get("extension_days") is not None:
+        out["extension_days"] = int(rec["extension_days"])
+    return out
+
+
+def _standard_material(m: Mapping[str, Any]) -> dict[str, Any]:
+    out = {"id": str(m["id"]), "name": str(m["name"]).strip(),
+           "originals": int(m.get("originals", 1)), "copies": int(m.get("copies", 0)),
+           "required": bool(m.get("required", True)), "condition": str(m.get("condition", ""))}
+    # optional flags only when a catalog states them, so a diff shows only real changes
+    for flag in ("tolerable", "for_agent"):
+        if m.get(flag) is not None:
+            out[flag] = bool(m[flag])
+    if m.get("party"):
+        out["party"] = str(m["party"])
+    return out
 
 
 def check_item(rec: Mapping[str, Any], departments: set[str] | None = None) -> list[str]:

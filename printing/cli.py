@@ -21,7 +21,8 @@ LoadCase = Callable[[str], tuple[Case, Catalog]]
 LoaderFromArgs = Callable[[argparse.Namespace], LoadCase]
 DOC_NAMES = ("slip", "acceptance-receipt", "pickup-slip", "acceptance-notice",
              "supplement-notice", "refusal-notice", "materials-receipt", "completion-notice",
-             "mailing-sheet")  # = documents.DOCS; repeated so --help needs no reportlab
+             "mailing-sheet", "decision-refusal", "extension-notice", "pause-notice",
+             "tolerance-promise")  # = documents.DOCS; repeated so --help needs no reportlab
 SUFFIX_FORMAT = {".pdf": "pdf", ".png": "png", ".bin": "escpos", ".prn": "escpos",
                  ".escpos": "escpos"}
 
@@ -48,7 +49,11 @@ def add_commands(sub: argparse._SubParsersAction, load_case: LoadCase | None = N
                    help="receipt paper width in mm (escpos, png)")
     p.add_argument("--long", action="store_true", help="demo: a long material list")
     p.add_argument("--staff", default=None, help="staff number printed on the paper")
-    p.add_argument("--today", default=None, help="date printed, YYYY-MM-DD (default today)")
+    p.add_argument("--today", default=None,
+                   help="the day it is printed, YYYY-MM-DD (default today); a paper bears "
+                        "the date of the decision it records")
+    p.add_argument("--reprint", action="store_true",
+                   help="补打: mark the paper as a reprint, dated --today")
     p.add_argument("--settings", type=pathlib.Path, help="JSON file of hall print settings")
     p.set_defaults(func=cmd_print, load_case=load_case, load_case_from_args=load_case_from_args)
 
@@ -99,7 +104,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         return _fail(f"找不到办件 {args.case}: {msg}" if args.case else str(msg), 1)
     try:
         document = documents.build(args.doc, case, catalog, settings, today=today,
-                                   staff=args.staff)
+                                   staff=args.staff, reprint=args.reprint)
         data = documents.render(document, fmt, width_mm=args.width)
     except ValueError as exc:  # not applicable, bad settings, missing glyph (strict)
         return _fail(str(exc), 1)

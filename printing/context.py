@@ -17,6 +17,7 @@ from domain.case import Case
 from domain.catalog import Catalog, ServiceItem, Staff
 from domain.errors import UnknownItem
 from domain.events import recorded_date
+from domain.lifecycle import PAUSE_LABELS
 from domain.workdays import WorkCalendar
 from printing.settings import HallPrintSettings
 from resources import path as resource_path
@@ -62,6 +63,13 @@ class Context:
     today: dt.date
     staff_no: str
     calendar: WorkCalendar
+    decided: dt.date  # the day of the decision the paper records (printed as its date)
+    reprint_on: dt.date | None = None  # 补打: the day of the reprint
+
+    @property
+    def number(self) -> str:
+        """The case number; a kiosk case not yet at a window has only its slip number."""
+        return self.case.case_number or self.case.slip_number
 
     @property
     def item(self) -> ServiceItem | None:
@@ -125,7 +133,11 @@ class Context:
         if d is None:
             return self.time_limit()
         if d.paused or d.day is None:
-            return f"补正期间暂停计时，补齐后剩余{d.days_left_when_paused}个工作日"
+            why = next((p.reason for p in c.pauses if p.end is None), "supplement")
+            if why == "supplement":
+                return f"补正期间暂停计时，补齐后剩余{d.days_left_when_paused}个工作日"
+            return (f"{PAUSE_LABELS.get(why, '特别程序')}期间暂停计时，结束后剩余"
+                    f"{d.days_left_when_paused}个工作日")
         note = "（节假日安排尚未公布，以公告为准）" if d.provisional else ""
         return f"{cn_date(d.day)}前办结（{d.days_allowed}个工作日）{note}"
 
@@ -134,6 +146,20 @@ class Context:
 
     def staff_text(self) -> str:
         return f"经办人工号：{self.staff_no}" if self.staff_no else ""
+
+
+def step_day(case: Case, *kinds: str) -> dt.date | None:
+    """The day of the last step of these kinds that took effect (not a conflict)."""
+    for step in reversed(case.history):
+        if step.kind in kinds and not step.conflict:
+            return recorded_date(step.recorded_at)
+    return None
+
+
+def staff_name(catalog: Catalog, staff_id: str) -> str:
+    """王丽 for S001; the id itself when the catalog does not know it."""
+    member = catalog.staff_member(staff_id) if staff_id else None
+    return member.name if member else staff_id
 
 
 def staff_number(staff: Staff | str | None, catalog: Catalog, case: Case) -> str:

@@ -24,19 +24,26 @@ from domain.case import Case, fold
 from domain.catalog import Catalog, ServiceItem
 from domain.ids import uuid7
 
-STORIES = ("registered", "accepted", "supplement", "refused", "ready", "issued", "mailed")
+STORIES = ("registered", "accepted", "supplement", "refused", "ready", "issued", "mailed",
+           "rejected", "extended", "paused", "resumed", "tolerance")
 # which story each paper is shown with in `print DOC --demo`
 DOC_STORY = {
     "slip": "registered", "acceptance-receipt": "accepted", "pickup-slip": "ready",
     "acceptance-notice": "accepted", "supplement-notice": "supplement",
     "refusal-notice": "refused", "materials-receipt": "supplement",
     "completion-notice": "mailed", "mailing-sheet": "mailed",
+    "decision-refusal": "rejected", "extension-notice": "extended", "pause-notice": "resumed",
+    "tolerance-promise": "tolerance",
 }
 DEMO_DAY = dt.date(2025, 3, 14)
 TERMINAL = "0001"
 ITEM = "0105"  # 食品经营许可证核发: promised, 10 working days
 LONG_ITEMS = ("0201", "0202", "0203", "0204")  # 多证联办 of a construction project
 REFUSAL = "经审查，申请人经营场所位于岚山区，不属于本中心受理范围，请向岚山区政务服务中心提出申请。"
+REJECTION = ("经现场核查，申请人经营场所的食品处理区与非食品处理区未有效分隔，设备布局和操作流程"
+             "不符合《食品经营许可和备案管理办法》第十二条规定的条件。")
+HEAD = "S070"  # 市场监管局's head: approves the extension
+TOLERATED = "M6"  # 健康证明: may follow on the applicant's promise
 
 
 def demo_applicant(*, rare_name: bool = True) -> Person:
@@ -84,8 +91,25 @@ def _steps(story: str, item: ServiceItem, provided: dict[str, bool]) -> list[tup
     if story == "supplement":
         missing = missing_materials(item, provided)
         return [(ev.SUPPLEMENT_REQUESTED, {"missing": missing}, minutes)]
+    if story == "tolerance":
+        due = (DEMO_DAY + dt.timedelta(days=10)).isoformat()
+        return [(ev.ACCEPTED, {"promises": [{"material": TOLERATED, "due": due}]}, minutes)]
     steps.append((ev.ACCEPTED, {}, minutes))
     if story == "accepted":
+        return steps
+    if story in ("rejected", "extended", "paused", "resumed"):
+        steps.append((ev.SUBMITTED_FOR_REVIEW, {}, minutes))
+    if story == "rejected":
+        return [*steps, (ev.REJECTED, {"reason": REJECTION}, 3 * days)]
+    if story == "extended":
+        return [*steps, (ev.EXTENSION_REQUESTED, {"days": 10, "reason": "需组织专家论证"}, 5 * days),
+                (ev.EXTENDED, {"days": 10, "reason": "申请人经营场所涉及特殊食品工艺，需组织专家论证",
+                               "approved_by": HEAD}, days)]
+    if story in ("paused", "resumed"):
+        steps.append((ev.CLOCK_PAUSED, {"reason": "食品加工工艺需组织专家评审",
+                                        "pause_reason": "expert_review"}, 2 * days))
+        if story == "resumed":
+            steps.append((ev.CLOCK_RESUMED, {}, 7 * days))
         return steps
     steps += [(ev.SUBMITTED_FOR_REVIEW, {}, minutes), (ev.APPROVED, {}, 2 * days),
               (ev.RESULT_READY, {}, days)]
@@ -108,12 +132,19 @@ def demo_case(catalog: Catalog, *, story: str = "accepted", long_list: bool = Fa
     if story == "supplement":  # every third required material is missing
         provided = {m.id: n % 3 != 1 for n, m in enumerate(required)}
     else:
-        provided = {m.id: True for m in required}
+        provided = {m.id: story != "tolerance" or m.id != TOLERATED for m in required}
     zone = catalog.zone(item.zone)
     window = next((w for w in catalog.windows_of_zone(item.zone) if w.comprehensive), None)
     clerk = next((s for s in catalog.staff if window and s.window == window.id), None)
     actor = Actor(staff_id=clerk.id if clerk else "S001", terminal_id=f"T{TERMINAL}",
                   window_id=window.id if window else None)
+    # the back office's steps are the department's: its reviewer decides, its head extends
+    reviewer = next((s for s in catalog.staff
+                     if s.role == "reviewer" and s.department == item.department), None)
+    back = Actor(reviewer.id, f"T{TERMINAL}") if reviewer else actor
+    back_office = {k: back for k in (ev.APPROVED, ev.REJECTED, ev.CLOCK_PAUSED,
+                                     ev.CLOCK_RESUMED, ev.EXTENSION_REQUESTED)}
+    back_office[ev.EXTENDED] = Actor(HEAD, f"T{TERMINAL}")
     case_id = f"demo-{story}-{'long' if long_list else 'short'}"
     payload = registration_payload(
         item, demo_applicant(rare_name=rare_name), provided=provided,
@@ -127,7 +158,8 @@ def demo_case(catalog: Catalog, *, story: str = "accepted", long_list: bool = Fa
     steps = [(ev.REGISTERED, payload, dt.timedelta(0)), *_steps(story, item, provided)]
     for kind, body, later in steps:
         eid, seq, at = clock.next(later)
-        events.append(new_event(case, case_id, kind, body, actor, event_id=eid,
+        who = back_office.get(kind, actor)
+        events.append(new_event(case, case_id, kind, body, who, event_id=eid,
                                 terminal_seq=seq, recorded_at=at))
         case = fold(events, case_id)
     assert case is not None

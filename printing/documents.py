@@ -20,8 +20,8 @@ from domain import lifecycle as lc
 from domain.case import Case
 from domain.catalog import Catalog, Staff
 from domain.workdays import WorkCalendar
-from printing import fonts, forms, notices, raster, slips
-from printing.context import Context, default_calendar, staff_number
+from printing import decisions, fonts, forms, notices, raster, slips
+from printing.context import Context, default_calendar, staff_number, step_day
 from printing.escpos import NotAReceipt, to_escpos
 from printing.model import Document
 from printing.pdf import to_pdf
@@ -79,6 +79,18 @@ def _any(c: Case) -> str | None:
     return None
 
 
+def _needs_step(kind: str, what: str) -> Check:
+    def check(c: Case) -> str | None:
+        return None if step_day(c, kind) else f"办件没有{what}"
+    return check
+
+
+def _needs(attr: str, what: str) -> Check:
+    def check(c: Case) -> str | None:
+        return None if getattr(c, attr) else f"办件没有{what}"
+    return check
+
+
 DOCS: Mapping[str, tuple[Builder, Check]] = {
     "slip": (slips.registration_slip, _any),
     "acceptance-receipt": (slips.acceptance_receipt, _needs_accepted),
@@ -90,6 +102,21 @@ DOCS: Mapping[str, tuple[Builder, Check]] = {
     "completion-notice": (notices.completion_notice,
                           _needs_state(lc.ISSUED, lc.RESULT_READY)),
     "mailing-sheet": (forms.mailing_sheet, _needs_mail),
+    "decision-refusal": (decisions.decision_refusal, _needs_step("rejected", "不予许可决定")),
+    "extension-notice": (decisions.extension_notice, _needs("extension", "批准的延期")),
+    "pause-notice": (decisions.pause_notice, _needs("procedures", "听证、核查或专家评审等特别程序")),
+    "tolerance-promise": (decisions.tolerance_promise, _needs("promises", "容缺受理承诺")),
+}
+# the steps whose day each paper bears: the decision it records, not the day it is printed
+DECIDED_BY: Mapping[str, tuple[str, ...]] = {
+    "slip": ("registered",),
+    "supplement-notice": ("supplement_requested",),
+    "refusal-notice": ("refused",),
+    "materials-receipt": ("accepted", "supplement_received", "supplement_requested",
+                          "registered"),
+    "completion-notice": ("issued", "result_ready"),
+    "pickup-slip": ("result_ready",),
+    "mailing-sheet": ("issued",),
 }
 RECEIPT_DOCS = frozenset({"slip", "acceptance-receipt", "pickup-slip"})
 FORMATS = {"pdf", "png", "escpos"}
@@ -100,27 +127,40 @@ def formats_for(doc: str) -> frozenset[str]:
     return frozenset(FORMATS if doc in RECEIPT_DOCS else FORMATS - {"escpos"})
 
 
+def decided_on(doc: str, case: Case) -> dt.date | None:
+    """The day of the decision `doc` records, from the case's history (None: unknown)."""
+    if doc in ("acceptance-notice", "acceptance-receipt"):
+        return case.accepted_on
+    if doc in DECIDED_BY:
+        return step_day(case, *DECIDED_BY[doc])
+    return decisions.decided_on(doc, case)
+
+
 def build(doc: str, case: Case, catalog: Catalog,
           settings: HallPrintSettings | Mapping[str, Any] | None = None, *,
           today: dt.date, staff: Staff | str | None = None,
-          calendar: WorkCalendar | None = None) -> Document:
+          calendar: WorkCalendar | None = None, reprint: bool = False) -> Document:
     """Build paper `doc` for `case`; raises UnknownDocument / DocumentNotApplicable.
 
     `settings` may be the frozen HallPrintSettings or a plain dict layered over the
     catalog's hall. `staff` is whoever prints (defaults to the case's clerk);
-    `calendar` the pulled working-day calendar (defaults to the shipped one).
+    `calendar` the pulled working-day calendar (defaults to the shipped one). The paper
+    bears the date of its decision; `reprint` marks it 补打 with `today` as that date.
     """
     if doc not in DOCS:
         raise UnknownDocument(f"未知的文书: {doc}（可选: {'、'.join(DOCS)}）")
     builder, check = DOCS[doc]
     why = check(case)
     if why:
-        raise DocumentNotApplicable(f"不能打印「{doc}」：{why}（办件编号 {case.case_number}）")
+        number = case.case_number or case.slip_number
+        raise DocumentNotApplicable(f"不能打印「{doc}」：{why}（办件编号 {number}）")
     if not isinstance(settings, HallPrintSettings):
         settings = settings_from(catalog.hall, settings)
     ctx = Context(doc=doc, case=case, catalog=catalog, settings=settings, today=today,
                   staff_no=staff_number(staff, catalog, case),
-                  calendar=calendar or default_calendar())
+                  calendar=calendar or default_calendar(),
+                  decided=decided_on(doc, case) or today,
+                  reprint_on=today if reprint else None)
     document = builder(ctx)
     return _checked_glyphs(document, strict=settings.strict_glyphs)
 

@@ -34,7 +34,7 @@ def materials_receipt(ctx: Context) -> Document:
     c = ctx.case
     rows = material_rows(ctx)
     received = sum(1 for r in rows if r[4] == "已收")
-    when = ctx.accepted_text() if c.accepted_at else cn_date(ctx.today)
+    when = ctx.accepted_text() if c.accepted_at else cn_date(ctx.decided)
     table = Table(("序号", "材料名称", "原件", "复印件", "接收情况"), rows,
                   widths=(0.085, 0.485, 0.11, 0.12, 0.2),
                   align=("center", "left", "center", "center", "center"))
@@ -67,7 +67,7 @@ def mailing_sheet(ctx: Context) -> Document:
     ))
     contents = Fields((
         ("邮寄内容", f"{c.item_name}办理结果"),
-        ("办件编号", c.case_number),
+        ("办件编号", ctx.number),
         ("EMS单号", tracking or "（待填写）"),
         ("邮寄费用", "免费（由政务服务中心承担）"),
     ))
@@ -82,7 +82,7 @@ def mailing_sheet(ctx: Context) -> Document:
              indent=True),
         Space(2),
         Para("收件人签收：____________　　签收日期：______年____月____日"),
-        Signature(seal_text=s.seal, date_text=cn_date(ctx.today),
+        Signature(seal_text=s.seal, date_text=cn_date(ctx.decided),
                   staff_text=ctx.staff_text()),
     ]
     return document(ctx, "政务服务EMS邮寄单", blocks)

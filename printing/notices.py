@@ -28,12 +28,23 @@ LICENSING_LAW = "《中华人民共和国行政许可法》第三十二条"
 
 
 def head(ctx: Context, title: str) -> list[Block]:
-    """Barcode top right, the title, the number line: the same on every A4 paper."""
-    c = ctx.case
-    return [
-        Barcode(c.case_number, caption="", align="right"),
-        Title(title, subtitle=f"{ctx.settings.hall_name}　编号：{c.case_number}"),
-    ]
+    """Barcode top right, the title, the number line: the same on every A4 paper.
+
+    A kiosk case that never reached a window has only its slip number: that is the
+    number it is known and scanned by. A reprint says so under the title, with its date.
+    """
+    number = ctx.number
+    blocks: list[Block] = [Barcode(number, caption="", align="right")] if number else []
+    blocks.append(Title(title, subtitle=f"{ctx.settings.hall_name}　编号：{number}"))
+    if ctx.reprint_on is not None:
+        blocks.append(Para(reprint_text(ctx), align="center", bold=True))
+    return blocks
+
+
+def reprint_text(ctx: Context) -> str:
+    """补打 and its date, beside the date of the decision the paper records."""
+    assert ctx.reprint_on is not None
+    return f"补打　补打日期：{cn_date(ctx.reprint_on)}（原文书日期：{cn_date(ctx.decided)}）"
 
 
 def party_fields(ctx: Context) -> list[tuple[str, str]]:
@@ -56,8 +67,10 @@ def item_fields(ctx: Context) -> list[tuple[str, str]]:
     return rows
 
 
-def signature(ctx: Context) -> Signature:
-    return Signature(seal_text=ctx.settings.seal, date_text=cn_date(ctx.today),
+def signature(ctx: Context, seal: str = "") -> Signature:
+    """The seal and the date of the decision the paper records (not the day it was
+    printed: a paper reprinted a month later still bears its decision's date)."""
+    return Signature(seal_text=seal or ctx.settings.seal, date_text=cn_date(ctx.decided),
                      staff_text=ctx.staff_text())
 
 
@@ -66,10 +79,10 @@ def document(ctx: Context, title: str, blocks: list[Block]) -> Document:
     s = ctx.settings
     return Document(
         doc=ctx.doc, title=title, paper=s.notice_paper, blocks=tuple(blocks),
-        case_number=ctx.case.case_number, hall_name=s.hall_name,
+        case_number=ctx.number, hall_name=s.hall_name,
         footer=" ".join(x for x in (s.hall_name, s.address, s.phone and f"电话：{s.phone}")
                         if x),
-        header=f"{title}（续）　办件编号：{ctx.case.case_number}",
+        header=f"{title}（续）　办件编号：{ctx.number}",
     )
 
 
@@ -161,7 +174,7 @@ def completion_notice(ctx: Context) -> Document:
     c = ctx.case
     d = c.delivery
     done = cn_datetime(c.issued_at) or cn_date(ctx.today)
-    body = f"你（单位）申请的{c.item_name}（办件编号{c.case_number}）已办结，现将结果告知如下。"
+    body = f"你（单位）申请的{c.item_name}（办件编号{ctx.number}）已办结，现将结果告知如下。"
     rows = [*item_fields(ctx), ("受理时间", ctx.accepted_text()), ("办结时间", done),
                                ("办理结果", outcome(ctx)),
                                ("送达方式", DELIVERY_LABELS.get(str(d.get("method")), "窗口领取"))]

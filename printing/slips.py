@@ -44,7 +44,18 @@ def material_lines(ctx: Context, *, only_missing: bool = False) -> tuple[str, ..
 
 
 def _head(ctx: Context, title: str) -> list[Block]:
-    return [Para(ctx.settings.hall_name, align="center"), Title(title)]
+    blocks: list[Block] = [Para(ctx.settings.hall_name, align="center"), Title(title)]
+    if ctx.reprint_on is not None:
+        blocks.append(Para(f"补打　{cn_date(ctx.reprint_on)}", align="center", bold=True))
+    return blocks
+
+
+def _number(ctx: Context, caption: str = "办件编号") -> list[Block]:
+    """The case's barcode (the slip's number for a kiosk case not yet at a window)."""
+    if not ctx.number:
+        return []
+    return [Barcode(ctx.number, caption=caption if ctx.case.case_number else "告知单编号"),
+            Space()]
 
 
 def _tail(ctx: Context, *, rating: bool) -> list[Block]:
@@ -64,7 +75,7 @@ def _tail(ctx: Context, *, rating: bool) -> list[Block]:
 
 def _document(ctx: Context, title: str, blocks: list[Block]) -> Document:
     return Document(doc=ctx.doc, title=title, paper=RECEIPT, blocks=tuple(blocks),
-                    case_number=ctx.case.case_number, hall_name=ctx.settings.hall_name,
+                    case_number=ctx.number, hall_name=ctx.settings.hall_name,
                     footer=ctx.settings.footer)
 
 
@@ -89,7 +100,8 @@ def registration_slip(ctx: Context) -> Document:
     if materials:
         blocks += [Rule(), Para("请备齐以下材料（一次性告知）：", bold=True), Items(materials)]
     number = c.slip_number or c.case_number
-    blocks += [Rule(), Barcode(number, caption="告知单编号"), Space()]
+    if number:
+        blocks += [Rule(), Barcode(number, caption="告知单编号"), Space()]
     blocks += _tail(ctx, rating=True)
     return _document(ctx, "统一受理告知单", blocks)
 
@@ -98,7 +110,7 @@ def acceptance_receipt(ctx: Context) -> Document:
     """受理回执: proof that the clock has started, and until when it runs."""
     c = ctx.case
     blocks = _head(ctx, "受理回执")
-    blocks += [Barcode(c.case_number, caption="办件编号"), Space(), Fields((
+    blocks += [*_number(ctx), Fields((
         ("办理事项", c.item_name),
         ("申请人", str(c.applicant.get("name", ""))),
         ("受理时间", ctx.accepted_text()),
@@ -125,7 +137,7 @@ def pickup_slip(ctx: Context) -> Document:
     c = ctx.case
     method = DELIVERY_LABELS.get(str(c.delivery.get("method", "window")), "窗口领取")
     blocks = _head(ctx, "结果领取凭条")
-    blocks += [Barcode(c.case_number, caption="办件编号"), Space(), Fields((
+    blocks += [*_number(ctx), Fields((
         ("办理事项", c.item_name),
         ("申请人", str(c.applicant.get("name", ""))),
         ("受理时间", ctx.accepted_text()),

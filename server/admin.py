@@ -15,13 +15,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from domain import passwords
+from domain import passwords, roles
 from server import db
 from server.auth import now_iso
 
 log = logging.getLogger(__name__)
 
-ROLES = ("clerk", "reviewer", "supervisor", "guide", "admin")
+ROLES = roles.STAFF_ROLES
 CATALOG_KINDS = (("department", "departments", "id"), ("zone", "zones", "id"),
                  ("window", "windows", "id"), ("item", "items", "no"))
 
@@ -61,12 +61,16 @@ def add_hall(conn: sa.Connection, code: str, name: str, info: Mapping | None = N
 
 
 def staff_record(staff_id: str, no: str, name: str, role: str, window: str | None,
-                 password: str | None = None, password_hash: str | None = None
-                 ) -> dict[str, Any]:
+                 password: str | None = None, password_hash: str | None = None,
+                 department: str | None = None) -> dict[str, Any]:
     if role not in ROLES:
         raise ValueError(f"角色应为 {', '.join(ROLES)} 之一")
+    if role in roles.DEPARTMENT_BOUND and not department:
+        raise ValueError(f"{roles.label(role)}须指定所属部门（--department）")
     rec: dict[str, Any] = {"id": staff_id, "no": no, "name": name, "role": role,
                            "window": window or None}
+    if department:
+        rec["department"] = department
     if password is not None:
         rec["password_hash"] = passwords.hash_password(password)
     elif password_hash is not None:

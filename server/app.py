@@ -28,6 +28,7 @@ from fastapi.security import (
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from domain import roles
 from domain.errors import DomainError
 from domain.events import CHINA_TZ
 from server import (
@@ -37,6 +38,8 @@ from server import (
     body,
     calendar,
     db,
+    demo_staff,
+    logins,
     longpoll,
     nodeinfo,
     pull,
@@ -62,13 +65,28 @@ class EnrolRequest(BaseModel):
     name: str = Field(default="", max_length=80)
 
 
-class DecisionRequest(BaseModel):
-    hall: str = Field(max_length=32)
-    staff_no: str = Field(max_length=32)
-    password: str = Field(max_length=200)
-    decision: Literal["approve", "reject", "supplement"]
+class StepRequest(BaseModel):
+    """A back-office step on a case: the event kind and its payload."""
+
+    kind: Literal["approved", "rejected", "supplement_requested", "clock_paused",
+                  "clock_resumed", "extension_requested", "extended", "extension_declined",
+                  "result_ready"]
     reason: str = Field(default="", max_length=500)
+    opinion: str = Field(default="", max_length=500)
     missing: list[Annotated[str, Field(max_length=200)]] = Field(default=[], max_length=50)
+    pause_reason: Literal["hearing", "inspection", "expert_review", "other"] | None = None
+    days: int | None = Field(default=None, ge=1, le=3650)
+
+    def payload(self) -> dict[str, Any]:
+        p: dict[str, Any] = {k: v for k, v in (("reason", self.reason),
+                                                ("opinion", self.opinion)) if v}
+        if self.kind == "supplement_requested":
+            p["missing"] = list(self.missing)
+        if self.pause_reason:
+            p["pause_reason"] = self.pause_reason
+        if self.days is not None:
+            p["days"] = self.days
+        return p
 
 
 def protocol(x_yichuang_protocol: Annotated[str | None, Header()] = None) -> int:
@@ -104,17 +122,25 @@ def terminal_token(cred: Bearer) -> str:
 
 
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
-               upstream_interval: float = 5.0, name: str = "") -> FastAPI:
+               upstream_interval: float = 5.0, name: str = "", demo: bool = False
+               ) -> FastAPI:
     """The application for one database (SQLite file or PostgreSQL URL).
 
     With `upstream` (or a database that already is one) it is a hall node: it serves its
     hall's terminals and forwards to its upstream (docs/hall-node.md, server.upstream).
+
+    `demo`: seed an empty database with the demo hall and keep its staff (password
+    1234); otherwise any staff record with a demo credential is disarmed at start.
     """
     database = db.Database(db_url)
     db.init_db(database.engine)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
         calendar.log_warning(conn, dt.datetime.now(CHINA_TZ).date())
+        if demo:
+            demo_staff.seed(conn)
+        else:
+            demo_staff.disarm(conn)
         if upstream:
             nodeinfo.configure(conn, upstream, upstream_code)
         node_url = db.get_node_meta(conn, "upstream_url")
@@ -219,43 +245,91 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
             term = auth.terminal_for(conn, _token(cred))
             return pull.snapshot(conn, term)
 
-    @app.post("/api/v1/backoffice/cases/{case_id}/decision",
-              responses={**COMMON, 403: ERR, 404: ERR, 409: ERR})
-    def decision(case_id: Annotated[str, Path(max_length=64)], req: DecisionRequest,
-                 _v: Protocol) -> dict[str, Any]:
-        """A reviewer approves, rejects or asks for a supplement; stored as an event."""
-        with database.writer() as conn:
-            if nodeinfo.is_node(conn):  # the back office decides where the order is decided
-                raise HTTPException(409, "此服务器是大厅节点：审批请在上级服务器办理")
-            staff = _reviewer(conn, req.hall, req.staff_no, req.password)
-            try:
-                return backoffice.decide(conn, req.hall, staff, case_id, req.decision,
-                                         req.reason, req.missing)
-            except LookupError as exc:
-                raise HTTPException(404, str(exc)) from exc
-            except DomainError as exc:
-                raise HTTPException(409, str(exc)) from exc
-
-    @app.get("/api/v1/backoffice/cases", responses={**COMMON, 403: ERR})
-    def review_list(_v: Protocol, hall: Annotated[str, Query(max_length=32)],
-                    cred: Annotated[HTTPBasicCredentials | None, Depends(basic)],
-                    state: Annotated[str | None, Query(max_length=40)] = None
-                    ) -> list[dict[str, Any]]:
-        """The hall's cases awaiting review (HTTP Basic: work number and password)."""
-        if cred is None:
-            raise HTTPException(401, "需要工号和密码", headers={"WWW-Authenticate": "Basic"})
-        with database.reader() as conn:
-            _reviewer(conn, hall, cred.username, cred.password)
-            return backoffice.cases_in(conn, hall, state)
+    _backoffice_routes(app, database, demo)
 
     return app
 
 
-def _reviewer(conn: sa.Connection, hall: str, no: str, password: str) -> dict[str, Any]:
-    try:
-        return backoffice.check_staff(conn, hall, no, password)
-    except PermissionError as exc:
-        raise HTTPException(403, str(exc)) from exc
+def _backoffice_routes(app: FastAPI, database: db.Database, demo: bool) -> None:
+    """Reviewers and heads over the city network (the reviewer face's server mode)."""
+    bo = "/api/v1/backoffice"
+    failed = {401: ERR, 426: ERR}
+
+    def staff_of(cred: HTTPAuthorizationCredentials | None) -> logins.BackofficeStaff:
+        if cred is None or not cred.credentials:
+            raise logins.LoginFailed(logins.EXPIRED)
+        return logins.staff_for(database, cred.credentials, demo=demo)
+
+    @app.exception_handler(logins.LoginFailed)
+    async def _login_failed(request: Request, exc: logins.LoginFailed) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=401)
+
+    @app.post(f"{bo}/login", responses=failed)
+    def bo_login(request: Request, _v: Protocol,
+                 hall: Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[\w-]+$")],
+                 cred: Annotated[HTTPBasicCredentials | None, Depends(basic)]
+                 ) -> dict[str, Any]:
+        """Work number and password in the Authorization header (HTTP Basic), once;
+        answers a short-lived token. Any failure answers the same 401."""
+        if cred is None or len(cred.username) > 32 or len(cred.password) > 200:
+            raise logins.LoginFailed(logins.FAILED)
+        address = request.client.host if request.client else "?"
+        token, expires, staff = logins.login(database, hall, cred.username, cred.password,
+                                             address, demo=demo)
+        return {"token": token, "expires_at": expires, "staff": staff.to_dict()}
+
+    @app.post(f"{bo}/logout", responses=failed)
+    def bo_logout(_v: Protocol, cred: Bearer) -> dict[str, bool]:
+        """The token stops working now."""
+        staff_of(cred)
+        logins.logout(database, cred.credentials if cred else "")
+        return {"ok": True}
+
+    @app.get(f"{bo}/reference", responses=failed)
+    def bo_reference(_v: Protocol, cred: Bearer) -> dict[str, Any]:
+        """The hall's catalog, staff (no password hashes) and calendar."""
+        staff = staff_of(cred)
+        with database.reader() as conn:
+            return backoffice.reference_for(conn, staff.hall)
+
+    @app.get(f"{bo}/cases", responses=failed)
+    def bo_cases(_v: Protocol, cred: Bearer,
+                 scope: Annotated[Literal["queue", "decided"], Query()] = "queue"
+                 ) -> list[dict[str, Any]]:
+        """The cases waiting for my department (a head's too: extensions to approve)."""
+        staff = staff_of(cred)
+        with database.reader() as conn:
+            return backoffice.cases_for(conn, staff, scope)
+
+    @app.get(f"{bo}/cases/{{case_id}}", responses={**failed, 404: ERR})
+    def bo_case(case_id: Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")],
+                _v: Protocol, cred: Bearer) -> dict[str, Any]:
+        """A case of my department as its events; the face folds them."""
+        staff = staff_of(cred)
+        with database.reader() as conn:
+            try:
+                return {"events": backoffice.events_of(conn, staff, case_id)}
+            except backoffice.NotFound as exc:
+                raise HTTPException(404, str(exc)) from exc
+
+    @app.post(f"{bo}/cases/{{case_id}}/steps", responses={**failed, 403: ERR, 404: ERR,
+                                                        409: ERR})
+    def bo_step(case_id: Annotated[str, Path(max_length=64, pattern=r"^[\w-]+$")],
+                req: StepRequest, _v: Protocol, cred: Bearer) -> dict[str, Any]:
+        """Approve, reject, return for 补正, pause or resume, ask for or decide an
+        extension: one event, checked against the rule table and the case."""
+        staff = staff_of(cred)  # the token is checked before the write lock
+        with database.writer() as conn:
+            if nodeinfo.is_node(conn):  # the back office decides where the order is decided
+                raise HTTPException(409, "此服务器是大厅节点：审批请在上级服务器办理")
+            try:
+                return backoffice.record_step(conn, staff, case_id, req.kind, req.payload())
+            except backoffice.NotFound as exc:
+                raise HTTPException(404, str(exc)) from exc
+            except roles.Forbidden as exc:
+                raise HTTPException(403, str(exc)) from exc
+            except DomainError as exc:
+                raise HTTPException(409, str(exc)) from exc
 
 
 def _auth_only(database: db.Database, token: str) -> None:

@@ -28,6 +28,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--upstream-interval", type=float, default=5.0, metavar="S",
                    help="seconds between rounds with the upstream while it is reachable")
     p.add_argument("--name", default="", help="a name for this node, shown upstream")
+    p.add_argument("--demo", action="store_true",
+                   help="a demo server: seed an empty database with the demo hall and keep "
+                        "its staff (password 1234); without it, demo passwords are disabled")
     p.set_defaults(func=cmd_server)
 
     a = sub.add_parser("admin", help="administer the server database: halls, staff, codes")
@@ -75,7 +78,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--no", required=True, help="work number (工号), used to log in")
     s.add_argument("--name", required=True)
     s.add_argument("--role", default="clerk",
-                   help="clerk, reviewer, supervisor, guide or admin")
+                   help="clerk, reviewer, head (负责人), supervisor, guide or admin")
+    s.add_argument("--department", default=None,
+                   help="department id (D05 …): required for a reviewer or a head")
     s.add_argument("--id", default=None, help="staff id (default: S<no>)")
     s.add_argument("--window", default=None, help="window id, e.g. W01")
     s.add_argument("--password", default=None,
@@ -146,7 +151,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
-                     upstream_interval=args.upstream_interval, name=args.name)
+                     upstream_interval=args.upstream_interval, name=args.name, demo=args.demo)
     # parked long polls (server.longpoll) must not hold a restart for their whole wait
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5)
@@ -236,7 +241,7 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
         return _fail(message)
     try:
         rec = admin.staff_record(args.id or f"S{args.no}", args.no, args.name, args.role,
-                                 args.window, password=password)
+                                 args.window, password=password, department=args.department)
         with database.writer() as conn:
             admin.add_staff(conn, args.hall, rec)
     except (ValueError, LookupError) as exc:

@@ -98,7 +98,10 @@ cases = sa.Table(
     sa.Column("conflicts", sa.Integer, nullable=False, default=0),
     sa.Column("last_seq", sa.BigInteger, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # the case's department (its registration's snapshot): the back office's queue
+    sa.Column("department", sa.String(32)),
     sa.Index("cases_hall_state", "hall_code", "state"),
+    sa.Index("cases_hall_department_state", "hall_code", "department", "state"),
 )
 reference = sa.Table(
     "reference", metadata,
@@ -154,6 +157,25 @@ node_meta = sa.Table(
     "node_meta", metadata,
     sa.Column("key", sa.String(40), primary_key=True),
     sa.Column("value", sa.Text),
+)
+# back-office logins (server.logins): short-lived tokens of reviewers and heads, stored
+# hashed, and failed attempts per account and per address for the lockout. Neither takes
+# a change seq: they never travel to terminals.
+backoffice_tokens = sa.Table(
+    "backoffice_tokens", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("hall_code", sa.String(32), nullable=False),
+    sa.Column("staff_id", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.Text, nullable=False),
+    sa.Index("backoffice_tokens_expiry", "expires_at"),
+)
+login_failures = sa.Table(
+    "login_failures", metadata,
+    sa.Column("key", sa.String(200), primary_key=True),  # acct:<hall>:<no> | addr:<ip>
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("window_start", sa.Text, nullable=False),
+    sa.Column("locked_until", sa.Text),
 )
 counters = sa.Table(
     "counters", metadata,
@@ -232,6 +254,23 @@ class Database:
                 conn.close()
         for listener in self.listeners:
             listener()
+
+    @contextlib.contextmanager
+    def side_writer(self) -> Iterator[sa.Connection]:
+        """A short write of rows that take no change seq (logins, lockouts): on PostgreSQL
+        it never waits for the change-seq lock that pushes hold; SQLite has one writer
+        per file anyway, so it queues with them rather than spin on the busy handler."""
+        if not self.is_sqlite:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+            return
+        with self._writer:
+            conn = self.engine.connect().execution_options(writer=True)
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.close()
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[sa.Connection]:

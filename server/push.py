@@ -273,13 +273,14 @@ def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hal
                "case_number": getattr(st, "case_number", None) or None,
                "item_name": getattr(st, "item_name", None) or None,
                "conflicts": len(getattr(st, "conflicts", ())), "last_seq": seq,
-               "updated_at": now}
+               "updated_at": now, "department": getattr(st, "department", None) or None}
         (updates if sid in existing else inserts).append(row)
     if inserts:
         conn.execute(db.cases.insert(), inserts)
     if updates:
         t = db.cases
-        cols = ("state", "conflicts", "last_seq", "updated_at", "case_number", "item_name")
+        cols = ("state", "conflicts", "last_seq", "updated_at", "case_number", "item_name",
+                "department")
         conn.execute(t.update().where(t.c.id == sa.bindparam("b_id")).values(
             {c: sa.bindparam(f"b_{c}") for c in cols}),
             [{f"b_{k}": u[k] for k in ("id", *cols)} for u in updates])

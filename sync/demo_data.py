@@ -53,6 +53,8 @@ def write_demo_cases(replica: Replica, n: int, *, seed: int = 7,
     catalog = reference.load_catalog(replica)
     clerks = [s for s in catalog.staff if s.role == "clerk" and s.window]
     reviewers = [s for s in catalog.staff if s.role == "reviewer"] or clerks
+    # a decision is taken by a reviewer of the item's department (domain.roles)
+    by_department = {s.department: s for s in reviewers if s.department}
     store = CaseStore(replica)
     ident = replica.identity()
     today = today or dt.date.today()
@@ -62,7 +64,8 @@ def write_demo_cases(replica: Replica, n: int, *, seed: int = 7,
             item = rng.choice(catalog.items)
             clerk = rng.choice(clerks)
             actor = Actor(clerk.id, ident.terminal_id, clerk.window)
-            back = Actor(rng.choice(reviewers).id, ident.terminal_id, None)
+            reviewer = by_department.get(item.department) or rng.choice(reviewers)
+            back = Actor(reviewer.id, ident.terminal_id, None)
             start = dt.datetime.combine(today - dt.timedelta(days=rng.randrange(0, 21)),
                                         dt.time(9, 0), ev.CHINA_TZ)
             t = start + dt.timedelta(minutes=rng.randrange(0, 420))

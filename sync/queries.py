@@ -96,3 +96,40 @@ def counts(replica: Replica) -> dict[str, int]:
         "conflicts": c.execute("SELECT COALESCE(SUM(conflicts), 0) FROM cases").fetchone()[0],
     }
 
+
+
+REVIEW_STATES = ("in_review",)
+
+
+def review_queue(replica: Replica, department: str, *, head: bool = False,
+                 limit: int = 1000) -> list[CaseRow]:
+    """What waits for a department's back office, most urgent first: the cases the front
+    desk submitted for review, and (for the head) those whose extension awaits approval.
+    Paused cases stay listed: a hearing or an inspection is still the department's."""
+    states = ",".join(f"'{s}'" for s in REVIEW_STATES)
+    final = ",".join(f"'{s}'" for s in FINAL)
+    extra = f" OR (extension_pending=1 AND state NOT IN ({final}))" if head else ""
+    return _rows(replica,
+                 f"SELECT * FROM cases WHERE department=? AND (state IN ({states}){extra}) "
+                 "ORDER BY paused, deadline IS NULL, deadline, updated_at LIMIT ?",
+                 (department, limit))
+
+
+def decided_by_department(replica: Replica, department: str, *, limit: int = 200
+                          ) -> list[CaseRow]:
+    """The department's recently decided cases (approved, rejected, result ready), newest
+    first: the reviewer's "done" list and where a decision paper is reprinted."""
+    return _rows(replica,
+                 "SELECT * FROM cases WHERE department=? AND state IN "
+                 "('approved','rejected','result_ready','issued') "
+                 "ORDER BY updated_at DESC LIMIT ?", (department, limit))
+
+
+def overdue_promises(replica: Replica, today: dt.date, *, limit: int = 1000) -> list[CaseRow]:
+    """Open cases accepted on a promise (容缺受理) whose promised material is late, the
+    longest overdue first: what the supervisor face chases (`promise_due` is the earliest
+    open promise; domain.acceptance.overdue gives the materials from the folded case)."""
+    final = ",".join(f"'{s}'" for s in FINAL)
+    return _rows(replica,
+                 f"SELECT * FROM cases WHERE promise_due < ? AND state NOT IN ({final}) "
+                 "ORDER BY promise_due LIMIT ?", (today.isoformat(), limit))

@@ -13,13 +13,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from domain import appeals, followups, numbering, ratings, supervision
+from domain import appeals, followups, numbering, ratings, roles, supervision
 from domain import events as ev
 from domain.application import Actor
 from domain.case import Case
 from domain.errors import DomainError
 from domain.workdays import add_working_days
 from sync import projection, queries
+from sync.notices import SYSTEM_STAFF
 from sync.replica import Replica
 
 
@@ -78,7 +79,9 @@ def open_followup(store: Any, case: Case, rating: Mapping[str, Any], actor: Acto
                                      window_id=party.window_id,
                                      assignee=str(hall_setting(store.replica,
                                                                "followup_assignee", "")))
-    store.record(fid, followups.OPENED, payload, actor, now=when)
+    # nobody decides to open it: the hall's rule does, whoever took the rating
+    system = Actor(SYSTEM_STAFF, actor.terminal_id, actor.window_id, roles.SYSTEM)
+    store.record(fid, followups.OPENED, payload, system, now=when)
     return fid
 
 

@@ -62,13 +62,13 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for number in range(version + 1, len(MIGRATIONS) + 1):
         conn.execute("BEGIN IMMEDIATE")
-        # another connection (the app's writer, `yichuang sync`) may have migrated while
-        # we waited for the lock: read the version again under it
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
-            conn.execute("COMMIT")
-            continue
-        log.info("replica migration %d", number)
         try:
+            # another connection (the app's writer, the sync worker, `yichuang sync`) may
+            # have migrated while we waited for the lock: read the version again under it
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                conn.execute("COMMIT")
+                continue
+            log.info("replica migration %d", number)
             for statement in MIGRATIONS[number - 1].split(";"):
                 if statement.strip():
                     conn.execute(statement)

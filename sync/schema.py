@@ -176,4 +176,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX window_states_day ON window_states (day, window_id);
     """,
+    # 5: the back office's queue and the supervisor's chase of 容缺 promises read the
+    # projection: each case's department (old rows: their item's), whether an extension
+    # waits for the head, and the earliest date a promised material is due
+    """
+    ALTER TABLE cases ADD COLUMN department TEXT;
+    ALTER TABLE cases ADD COLUMN extension_pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE cases ADD COLUMN promise_due TEXT;
+    UPDATE cases SET department = (SELECT json_extract(r.data, '$.department') FROM reference r
+                                   WHERE r.kind = 'item' AND r.id = cases.item_no);
+    CREATE INDEX cases_department_state ON cases (department, state, deadline);
+    CREATE INDEX cases_promise_due ON cases (promise_due) WHERE promise_due IS NOT NULL;
+    """,
 ]

@@ -91,7 +91,8 @@ class CaseStore:
 
         Any stream: a case step returns the Case, a notice step the Notice. All or
         nothing: a killed process leaves either the whole step or none of it. Raises the
-        domain's typed errors before anything is written.
+        domain's typed errors before anything is written. A case registered at a kiosk
+        gets its case number here, at its first step at a window, whatever that step is.
         """
         now = now or self.clock()
         r = self.replica
@@ -104,14 +105,25 @@ class CaseStore:
                 raise streams.InvalidEvent(f"{kind} does not belong to this stream",
                                            code="event.wrong_stream")
             state = streams.fold(events, stream_id) if events else None
+            department = None
+            if isinstance(state, Case):
+                if state.needs_number(kind) and not payload.get("case_number"):
+                    payload = {**payload, "case_number": self.next_case_number(now.date())}
+                if actor.role is not None and not state.department:
+                    department = self._department_of(state)
             seq = r.next_counter(f"seq:{actor.terminal_id}")
             e = new_event(state, stream_id, kind, payload, actor, event_id=uuid7(),
-                          terminal_seq=seq, recorded_at=ev.now_iso(now))
+                          terminal_seq=seq, recorded_at=ev.now_iso(now),
+                          item_department=department)
             streams.validate(e)  # what the server and every other terminal will check
             insert_event(r, e, outbox=True)
             new_state = streams.fold([*events, e], stream_id)
             projection.write(r, new_state, kind, self.calendar)
         return e, new_state
+
+    def _department_of(self, case: Case) -> str | None:
+        """The department of a case registered before registrations carried it."""
+        return case_rows.item_department(self.replica, case.item_no)
 
     def next_case_number(self, day: dt.date) -> str:
         ident = self.replica.identity()

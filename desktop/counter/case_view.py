@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.counter import jobs
 from desktop.counter.countdown import TEXT_COLOURS, describe
-from desktop.counter.dialogs import ExtendDialog, IssueDialog, ReasonDialog, ReviewDialog
+from desktop.counter.dialogs import IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
 from desktop.counter.session import CounterState
 from desktop.messages import delivery_text, error_text, state_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
-from domain import idnumber, phone
+from domain import idnumber, phone, roles
 from domain import lifecycle as lc
 from domain.application import Actor
 from domain.case import Case
@@ -127,6 +127,10 @@ class CaseView(QWidget):
         if case.agent:
             rows.append((self.tr("代办人"), f"{case.agent.get('name', '')}　"
                          f"{idnumber.mask(case.agent.get('id_number'))}"))
+        names = {r.get("role"): r.get("name") for r in case.party_roles}
+        for party in case.parties[1:]:
+            rows.append((str(names.get(party.get("role"), self.tr("当事人"))),
+                         f"{party.get('name', '')}　{idnumber.mask(party.get('id_number'))}"))
         if case.accepted_at:
             rows.append((self.tr("受理时间"), when_text(case.accepted_at)))
             rows.append((self.tr("受理人"), self.state.staff_label(case.staff_id)))
@@ -136,6 +140,12 @@ class CaseView(QWidget):
             rows.append((self.tr("理由"), case.reason))
         if case.extension_days:
             rows.append((self.tr("已延期"), self.tr("{n}个工作日").format(n=case.extension_days)))
+        if case.extension_request:
+            rows.append((self.tr("延期申请"), self.tr("{n}个工作日，待负责人批准").format(
+                n=case.extension_request.get("days", 0))))
+        for promise in case.open_promises:
+            rows.append((self.tr("容缺待补"), self.tr("{name}（承诺{due}前补齐）").format(
+                name=promise["name"], due=promise["due"])))
         if case.delivery:
             d = case.delivery
             text = delivery_text(d.get("method", ""))
@@ -169,9 +179,27 @@ class CaseView(QWidget):
             if key:
                 self.shortcuts[key] = handler
 
+    def department_of(self, case: Case) -> str | None:
+        """The case's department: its own snapshot, else its item's in the catalog."""
+        if case.department:
+            return case.department
+        try:
+            return self.state.catalog.item(case.item_no).department
+        except UnknownItem:
+            return None
+
     def _allowed(self, case: Case, kind: str) -> bool:
-        return lc.allowed_from(kind, case.state, instant=case.instant,
-                               clock_paused=case.clock_paused)
+        """Legal on the case now, and a step the logged-in role may take (domain.roles).
+
+        A decision and an extension are offered to the window too: the reviewer or the
+        head of the department confirms them there with their own password.
+        """
+        if not case.allows(kind):
+            return False
+        session = self.state.session
+        if session is None or kind in (ev.APPROVED, ev.EXTENDED):
+            return True
+        return roles.may(session.staff, kind, item_department=self.department_of(case))
 
     def _actions(self, case: Case) -> list[tuple[str, str, Callable[[], None]]]:
         a = self._allowed
@@ -193,6 +221,8 @@ class CaseView(QWidget):
             out.append(("F6", self.tr("补正告知"), self.supplement))
         if a(case, ev.SUPPLEMENT_RECEIVED):
             out.append(("F5", self.tr("补正材料已收齐"), self.supplement_received))
+        if a(case, ev.PROMISE_FULFILLED):
+            out.append(("", self.tr("容缺材料已补齐"), self.promise_fulfilled))
         if a(case, ev.SUBMITTED_FOR_REVIEW):
             out.append(("F9", self.tr("提交后台审核"), lambda: self.do(ev.SUBMITTED_FOR_REVIEW, {})))
         if a(case, ev.APPROVED):
@@ -266,9 +296,28 @@ class CaseView(QWidget):
             self.do(ev.CLOCK_PAUSED, d.payload())
 
     def extend(self) -> None:
-        d = ExtendDialog(self)
-        if self._ask(d):
-            self.do(ev.EXTENDED, d.payload())
+        """延期 (art. 42): the department's head approves it here with their password."""
+        from desktop.counter.law_dialogs import ExtendDialog
+
+        assert self.case is not None
+        session = self.state.session
+        assert session is not None
+        d = ExtendDialog(self.state.catalog, self.department_of(self.case),
+                         self.case.extension_limit, self.runner, self)
+        if self._ask(d) and d.approver is not None:
+            head = Actor.of(d.approver, session.actor.terminal_id, session.actor.window_id)
+            self.do(ev.EXTENDED, d.payload(), head)
+
+    def promise_fulfilled(self) -> None:
+        """The materials accepted on promise (容缺) have all come: the result may be issued."""
+        assert self.case is not None
+        case = self.case
+        names = "\n".join(p["name"] for p in case.open_promises)
+        answer = QMessageBox.question(self, self.tr("容缺材料"), self.tr(
+            "以下容缺受理时承诺的材料是否已全部收到？\n{names}").format(names=names))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.do(ev.PROMISE_FULFILLED,
+                    {"materials": [p["material"] for p in case.open_promises]})
 
     def supplement(self) -> None:
         from desktop.counter.dialogs import SupplementDialog
@@ -291,12 +340,15 @@ class CaseView(QWidget):
 
     def review(self) -> None:
         session = self.state.session
-        assert session is not None
-        d = ReviewDialog(self.state.catalog, session.is_reviewer, self.runner, self)
+        assert session is not None and self.case is not None
+        department = self.department_of(self.case)
+        d = ReviewDialog(self.state.catalog, roles.may(session.staff, ev.APPROVED,
+                                                       item_department=department),
+                         self.runner, self, department=department)
         if self._ask(d):
             actor = session.actor
-            if d.reviewer_id:
-                actor = Actor(d.reviewer_id, actor.terminal_id, actor.window_id)
+            if d.reviewer is not None:
+                actor = Actor.of(d.reviewer, actor.terminal_id, actor.window_id)
             self.do(d.kind, d.payload(), actor)
 
     def issue(self) -> None:

@@ -1,4 +1,5 @@
-"""The small dialogs of a step: supplement notice, reasons, issue, review, extension.
+"""The small dialogs of a step: supplement notice, reasons, issue, review (the law's
+extension and 容缺 dialogs are in law_dialogs).
 
 Each returns the payload of its event; the domain checks it again before anything is
 stored, so a dialog's own checks are for the clerk's comfort, not for correctness.
@@ -9,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.counter.jobs import check_login
 from desktop.messages import PAUSE_REASONS, error_text, pause_text
 from desktop.scan_filter import disable_ime
-from domain.catalog import Catalog
+from domain import roles
+from domain.catalog import Catalog, Staff
 
 
 class _Base(QDialog):
@@ -130,30 +130,6 @@ class ReasonDialog(_Base):
         return p
 
 
-class ExtendDialog(_Base):
-    """延期: working days added, why, and who approved it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("延长办理时限"), parent)
-        self.days = QSpinBox(minimum=1, maximum=60, value=5)
-        self.approved_by = QLineEdit()
-        self.reason = QPlainTextEdit()
-        self.reason.setFixedHeight(80)
-        self.form.addRow(self.tr("延长工作日"), self.days)
-        self.form.addRow(self.tr("批准人"), self.approved_by)
-        self.form.addRow(self.tr("理由（必填）"), self.reason)
-        self.finish_layout()
-
-    def problem(self) -> str:
-        if not self.reason.toPlainText().strip():
-            return self.tr("必须填写理由")
-        return "" if self.approved_by.text().strip() else self.tr("请填写批准人")
-
-    def payload(self) -> dict[str, Any]:
-        return {"days": self.days.value(), "reason": self.reason.toPlainText().strip(),
-                "approved_by": self.approved_by.text().strip()}
-
-
 class IssueDialog(_Base):
     """出件: handed over at the window, or mailed by EMS with address and number."""
 
@@ -200,16 +176,19 @@ class IssueDialog(_Base):
 class ReviewDialog(_Base):
     """Record the back office's decision at a standalone counter.
 
-    A reviewer logged in here records it in their own name; a clerk needs the reviewer's
-    number and password, or records a decision received on paper in their own name.
+    A reviewer logged in here records it in their own name; otherwise the reviewer of
+    the case's department types their number and password and it is recorded in theirs
+    (domain.roles: a clerk never decides, a reviewer only their department's cases).
     """
 
     def __init__(self, catalog: Catalog, is_reviewer: bool, runner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, department: str | None = None) -> None:
         super().__init__(self.tr("登记审核结果"), parent)
         self.catalog = catalog
         self.runner = runner
+        self.department = department
         self.reviewer_id = ""
+        self.reviewer: Staff | None = None
         self.approve = QRadioButton(self.tr("审核通过"))
         self.reject_ = QRadioButton(self.tr("审核不通过"))
         self.approve.setChecked(True)
@@ -221,14 +200,10 @@ class ReviewDialog(_Base):
         self.is_reviewer = is_reviewer
         self.staff_no = QLineEdit()
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.paper = QCheckBox(self.tr("已收到后台书面审批结果，由本人登记"))
         if not is_reviewer:
             disable_ime(self.staff_no)
             self.form.addRow(self.tr("审核人工号"), self.staff_no)
             self.form.addRow(self.tr("审核人密码"), self.password)
-            self.form.addRow("", self.paper)
-            self.paper.toggled.connect(lambda on: (self.staff_no.setDisabled(on),
-                                                   self.password.setDisabled(on)))
         self.finish_layout()
 
     @property
@@ -238,8 +213,8 @@ class ReviewDialog(_Base):
     def problem(self) -> str:
         if self.kind == "rejected" and not self.opinion.toPlainText().strip():
             return self.tr("审核不通过必须填写理由")
-        if not self.is_reviewer and not self.paper.isChecked() and not self.staff_no.text():
-            return self.tr("请由审核人输入工号和密码，或勾选书面审批")
+        if not self.is_reviewer and not self.staff_no.text():
+            return self.tr("请由本部门审核人输入工号和密码")
         return ""
 
     def _try_accept(self) -> None:
@@ -247,7 +222,7 @@ class ReviewDialog(_Base):
         if problem:
             self.error.setText(problem)
             return
-        if self.is_reviewer or self.paper.isChecked():
+        if self.is_reviewer:
             self.accept()
             return
         staff = self.catalog.staff_member(self.staff_no.text().strip())
@@ -255,12 +230,15 @@ class ReviewDialog(_Base):
         self.buttons.setEnabled(False)
         self.runner.io(lambda: check_login(staff, password), self._verified, self._failed)
 
-    def _verified(self, staff) -> None:
+    def _verified(self, staff: Staff) -> None:
         self.buttons.setEnabled(True)
-        if staff.role not in ("reviewer", "supervisor", "admin"):
-            self.error.setText(self.tr("该工号不是审核人员"))
+        refusal = roles.refusal(staff, self.kind, item_department=self.department)
+        if refusal is not None:
+            self.error.setText(self.tr("该工号不是本部门的审核人员") if refusal.code in (
+                "role.forbidden", "role.department") else error_text(refusal))
             return
         self.reviewer_id = staff.id
+        self.reviewer = staff
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -271,6 +249,4 @@ class ReviewDialog(_Base):
         p: dict[str, Any] = {"opinion": self.opinion.toPlainText().strip()}
         if self.kind == "rejected":
             p["reason"] = p["opinion"]
-        if self.paper.isChecked():
-            p["recorded_from_paper"] = True
         return p

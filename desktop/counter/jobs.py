@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain import events as ev
 from domain import idnumber, numbering
 from domain.application import Actor
 from domain.case import Case
@@ -121,15 +120,12 @@ def open_case(store: CaseStore, payload: dict[str, Any], actor: Actor,
 def record(store: CaseStore, case_id: str, actor: Actor, steps: Sequence[Step]) -> Case:
     """One or more steps on an existing case, all or nothing.
 
-    A case registered at the kiosk has no case number yet: accepting it gives one.
+    A case registered at the kiosk has no case number yet: its first step here gives it
+    one, whatever the step (CaseStore.record).
     """
+    case = None
     with store.replica.transaction():
-        case = load_case(store.replica, case_id)
         for kind, payload in steps:
-            starts_clock = kind == ev.ACCEPTED or (kind == ev.SUPPLEMENT_RECEIVED
-                                                   and payload.get("accept"))
-            if starts_clock and case is not None and not case.case_number:
-                payload = {**payload, "case_number": store.next_case_number(store.clock().date())}
             _, case = store.record(case_id, kind, payload, actor)
     assert case is not None
     return case

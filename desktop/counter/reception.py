@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 from desktop.counter import jobs
 from desktop.counter.applicant_form import ApplicantForm
 from desktop.counter.dialogs import ReasonDialog, SupplementDialog
+from desktop.counter.law_dialogs import ToleranceDialog
 from desktop.counter.materials import MaterialsChecklist
 from desktop.counter.session import CounterState
 from desktop.messages import error_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
 from domain import numbering
-from domain.application import registration_payload
+from domain.application import check_acceptance, missing_materials, registration_payload
 from domain.case import Case
-from domain.catalog import ServiceItem
+from domain.catalog import Material, ServiceItem
 from domain.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ class ReceptionView(QWidget):
         self._set_item(self.state.catalog.item(case.item_no),
                        {k: bool(m.get("provided")) for k, m in case.materials.items()})
         self.form.set_person(case.applicant, case.agent)
+        self.form.set_parties(case.parties)
         self.form.set_read_only(True)
         self.materials.setFocus()
 
@@ -190,15 +192,47 @@ class ReceptionView(QWidget):
             self.form.fill_from_card(card)
 
     # --- decisions ------------------------------------------------------------
+    def _missing(self) -> list[Material]:
+        """Every material still missing, the agent's authorisation included when an
+        agent applies (domain.application.missing_materials decides which)."""
+        assert self.item is not None
+        names = set(missing_materials(self.item, self.materials.provided(),
+                                      self.materials.applicable(), agent=self.form.has_agent))
+        return [m for m in self.item.materials if m.name in names]
+
     def accept_case(self) -> None:
+        """受理: complete, or complete but for non-key materials the applicant promises
+        to bring (容缺受理); the agent's authorisation and the parties are checked by the
+        domain's acceptance rule before anything is stored."""
         if self.item is None or self.busy:
             return
-        missing = self.materials.missing()
-        if missing:
-            self.sig_message.emit(self.tr("材料不齐（缺{n}项），不能受理：请发补正告知 (F6)")
-                                  .format(n=len(missing)), "error")
+        provided, today = self.materials.provided(), self.state.today()
+        missing, promises = self._missing(), []
+        try:
+            parties = self.form.parties()
+            if missing and not all(m.tolerable for m in missing):
+                # the agent's authorisation or a party is told before "incomplete"
+                check_acceptance(self.item, provided, agent=self.form.has_agent, today=today,
+                                 parties=parties)
+                self.sig_message.emit(self.tr("材料不齐（缺{n}项），不能受理：请发补正告知 (F6)")
+                                      .format(n=len(missing)), "error")
+                return
+            if missing:
+                dialog = ToleranceDialog(missing, today, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                promises = dialog.payload()["promises"]
+            check_acceptance(self.item, provided, agent=self.form.has_agent, today=today,
+                             promises=promises, parties=parties)
+        except DomainError as exc:
+            self.sig_message.emit(error_text(exc), "error")
             return
-        steps: list[jobs.Step] = [(ev.ACCEPTED, {"materials": self.materials.rows()})]
+        accept: dict[str, Any] = {"materials": self.materials.rows()}
+        if promises:
+            accept["promises"] = promises
+        if parties and self.case is not None:  # the kiosk knew one person: the window adds
+            accept["parties"] = [p.to_dict() for p in parties]
+        steps: list[jobs.Step] = [(ev.ACCEPTED, accept)]
         if self.item.instant:
             steps.append((ev.ISSUED, {"method": "collected", "on_the_spot": True}))
         self._save(steps)
@@ -241,8 +275,9 @@ class ReceptionView(QWidget):
             else:
                 applicant, agent = self.form.persons()
                 payload = registration_payload(
-                    self.item, applicant, agent=agent, provided=self.materials.provided(),
-                    slip_number=self.slip, channel="counter")
+                    self.item, applicant, agent=agent, parties=self.form.parties(),
+                    provided=self.materials.provided(), slip_number=self.slip,
+                    channel="counter")
                 case_id = self.case_id
 
                 def job(store):

@@ -36,8 +36,9 @@ class Session:
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.staff.id, self.identity.terminal_id,
-                     self.window.id if self.window else None)
+        """The clerk's role travels with each step: domain.roles checks it."""
+        return Actor.of(self.staff, self.identity.terminal_id,
+                        self.window.id if self.window else None)
 
     @property
     def is_reviewer(self) -> bool:

@@ -21,7 +21,7 @@ from domain import queue
 from domain.application import Actor, Person, registration_payload, validate_person
 from domain.case import Case
 from domain.catalog import Catalog, ServiceItem, Staff
-from domain.events import recorded_date
+from domain.events import CHINA_TZ, recorded_date
 from domain.numbering import case_id_for_slip
 from printing.documents import build, to_escpos
 from sync.queue import take_for_registration
@@ -47,17 +47,24 @@ class Registration:
     where: str  # zone and windows, as the slip says it
 
 
-def person_from_card(card: Mapping[str, Any], phone: str = "") -> Person:
+def person_from_card(card: Mapping[str, Any], phone: str = "", *,
+                     today: dt.date | None = None) -> Person:
     """A validated applicant from a card read (the reader service's card dict)."""
     return validate_person({"name": card.get("name") or card.get("english_name", ""),
                             "id_number": card.get("id_number", ""),
                             "id_type": card.get("card_type", "resident"), "phone": phone,
-                            "address": card.get("address", "")})
+                            "address": card.get("address", "")}, today=today or _today())
 
 
-def person_from_typed(id_number: str, phone: str = "") -> Person:
-    """A validated applicant from a number typed on the keypad (raises DomainError)."""
-    return validate_person({"name": TYPED_NAME, "id_number": id_number, "phone": phone})
+def person_from_typed(id_number: str, phone: str = "", *, today: dt.date | None = None) -> Person:
+    """A validated applicant from a number typed on the keypad (raises DomainError): a
+    birth date after today is refused, as at the counter and in `check-id`."""
+    return validate_person({"name": TYPED_NAME, "id_number": id_number, "phone": phone},
+                           today=today or _today())
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(CHINA_TZ).date()
 
 
 def where_to_go(catalog: Catalog, item: ServiceItem) -> str:

@@ -19,7 +19,9 @@ from printing.documents import DOCS, RECEIPT_DOCS
 ISSUED_BY_MAIL = "issued:mail"
 """Pseudo-step: the result was issued by post (the envelope needs its mailing sheet)."""
 
-ACCEPTANCE = ("acceptance-notice", "acceptance-receipt", "materials-receipt")
+# the 容缺受理承诺书 only where the case was accepted on a promise (applicability filters)
+ACCEPTANCE = ("acceptance-notice", "acceptance-receipt", "materials-receipt",
+              "tolerance-promise")
 
 PAPERS_AFTER: Mapping[str, tuple[str, ...]] = {
     ev.ACCEPTED: ACCEPTANCE,
@@ -29,6 +31,11 @@ PAPERS_AFTER: Mapping[str, tuple[str, ...]] = {
     ev.RESULT_READY: ("pickup-slip",),
     ev.ISSUED: ("completion-notice",),
     ISSUED_BY_MAIL: ("mailing-sheet", "completion-notice"),
+    # the back office's decisions, each told in writing (行政许可法 art. 38, 42, 45)
+    ev.REJECTED: ("decision-refusal",),
+    ev.EXTENDED: ("extension-notice",),
+    ev.CLOCK_PAUSED: ("pause-notice",),
+    ev.CLOCK_RESUMED: ("pause-notice",),
 }
 """step (event kind) → papers offered, in the order they are handed over."""
 

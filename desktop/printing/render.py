@@ -82,25 +82,28 @@ def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI) -> Rendered:
 
 def render_kept(paper: archive.Paper, title: str, req: PaperRequest | None = None, *,
                 dpi: int = PREVIEW_DPI, pages: bool = True) -> Rendered:
-    """A kept paper, exactly as it was handed out, ready to preview and print again.
+    """A kept paper, printed again: 补打, with the day of the reprint on it.
 
-    A receipt printer needs ESC/POS, which a PDF cannot give back: the receipt is built
-    again for the day it was first printed; when the case no longer allows that, the
-    kept PDF goes to the A4 printer instead. `pages=False` skips the preview images
-    (a 补打 straight to the printer needs none).
+    The paper is built again from the case for `req.today` (the reprint day) with the
+    补打 mark; it still bears the date of the decision it records, so it says what the
+    first one said. When the case no longer allows that paper (or no case is given),
+    the kept PDF is printed as it was. `pages=False` skips the preview images (a 补打
+    straight to the printer needs none).
     """
-    pdf = archive.read(paper)
     receipt = paper.doc in documents.RECEIPT_DOCS
-    escpos = None
-    if receipt and req is not None:
+    pdf, escpos = None, None
+    if req is not None:
         try:
-            again = dataclasses.replace(req, doc=paper.doc, today=paper.printed_at.date())
-            document = documents.build(again.doc, again.case, again.catalog, again.settings,
-                                       today=again.today, staff=again.staff,
-                                       calendar=again.calendar)
-            escpos = documents.to_escpos(document, width_mm=req.receipt_width_mm)
+            document = documents.build(paper.doc, req.case, req.catalog, req.settings,
+                                       today=req.today, staff=req.staff,
+                                       calendar=req.calendar, reprint=True)
+            pdf = documents.to_pdf(document)
+            if receipt:
+                escpos = documents.to_escpos(document, width_mm=req.receipt_width_mm)
         except ValueError as exc:  # not applicable any more, settings: print the PDF
-            log.info("reprint of %s as PDF only: %s", paper.path.name, exc)
+            log.info("reprint of %s as kept: %s", paper.path.name, exc)
+    if pdf is None:
+        pdf = archive.read(paper)
     case_id = req.case.id if req is not None else paper.case_key
     number = req.case.case_number if req is not None else ""
     images = render_pages(pdf, dpi) if pages else []

@@ -20,6 +20,10 @@ TITLES = {
     "materials-receipt": QT_TRANSLATE_NOOP("papers", "材料接收凭证"),
     "completion-notice": QT_TRANSLATE_NOOP("papers", "办结通知书"),
     "mailing-sheet": QT_TRANSLATE_NOOP("papers", "政务服务EMS邮寄单"),
+    "decision-refusal": QT_TRANSLATE_NOOP("papers", "不予行政许可决定书"),
+    "extension-notice": QT_TRANSLATE_NOOP("papers", "延长办理期限告知书"),
+    "pause-notice": QT_TRANSLATE_NOOP("papers", "特别程序告知书"),
+    "tolerance-promise": QT_TRANSLATE_NOOP("papers", "容缺受理承诺书"),
 }
 
 

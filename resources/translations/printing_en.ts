@@ -6,194 +6,209 @@
     <message>
         <location filename="../../desktop/printing/papers_panel.py" line="40"/>
         <source>文书</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/papers_panel.py" line="43"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/papers_panel.py" line="48"/>
         <source>预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/papers_panel.py" line="49"/>
         <source>补打</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/papers_panel.py" line="89"/>
         <source>（尚无打印记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>(nothing printed yet)</translation>
     </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="55"/>
+        <location filename="../../desktop/printing/preview.py" line="57"/>
         <source>打印预览 · 办件 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview · case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="56"/>
+        <location filename="../../desktop/printing/preview.py" line="58"/>
         <source>打印预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="80"/>
+        <location filename="../../desktop/printing/preview.py" line="74"/>
+        <source>本次文书（{n}份）</source>
+        <translation>Papers of this step ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="89"/>
         <source>◀ 上一页</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="81"/>
+        <location filename="../../desktop/printing/preview.py" line="90"/>
         <source>下一页 ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/printing/preview.py" line="103"/>
-        <source>选择打印机…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/printing/preview.py" line="104"/>
-        <source>另存为PDF… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Next page ▶</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/preview.py" line="105"/>
+        <source>打印的文书同时以PDF随办件保存，可在办件的“文书”中补打。</source>
+        <translation>Every paper printed is also kept as a PDF with the case; reprint it from the case&apos;s Papers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="112"/>
+        <source>选择打印机…</source>
+        <translation>Choose printer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="113"/>
+        <source>另存为PDF… (Ctrl+S)</source>
+        <translation>Save as PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="114"/>
         <source>打印 (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="106"/>
+        <location filename="../../desktop/printing/preview.py" line="115"/>
         <source>全部打印 (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/printing/preview.py" line="107"/>
-        <source>关闭 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print all (Enter)</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/preview.py" line="116"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="125"/>
         <source>打印 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="131"/>
-        <source>小票</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/printing/preview.py" line="140"/>
+        <source>→ 小票打印机</source>
+        <translation>→ receipt printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="131"/>
-        <source>A4</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/printing/preview.py" line="140"/>
+        <source>→ A4打印机</source>
+        <translation>→ A4 printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="137"/>
-        <location filename="../../desktop/printing/preview.py" line="211"/>
+        <location filename="../../desktop/printing/preview.py" line="145"/>
         <source>正在生成…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="150"/>
+        <location filename="../../desktop/printing/preview.py" line="158"/>
         <source>补打</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="152"/>
+        <location filename="../../desktop/printing/preview.py" line="160"/>
         <source>有字体缺字，会印成空白</source>
-        <translation type="unfinished"></translation>
+        <translation>Some characters are missing from the fonts and will print blank</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="164"/>
+        <location filename="../../desktop/printing/preview.py" line="171"/>
+        <location filename="../../desktop/printing/preview.py" line="217"/>
         <source>无法生成</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not be prepared</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="182"/>
+        <location filename="../../desktop/printing/preview.py" line="190"/>
         <source>第 {n} / {total} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Page {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="203"/>
+        <location filename="../../desktop/printing/preview.py" line="211"/>
         <source>正在打印《{title}》…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing {title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="213"/>
+        <location filename="../../desktop/printing/preview.py" line="219"/>
         <source>正在打印全部文书…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing all papers…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="227"/>
+        <location filename="../../desktop/printing/preview.py" line="238"/>
+        <source>有{n}份文书没有打印，PDF已随办件保存：见左侧标记</source>
+        <translation>{n} papers did not print; their PDFs are kept with the case (marked on the left)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="250"/>
         <source>已保存：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="233"/>
+        <location filename="../../desktop/printing/preview.py" line="256"/>
         <source>另存为PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="235"/>
+        <location filename="../../desktop/printing/preview.py" line="258"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="241"/>
+        <location filename="../../desktop/printing/preview.py" line="265"/>
         <source>✓ 已打印</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="242"/>
+        <location filename="../../desktop/printing/preview.py" line="266"/>
         <source>《{title}》已打印</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="246"/>
+        <location filename="../../desktop/printing/preview.py" line="272"/>
         <source>✗ 未打印（PDF已保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ not printed (PDF kept)</translation>
     </message>
 </context>
 <context>
     <name>PrintFlow</name>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="134"/>
+        <location filename="../../desktop/printing/flow.py" line="143"/>
         <source>已另存为 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved as {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="153"/>
+        <location filename="../../desktop/printing/flow.py" line="167"/>
         <source>本机未连接小票打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>No receipt printer is connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="183"/>
+        <location filename="../../desktop/printing/flow.py" line="197"/>
         <source>本机没有可用的打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC has no printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="192"/>
+        <location filename="../../desktop/printing/flow.py" line="206"/>
         <source>《{title}》已打印</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="196"/>
+        <location filename="../../desktop/printing/flow.py" line="210"/>
         <source>《{title}》没有打印：{why}。PDF已随办件保存，可在“文书”中补打或另存。</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} was not printed: {why}. The PDF is kept with the case: reprint or save it from Papers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="215"/>
+        <location filename="../../desktop/printing/flow.py" line="229"/>
         <source>选择打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="227"/>
+        <location filename="../../desktop/printing/flow.py" line="241"/>
         <source>文书PDF无法保存：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The paper&apos;s PDF could not be kept: {error}</translation>
     </message>
 </context>
 <context>
@@ -201,47 +216,77 @@
     <message>
         <location filename="../../desktop/printing/titles.py" line="14"/>
         <source>统一受理告知单</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration slip</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="15"/>
         <source>受理回执</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance receipt</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="16"/>
         <source>结果领取凭条</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup slip</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="17"/>
         <source>受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceptance notice</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="18"/>
         <source>一次性告知书</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice of missing materials</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="19"/>
         <source>不予受理通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusal to accept</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="20"/>
         <source>材料接收凭证</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials receipt</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="21"/>
         <source>办结通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion notice</translation>
     </message>
     <message>
         <location filename="../../desktop/printing/titles.py" line="22"/>
         <source>政务服务EMS邮寄单</source>
-        <translation type="unfinished"></translation>
+        <translation>EMS mailing sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="23"/>
+        <source>不予行政许可决定书</source>
+        <translation>Decision refusing the licence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="24"/>
+        <source>延长办理期限告知书</source>
+        <translation>Notice of extension</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="25"/>
+        <source>特别程序告知书</source>
+        <translation>Notice of special procedure (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="26"/>
+        <source>容缺受理承诺书</source>
+        <translation>Written promise for missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="37"/>
+        <source>本机无法显示或打印PDF页面：需要 QtPdf 或 poppler（pdftoppm）</source>
+        <translation>This PC cannot show or print PDF pages: QtPdf or poppler (pdftoppm) is needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/titles.py" line="39"/>
+        <source>未知的文书</source>
+        <translation>Unknown paper</translation>
     </message>
 </context>
 </TS>

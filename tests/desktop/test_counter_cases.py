@@ -162,12 +162,19 @@ def test_pause_resume_and_extension(clerk):
     rec.materials.tick_all_required()
     rec.accept_case()
     view = clerk.workspace.case_view
-    view.do(ev.CLOCK_PAUSED, {"reason": "现场核查", "pause_reason": "inspection"})
+    labels = [view.bar.itemAt(i).widget().text() for i in range(1, view.bar.count())]
+    assert "暂停计时" not in labels  # a hearing or an inspection is the department's call
+    tid = clerk.state.identity.terminal_id
+    cat = clerk.state.catalog
+    reviewer = Actor.of(cat.staff_member("1050"), tid)
+    view.do(ev.CLOCK_PAUSED, {"reason": "现场核查", "pause_reason": "inspection"}, reviewer)
     assert view.case.clock_paused
-    assert "恢复计时" in [view.bar.itemAt(i).widget().text() for i in range(1, view.bar.count())]
-    view.do(ev.CLOCK_RESUMED, {})
-    view.do(ev.EXTENDED, {"days": 5, "reason": "需专家论证", "approved_by": "主任"})
+    assert "恢复计时" not in [view.bar.itemAt(i).widget().text()
+                          for i in range(1, view.bar.count())]
+    view.do(ev.CLOCK_RESUMED, {}, reviewer)
+    head = Actor.of(cat.staff_member("1070"), tid)
+    view.do(ev.EXTENDED, {"days": 5, "reason": "需专家论证", "approved_by": "S070"}, head)
     assert view.case.extension_days == 5
-    view.do(ev.EXTENDED, {"days": 5, "reason": "", "approved_by": "主任"})
+    view.do(ev.EXTENDED, {"days": 5, "reason": "", "approved_by": "S070"}, head)
     assert view.case.extension_days == 5
     assert clerk.message.text() == "必须填写原因"

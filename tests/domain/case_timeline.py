@@ -31,6 +31,9 @@ GOOD_PAYLOADS: dict[str, dict[str, Any]] = {
     ev.CLOCK_RESUMED: {},
     ev.EXTENDED: {"reason": "情况复杂", "days": 5, "approved_by": "S090"},
     ev.RATED: {"level": 5, "channel": "pad"},
+    ev.EXTENSION_REQUESTED: {"reason": "需组织专家论证", "days": 5},
+    ev.EXTENSION_DECLINED: {"reason": "理由不充分"},
+    ev.PROMISE_FULFILLED: {"materials": ["M6"]},
 }
 
 

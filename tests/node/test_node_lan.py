@@ -21,7 +21,13 @@ from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.converge import assert_converged
 from tests.support.hall_rig import TOWNSHIP, H, HallRig, stats, wait_for
-from tests.support.servers import DEMO_CATALOG, HALL, enrol_code
+from tests.support.servers import (
+    DEMO_CATALOG,
+    HALL,
+    backoffice_decide,
+    backoffice_staff,
+    enrol_code,
+)
 from tests.support.terminal import Term
 from tests.support.wan import LoopbackWan
 
@@ -113,9 +119,7 @@ def test_the_back_office_decides_upstream_and_servers_say_what_they_are(loopback
     t.step(cid, ev.ACCEPTED)
     t.step(cid, ev.SUBMITTED_FOR_REVIEW)
     rig.sync(t)
-    at_node = requests.post(f"{rig.node.url}/api/v1/backoffice/cases/{cid}/decision", headers=H,
-                            json={"hall": TOWNSHIP, "staff_no": "9001", "password": "pw-9001",
-                                  "decision": "approve"}, timeout=10)
+    at_node = backoffice_decide(rig.city, cid, "approve", hall=TOWNSHIP, url=rig.node.url)
     assert at_node.status_code == 409 and "上级服务器" in at_node.json()["detail"]
     rig.wait_forwarded()
     assert rig.decide(cid, "approve").status_code == 200
@@ -157,12 +161,10 @@ def test_a_township_node_below_a_county_node(loopback_rig, tmp_path):
         halls.add(conn, county, "东港区政务服务中心", parent=HALL)
         halls.add(conn, TOWNSHIP, "河口镇便民服务中心", parent=county)
         halls.add(conn, village, "河口村便民服务站", parent=TOWNSHIP)
-        admin.add_staff(conn, village, admin.staff_record(
-            "S9001", "9001", "审核员", "reviewer", None, password="pw-9001"))
         admin.import_catalog(conn, json.loads(DEMO_CATALOG.read_text("utf-8")), hall=village)
         halls.add(conn, village, "河口村便民服务站", parent=TOWNSHIP)
-        admin.add_staff(conn, village, admin.staff_record(
-            "S9001", "9001", "审核员", "reviewer", None, password="pw-9001"))
+        for rec in backoffice_staff(json.loads(DEMO_CATALOG.read_text("utf-8"))):
+            admin.add_staff(conn, village, rec)
     database.dispose()
     cdb = f"sqlite:///{tmp_path / 'county.sqlite3'}"
     county_node = ServerProcess(cdb, log_dir=tmp_path, args=[

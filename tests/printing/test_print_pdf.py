@@ -9,12 +9,14 @@ import pytest
 from PIL import Image
 
 from domain import idnumber
+from printing.context import cn_date
 from printing.demo import DOC_STORY, demo_applicant, demo_case
-from printing.documents import RECEIPT_DOCS, build, to_pdf
+from printing.documents import RECEIPT_DOCS, build, decided_on, to_pdf
 from printing.model import A4, Barcode, Document, Para
 
 A4_DOCS = ("acceptance-notice", "supplement-notice", "refusal-notice", "materials-receipt",
-           "completion-notice", "mailing-sheet")
+           "completion-notice", "mailing-sheet", "decision-refusal", "extension-notice",
+           "pause-notice", "tolerance-promise")
 WHOLE_ID = demo_applicant().id_number
 
 
@@ -24,11 +26,12 @@ def flat(text: str) -> str:
 
 
 @pytest.mark.parametrize("doc", A4_DOCS)
-def test_the_paper_says_what_the_case_holds(make, poppler, doc):
+def test_the_paper_says_what_the_case_holds(make, poppler, catalog, doc):
     d = make(doc)
     text = flat(poppler.text(to_pdf(d)))
     case_number = d.case_number
-    for expected in ("王䶮", "食品经营许可证核发", case_number, "日照市政务服务中心", "2025年3月14日",
+    decided = cn_date(decided_on(doc, demo_case(catalog, story=DOC_STORY[doc])))
+    for expected in ("王䶮", "食品经营许可证核发", case_number, "日照市政务服务中心", decided,
                      "1001"):
         assert expected in text, f"{doc}: {expected} missing"
     assert WHOLE_ID not in text

@@ -11,7 +11,7 @@ from domain import events as ev
 from sync import wire
 from sync.client_cli import sync_once
 from sync.replica import Replica
-from tests.support.servers import enrol_code, yichuang
+from tests.support.servers import backoffice_decide, enrol_code, yichuang
 from tests.support.terminal import Term
 
 H = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
@@ -137,15 +137,9 @@ def test_backoffice_decision_reaches_the_terminals(server, code_for, tmp_path):
     a.step(cid, ev.ACCEPTED)
     a.step(cid, ev.SUBMITTED_FOR_REVIEW)
     sync_once(a.dir)
-    url = f"{server.url}/api/v1/backoffice/cases/{cid}/decision"
-    body = {"hall": "371100", "staff_no": "9001", "password": "wrong", "decision": "approve"}
-    assert requests.post(url, json=body, headers=H).status_code == 401
-    listed = requests.get(server.url + "/api/v1/backoffice/cases", params={"hall": "371100"},
-                          auth=("9001", "pw-9001"), headers=H).json()
-    assert [c["id"] for c in listed] == [cid]
-    r = requests.post(url, json={**body, "password": "pw-9001"}, headers=H)
+    r = backoffice_decide(server, cid, "approve")
     assert r.status_code == 200 and r.json()["state"] == "approved"
-    r = requests.post(url, json={**body, "password": "pw-9001"}, headers=H)
+    r = backoffice_decide(server, cid, "approve")
     assert r.status_code == 409  # not in review any more: refused before it is stored
     assert sync_once(a.dir)["pulled"] == 1
     assert a.state(cid) == "approved"

@@ -17,7 +17,8 @@ def test_commands_as_written(tmp_path):
     out = yichuang("admin", "--db", db, "catalog", "import", str(DEMO_CATALOG)).stdout
     assert json.loads(out)["rows"] > 100
     yichuang("admin", "--db", db, "staff", "add", "--hall", "371100", "--no", "9001",
-             "--name", "审核员", "--role", "reviewer", "--password", "pw-9001")
+             "--name", "审核员", "--role", "reviewer", "--department", "D01",
+             "--password", "pw-9001")
     bad = yichuang("admin", "--db", db, "staff", "add", "--hall", "000000", "--no", "1",
                    "--name", "x", "--password", "p", check=False)
     assert bad.returncode == 2 and "没有这个大厅" in bad.stderr

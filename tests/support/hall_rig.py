@@ -23,6 +23,8 @@ from tests.support.servers import (
     DEMO_CATALOG,
     HALL,
     ServerProcess,
+    backoffice_decide,
+    backoffice_staff,
     enrol_code,
     setup_hall,
 )
@@ -44,8 +46,8 @@ def setup_city(db_url: str) -> None:
             admin.import_catalog(conn, json.loads(DEMO_CATALOG.read_text("utf-8")),
                                  hall=TOWNSHIP)
             halls.add(conn, TOWNSHIP, "河口镇便民服务中心", parent=HALL)  # keep the name
-            admin.add_staff(conn, TOWNSHIP, admin.staff_record(
-                "S9001", "9001", "审核员", "reviewer", None, password="pw-9001"))
+            for rec in backoffice_staff(json.loads(DEMO_CATALOG.read_text("utf-8"))):
+                admin.add_staff(conn, TOWNSHIP, rec)
     finally:
         database.dispose()
 
@@ -110,11 +112,7 @@ class HallRig:
 
     def decide(self, case_id: str, decision: str, hall: str = TOWNSHIP) -> requests.Response:
         """The back office at the city."""
-        return self.wan.city(requests.post,
-                             f"{self.city.url}/api/v1/backoffice/cases/{case_id}/decision",
-                             headers=H, json={"hall": hall, "staff_no": "9001",
-                                              "password": "pw-9001", "decision": decision},
-                             timeout=10)
+        return self.wan.city(backoffice_decide, self.city, case_id, decision, hall=hall)
 
     def wait_forwarded(self, timeout: float = 60) -> dict:
         """Until the node has nothing waiting for the city, and holds what the city holds

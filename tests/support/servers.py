@@ -96,7 +96,8 @@ class ServerProcess:
 
 
 def setup_hall(db_url: str, *, reviewers: bool = True) -> None:
-    """The demo hall, its catalog, and a reviewer 9001 / pw-9001 for the back office.
+    """The demo hall, its catalog, and a reviewer per department for the back office:
+    9001 for D01, 9005 for D05 … (password pw-9001), and a head 9101 of D01 (pw-9001).
 
     In-process for speed; test_server_cli runs the same steps through the commands.
     """
@@ -104,17 +105,98 @@ def setup_hall(db_url: str, *, reviewers: bool = True) -> None:
 
     from server import admin, db
 
+    catalog = json.loads(DEMO_CATALOG.read_text("utf-8"))
     database = db.Database(db_url)
     try:
         db.init_db(database.engine)
         with database.writer() as conn:
             admin.ensure_calendar(conn)
-            admin.import_catalog(conn, json.loads(DEMO_CATALOG.read_text("utf-8")))
+            admin.import_catalog(conn, catalog)
             if reviewers:
-                admin.add_staff(conn, HALL, admin.staff_record(
-                    "S9001", "9001", "审核员", "reviewer", None, password="pw-9001"))
+                for staff in backoffice_staff(catalog):
+                    admin.add_staff(conn, HALL, staff)
     finally:
         database.dispose()
+
+
+def backoffice_staff(catalog: dict) -> list[dict]:
+    """Reviewers 9001… (one per department) and the head 9101 of D01."""
+    from server import admin
+
+    h = _reviewer_hash()
+    out = []
+    for d in catalog["departments"]:
+        n = int(d["id"][1:])
+        out.append(admin.staff_record(f"S9{n:03d}", f"9{n:03d}", f"审核员{n}", "reviewer", None,
+                                      password_hash=h, department=d["id"]))
+    out.append(admin.staff_record("S9101", "9101", "负责人", "head", None, password_hash=h,
+                                  department="D01"))
+    return out
+
+
+def _reviewer_hash() -> str:
+    global _HASH
+    if _HASH is None:
+        from domain import passwords
+
+        _HASH = passwords.hash_password(REVIEWER_PASSWORD)
+    return _HASH
+
+
+REVIEWER_PASSWORD = "pw-9001"
+_HASH: str | None = None
+_TOKENS: dict[tuple[str, str], str] = {}
+
+
+def case_department(db_url: str, case_id: str) -> str:
+    """The department of a case stored on the server (its registration's snapshot)."""
+    import json
+
+    import sqlalchemy as sa
+
+    from server import db
+
+    database = db.Database(db_url)
+    try:
+        with database.reader() as conn:
+            row = conn.execute(sa.select(db.events.c.payload).where(
+                db.events.c.case_id == case_id, db.events.c.kind == "registered")
+            ).first()
+    finally:
+        database.dispose()
+    return str(json.loads(row.payload).get("department", "")) if row else "D01"
+
+
+def backoffice_token(url: str, no: str = "9001", password: str = REVIEWER_PASSWORD,
+                     hall: str = HALL) -> str:
+    """A back-office token (logged in once per server, hall and staff number)."""
+    from sync import wire
+
+    key = (url, no, hall)
+    if key not in _TOKENS:
+        r = requests.post(f"{url}/api/v1/backoffice/login", params={"hall": hall},
+                          auth=(no, password),
+                          headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}, timeout=30)
+        r.raise_for_status()
+        _TOKENS[key] = r.json()["token"]
+    return _TOKENS[key]
+
+
+def backoffice_decide(server: ServerProcess, case_id: str, decision: str,
+                      reason: str = "审查意见", *, hall: str = HALL, url: str | None = None
+                      ) -> requests.Response:
+    """The department's reviewer approves / rejects a case through the back office (of
+    `url`, by default the server's own)."""
+    from sync import wire
+
+    url = url or server.url
+    dep = case_department(server.db_url, case_id)
+    token = backoffice_token(url, f"9{int(dep[1:] or 1):03d}", hall=hall)
+    kind = {"approve": "approved", "reject": "rejected"}[decision]
+    return requests.post(f"{url}/api/v1/backoffice/cases/{case_id}/steps",
+                         json={"kind": kind, "reason": reason},
+                         headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
+                                  "Authorization": f"Bearer {token}"}, timeout=30)
 
 
 def enrol_code(db_url: str, hall: str = HALL, *, node_codes: int | None = None) -> str:

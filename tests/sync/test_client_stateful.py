@@ -6,17 +6,15 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-import requests
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from domain import events as ev
 from domain.errors import DomainError
-from sync import wire
 from sync.client_cli import sync_once
 from tests.support.converge import assert_converged, sync_all
-from tests.support.servers import ServerProcess, enrol_code, setup_hall
+from tests.support.servers import ServerProcess, backoffice_decide, enrol_code, setup_hall
 from tests.support.terminal import Term
 
 STEPS = [
@@ -68,11 +66,7 @@ def test_two_writers_converge(live):
         @precondition(lambda self: self.cases)
         @rule(c=st.integers(0, 50), d=st.sampled_from(["approve", "reject"]))
         def back_office(self, c: int, d: str) -> None:
-            r = requests.post(
-                f"{srv.url}/api/v1/backoffice/cases/{self.cases[c % len(self.cases)]}/decision",
-                json={"hall": "371100", "staff_no": "9001", "password": "pw-9001",
-                      "decision": d, "reason": "审查意见"},
-                headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)})
+            r = backoffice_decide(srv, self.cases[c % len(self.cases)], d)
             assert r.status_code in (200, 404, 409)
 
 

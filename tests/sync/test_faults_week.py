@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import requests
-
 from bench.workload import write_week
 from domain import events as ev
 from sync import wire
 from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.converge import assert_converged, sync_all
+from tests.support.servers import backoffice_decide
 from tests.support.terminal import Term
 
 H = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
@@ -35,9 +34,7 @@ def test_week_offline_three_terminals_converge(server, hall_db, code_for, tmp_pa
                        start=dt.datetime(2026, 3, 2, 9, tzinfo=ev.CHINA_TZ)
                        + dt.timedelta(hours=i))
     clash = shared[0]
-    decided = requests.post(f"{server.url}/api/v1/backoffice/cases/{clash}/decision", headers=H,
-                            json={"hall": "371100", "staff_no": "9001", "password": "pw-9001",
-                                  "decision": "approve"})
+    decided = backoffice_decide(server, clash, "approve")
     assert decided.status_code == 200
     # meanwhile, offline, a counter withdrew the same case
     if terms[1].state(clash) in ("accepted", "in_review", "registered"):

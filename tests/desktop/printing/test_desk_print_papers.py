@@ -23,13 +23,16 @@ def catalog():
 
 def test_the_table_names_the_papers_of_each_step():
     assert papers_after(ev.ACCEPTED) == ["acceptance-notice", "acceptance-receipt",
-                                         "materials-receipt"]
+                                         "materials-receipt", "tolerance-promise"]
     assert papers_after(ev.SUPPLEMENT_REQUESTED) == ["supplement-notice"]
     assert papers_after(ev.REFUSED) == ["refusal-notice"]
     assert papers_after(ev.RESULT_READY) == ["pickup-slip"]
     assert papers_after(ev.ISSUED) == ["completion-notice"]
     assert papers_after(ISSUED_BY_MAIL) == ["mailing-sheet", "completion-notice"]
-    assert papers_after(ev.EXTENDED) == [] and papers_after(ev.RATED) == []
+    assert papers_after(ev.REJECTED) == ["decision-refusal"]
+    assert papers_after(ev.EXTENDED) == ["extension-notice"]
+    assert papers_after(ev.CLOCK_PAUSED) == papers_after(ev.CLOCK_RESUMED) == ["pause-notice"]
+    assert papers_after(ev.RATED) == [] and papers_after(ev.SUBMITTED_FOR_REVIEW) == []
 
 
 @pytest.mark.parametrize(("story", "step", "docs"), [
@@ -39,6 +42,12 @@ def test_the_table_names_the_papers_of_each_step():
     ("ready", ev.RESULT_READY, ["pickup-slip"]),
     ("issued", ev.ISSUED, ["completion-notice"]),
     ("mailed", ISSUED_BY_MAIL, ["mailing-sheet", "completion-notice"]),
+    ("rejected", ev.REJECTED, ["decision-refusal"]),
+    ("extended", ev.EXTENDED, ["extension-notice"]),
+    ("paused", ev.CLOCK_PAUSED, ["pause-notice"]),
+    ("resumed", ev.CLOCK_RESUMED, ["pause-notice"]),
+    ("tolerance", ev.ACCEPTED, ["acceptance-notice", "acceptance-receipt", "materials-receipt",
+                                "tolerance-promise"]),
 ])
 def test_the_step_of_a_written_case_and_its_papers(catalog, story, step, docs):
     case = demo_case(catalog, story=story)

@@ -43,7 +43,7 @@ def test_accepting_offers_its_papers_and_the_preview_shows_every_page(counter, q
     assert receipt.pages[0].width_mm == 80 and 209 < notice.pages[0].width_mm < 211
 
 
-def test_save_writes_the_pdf_keeps_it_with_the_case_and_reprint_is_the_same_paper(
+def test_save_writes_the_pdf_keeps_it_with_the_case_and_a_reprint_says_so(
         counter, qtbot, tmp_path, pdf_printers):
     case = write_case(counter, long_list=True)
     dialog = _open(counter, qtbot, case, ["materials-receipt"])
@@ -66,8 +66,13 @@ def test_save_writes_the_pdf_keeps_it_with_the_case_and_reprint_is_the_same_pape
     again = panel.preview_selected()
     qtbot.addWidget(again)
     qtbot.waitUntil(lambda: again.rendered[0] is not None, timeout=20_000)
-    assert again.rendered[0].pdf == target.read_bytes() and again.rendered[0].reprint
-    assert again.page_count() == pdf_pages(target) >= 2
+    reprint = tmp_path / "reprint.pdf"
+    reprint.write_bytes(again.rendered[0].pdf)
+    assert again.rendered[0].reprint and "补打" not in text
+    redone = pdf_text(reprint)  # the same paper, marked 补打 with the day of the reprint
+    assert "补打" in redone and case.case_number in redone and "材料接收凭证" in redone
+    assert kept[0].path.read_bytes() == target.read_bytes()  # the kept paper stays as given
+    assert again.page_count() == pdf_pages(reprint) >= 2
 
     panel.reprint_selected()  # 补打: straight to the printer, no second copy kept
     qtbot.waitUntil(lambda: pdf_printers.files and pdf_printers.files[-1].exists())
