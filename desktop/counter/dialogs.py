@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.jobs import check_login
 from desktop.messages import PAUSE_REASONS, error_text, pause_text
-from desktop.scan_filter import disable_ime
+from desktop.scan_filter import disable_ime, mark_code_field
 from domain.catalog import Catalog
 
 
@@ -168,8 +168,7 @@ class IssueDialog(_Base):
             self.mail.setToolTip(self.tr("该事项的结果不能邮寄"))
         self.recipient = QLineEdit(str(applicant.get("name") or ""))
         self.address = QLineEdit(str(applicant.get("address") or ""))
-        self.tracking = QLineEdit(placeholderText="EA123456789CN")
-        disable_ime(self.tracking)
+        self.tracking = mark_code_field(QLineEdit(placeholderText="EA123456789CN"))
         self.form.addRow(self.tr("方式"), self.collected)
         self.form.addRow("", self.mail)
         self.form.addRow(self.tr("领取/收件人"), self.recipient)

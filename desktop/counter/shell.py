@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.counter import jobs
 from desktop.counter.login import LoginPage
@@ -26,7 +33,7 @@ if TYPE_CHECKING:
     from desktop.counter.workspace import Workspace
 from desktop.counter.session import CounterState, IdleWatcher, Session
 from desktop.messages import error_text
-from desktop.scan_filter import ScanFilter
+from desktop.scan_filter import BLOCKED, ScanFilter, deliver_to_focus
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -46,6 +53,7 @@ class CounterShell(QMainWindow):
         from sync.replica import DB_NAME
 
         self.data_dir = data_dir
+        self.demo = demo
         self.settings_store = settings_store
         self.settings = settings_store.snapshot()
         self.clock = clock or (lambda: dt.datetime.now(ev.CHINA_TZ))
@@ -61,7 +69,15 @@ class CounterShell(QMainWindow):
         self.login = LoginPage(self.runner)
         self.login.sig_logged_in.connect(self._on_logged_in)
         self.stack.addWidget(self.login)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        # the citizen's strip (a rating on a one-monitor counter): empty until asked
+        self.citizen_slot = QVBoxLayout()
+        column.addLayout(self.citizen_slot)
+        self.setCentralWidget(central)
         self._build_status_bar()
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock)
@@ -212,8 +228,17 @@ class CounterShell(QMainWindow):
         add("F12", self.lock)
 
     def on_scanned(self, code: str) -> None:
-        """A wedge scan, wherever the focus was: look it up (ignored while locked)."""
+        """A scan, wherever the focus was: into a code field, else look it up.
+
+        Ignored while locked; see `desktop.scan_filter.deliver_to_focus` for where a
+        scan goes when a dialog is open.
+        """
         if not self.working or self.workspace is None:
+            return
+        where = deliver_to_focus(code, self)
+        if where == BLOCKED:
+            self.show_message(self.tr("请先完成或关闭当前对话框，再扫描"), "error")
+        if where:
             return
         self.workspace.search_bar.field.setText(code)
         self.workspace.search(code)

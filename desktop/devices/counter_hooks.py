@@ -63,6 +63,7 @@ def connect_counter(shell: Any, hub: DeviceHub) -> CounterDevices:
     if hub.settings is not None:
         _apply_wedge(shell.scanner, hub.settings)
 
+    _place_screen_pad(shell, hub)
     lights = hub.lights()
     shell.statusBar().addPermanentWidget(lights)
     devices = CounterDevices(hub, _ratings(shell, hub), lights)
@@ -71,6 +72,17 @@ def connect_counter(shell: Any, hub: DeviceHub) -> CounterDevices:
     hub.printer.sig_print_failed.connect(
         lambda _job, _code, text: shell.show_message(text, "error"))
     return devices
+
+
+def _place_screen_pad(shell: Any, hub: DeviceHub) -> None:
+    """The screen pad on the citizen's monitor, else as a strip of the counter window."""
+    from desktop.citizen_screen import CitizenScreen
+
+    screen_pad = hub.pad.screen_pad
+    placement = CitizenScreen(screen_pad.view, shell, getattr(shell, "citizen_slot", None),
+                              parent=shell)
+    placement.sig_dismissed.connect(hub.pad.cancel)
+    screen_pad.attach(placement)
 
 
 def _apply_wedge(scan_filter: Any, settings: Any) -> None:

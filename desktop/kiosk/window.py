@@ -140,7 +140,10 @@ class KioskWindow(QWidget):
         self._toast_timer = QTimer(self, singleShot=True, interval=8000)
         self._toast_timer.timeout.connect(self._end_toast)
         self._blocked_text = ""
-        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, activated=self.sig_admin_requested)
+        # connected, not passed as `activated=`: PySide calls that one, and a signal
+        # is not callable (it crashed the kiosk)
+        exit_key = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
+        exit_key.activated.connect(self.sig_admin_requested)
         self.setStyleSheet(style.sheet(style.NORMAL_SCALE))
         self._clock_timer = QTimer(self, interval=15_000)
         self._clock_timer.timeout.connect(self._tick_clock)

@@ -32,6 +32,7 @@ from desktop.printing.flow import PrintFlow
 from desktop.printing.page_strip import PageStrip
 from desktop.printing.render import Rendered
 from desktop.printing.titles import error_text, title
+from desktop.screen_fit import fit_to_screen
 from domain.case import Case
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ class PreviewDialog(QDialog):
                             else self.tr("打印预览"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1080, 820)
         self._build()
+        fit_to_screen(self, 1080, 820)  # 1366×768 included: the buttons stay on screen
         flow.sig_printed.connect(self._on_printed)
         flow.sig_print_failed.connect(self._on_failed)
         for i, item in enumerate(self.items):
