@@ -74,6 +74,11 @@ class ApplicantForm(QWidget):
                 raise
         return applicant, agent
 
+    def show_error(self, exc: DomainError) -> bool:
+        """Say a refused person at the field it is about; False when it is about none."""
+        fields = self.agent if getattr(exc, "role", "") == "agent" else self.applicant
+        return fields.show_error(exc)
+
     def fill_from_card(self, card: dict[str, Any], target: str = "auto") -> None:
         """Fill from an ID-card read; target "applicant", "agent" or "auto"."""
         if target == "auto":

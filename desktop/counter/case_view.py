@@ -30,6 +30,7 @@ from desktop.counter.countdown import TEXT_COLOURS, describe
 from desktop.counter.dialogs import ExtendDialog, IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.messages import delivery_text, error_text, state_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -96,6 +97,8 @@ class CaseView(QWidget):
         lay.addWidget(split, 1)
         self.bar = QHBoxLayout()
         lay.addLayout(self.bar)
+        # why a step was refused, left of the buttons; gone when another case is shown
+        self.feedback = Feedback()
 
     # --- showing ----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
@@ -156,10 +159,11 @@ class CaseView(QWidget):
     def _fill_actions(self, case: Case) -> None:
         while self.bar.count():
             w = self.bar.takeAt(0).widget()
-            if w is not None:
+            if w is not None and w is not self.feedback:
                 w.deleteLater()
         self.shortcuts = {}
-        self.bar.addStretch(1)
+        self.feedback.clear()
+        self.bar.addWidget(self.feedback, 1)
         for key, label, handler in self._actions(case):
             button = QPushButton(f"{label} ({key})" if key else label)
             if key in ("F5", "F8", "F9"):
@@ -241,7 +245,7 @@ class CaseView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.sig_message.emit(error_text(exc), "error")
+        self.feedback.say(error_text(exc))
 
     def _ask(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -31,6 +31,7 @@ from desktop.counter.applicant_form import ApplicantForm
 from desktop.counter.dialogs import ReasonDialog, SupplementDialog
 from desktop.counter.materials import MaterialsChecklist
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.messages import error_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -115,13 +116,17 @@ class ReceptionView(QWidget):
         self.supplement_button = QPushButton(self.tr("补正告知 (F6)"))
         self.refuse_button = QPushButton(self.tr("不予受理 (F7)"), objectName="danger")
         self.clear_button = QPushButton(self.tr("放弃"))
+        # why a decision was refused, beside its button; gone when the cause changes
+        self.feedback = Feedback()
         bar.addWidget(self.clear_button)
-        bar.addStretch(1)
+        bar.addWidget(self.feedback, 1)
         for b in (self.refuse_button, self.supplement_button, self.accept_button):
             bar.addWidget(b)
         lay.addLayout(bar)
         self.all_button.clicked.connect(self.materials.tick_all_required)
         self.materials.sig_changed.connect(self._update_missing)
+        self.materials.sig_changed.connect(self.feedback.clear)
+        self.form.sig_changed.connect(self.feedback.clear)
         self.accept_button.clicked.connect(self.accept_case)
         self.supplement_button.clicked.connect(lambda: self.request_supplement())
         self.refuse_button.clicked.connect(lambda: self.refuse())
@@ -174,6 +179,7 @@ class ReceptionView(QWidget):
         self.materials.set_item(None)
         self.title.setText("")
         self.facts.setText("")
+        self.feedback.clear()
 
     def _update_missing(self) -> None:
         missing = self.materials.missing()
@@ -195,8 +201,9 @@ class ReceptionView(QWidget):
             return
         missing = self.materials.missing()
         if missing:
-            self.sig_message.emit(self.tr("材料不齐（缺{n}项），不能受理：请发补正告知 (F6)")
-                                  .format(n=len(missing)), "error")
+            self.feedback.say(self.tr("材料不齐（缺%n项），不能受理：请发补正告知 (F6)", "",
+                                      len(missing)))
+            self.missing_label.setFocus()
             return
         steps: list[jobs.Step] = [(ev.ACCEPTED, {"materials": self.materials.rows()})]
         if self.item.instant:
@@ -209,7 +216,7 @@ class ReceptionView(QWidget):
         if payload is None:
             missing = self.materials.missing()
             if not missing:
-                self.sig_message.emit(self.tr("材料齐全，无需补正"), "error")
+                self.feedback.say(self.tr("材料齐全，无需补正"))
                 return
             dialog = SupplementDialog(missing, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -248,8 +255,10 @@ class ReceptionView(QWidget):
                 def job(store):
                     return jobs.open_case(store, payload, actor, steps, case_id=case_id)
         except DomainError as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            if not self.form.show_error(exc):  # at the field when it is about one
+                self.feedback.say(error_text(exc))
             return
+        self.feedback.clear()
         self.busy = True
         kind = steps[-1][0]
         self.runner.write(job, lambda case: self._saved(case, kind), self._failed)
@@ -268,4 +277,4 @@ class ReceptionView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.sig_message.emit(error_text(exc), "error")
+        self.feedback.say(error_text(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.my_cases import CaseTableModel
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.scan_filter import disable_ime
 
 
@@ -50,6 +51,10 @@ class SearchBar(QWidget):
         self.field.returnPressed.connect(self._emit)
         self.go.clicked.connect(self._emit)
         self.new.clicked.connect(self.sig_new_case)
+        # what a search could not do: shown under the header, gone at the next keystroke
+        self.feedback = Feedback()
+        self.feedback.setObjectName("searchFeedback")
+        self.field.textEdited.connect(lambda _t: self.feedback.clear())
 
     def _emit(self) -> None:
         text = self.field.text().strip()

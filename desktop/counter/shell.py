@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter import jobs
 from desktop.counter.login import LoginPage
+from desktop.feedback import StatusMessage
 
 if TYPE_CHECKING:
     from desktop.counter.workspace import Workspace
@@ -98,16 +100,18 @@ class CounterShell(QMainWindow):
 
     # --- start-up -----------------------------------------------------------------
     def _build_status_bar(self) -> None:
+        """Passing news on the left (elided: it never pushes what is right of it);
+        sync state, terminal and clock fixed on the right, then the device lights."""
         bar = self.statusBar()
-        self.message = QLabel("")
+        self.message = StatusMessage()
         bar.addWidget(self.message, 1)
         self.sync_slot = self._sync_widget()
         if self.sync_slot is not None:
             bar.addPermanentWidget(self.sync_slot)
-        self.pending_label = QLabel("")
         self.terminal_label = QLabel("")
         self.clock_label = QLabel("")
-        for w in (self.pending_label, self.terminal_label, self.clock_label):
+        for w in (self.terminal_label, self.clock_label):
+            w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             bar.addPermanentWidget(w)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
@@ -156,7 +160,6 @@ class CounterShell(QMainWindow):
                                    self.settings.countdown_refresh_seconds)
         self.workspace.sig_message.connect(self.show_message)
         self.workspace.sig_lock_requested.connect(self.lock)
-        self.workspace.sig_case_written.connect(lambda _c: self._on_tick())
         self.workspace.set_banner(self.calendar_warning)
         self.stack.addWidget(self.workspace)
         from desktop.printing.counter_hooks import connect_printing
@@ -255,21 +258,13 @@ class CounterShell(QMainWindow):
 
     # --- status -------------------------------------------------------------------
     def show_message(self, text: str, level: str = "info") -> None:
-        self.message.setText(text)
-        self.message.setProperty("level", level)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        """Passing news for the status line (a sentence about a field goes beside it)."""
+        self.message.show_text(text, level)
         if level == "error":
             QApplication.beep()
 
     def _on_tick(self) -> None:
         self.clock_label.setText(self.clock().strftime("%Y-%m-%d %H:%M"))
-        if self.state is not None:
-            self.runner.read(jobs.pending_count, self._show_pending, lambda _e: None)
-
-    def _show_pending(self, n: int) -> None:
-        self.pending_label.setText(self.tr("待上传 {n} 条").format(n=n) if n
-                                   else self.tr("已全部上传"))
 
     def shutdown(self) -> None:
         app = QApplication.instance()

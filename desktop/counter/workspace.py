@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -73,6 +74,7 @@ class Workspace(QWidget):
         hl.addWidget(self.who)
         hl.addWidget(self.lock_button)
         lay.addWidget(header)
+        lay.addWidget(self.search_bar.feedback)
         self.banner = QLabel("", objectName="calendarBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -137,10 +139,12 @@ class Workspace(QWidget):
         self.runner.read(lambda r: jobs.lookup(r, text), self._found, self._search_failed)
 
     def _search_failed(self, exc: BaseException) -> None:
-        self.sig_message.emit(error_text(exc), "error")
+        self.search_bar.feedback.say(error_text(exc))
+        QApplication.beep()
         self.search_bar.focus()
 
     def _found(self, found: jobs.Lookup) -> None:
+        self.search_bar.feedback.clear()
         if found.kind != "none":
             self.search_bar.field.clear()  # no ID number left in plain sight
         if found.kind == "case" and found.case is not None:
@@ -152,8 +156,8 @@ class Workspace(QWidget):
         elif found.kind == "new_slip" and found.slip is not None:
             self._new_from_slip(found)
         else:
-            self.sig_message.emit(self.tr("没有找到：{text}").format(
-                text=_masked_query(found.text)), "error")
+            self.search_bar.feedback.say(self.tr("没有找到：{text}").format(
+                text=_masked_query(found.text)))
             self.search_bar.focus()
 
     def _new_from_slip(self, found: jobs.Lookup) -> None:
@@ -162,15 +166,14 @@ class Workspace(QWidget):
         try:
             item = self.state.catalog.item(found.slip.item_no)
         except UnknownItem as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            self.search_bar.feedback.say(error_text(exc))
             return
         self.start_reception(item, slip=found.slip.number)
         self.sig_message.emit(self.tr("告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并"),
                               "info")
 
     def open_case_id(self, case_id: str) -> None:
-        self.runner.read(lambda r: jobs.load(r, case_id), self._loaded,
-                         lambda exc: self.sig_message.emit(error_text(exc), "error"))
+        self.runner.read(lambda r: jobs.load(r, case_id), self._loaded, self._search_failed)
 
     def _loaded(self, case: Case | None) -> None:
         if case is not None:
@@ -189,7 +192,7 @@ class Workspace(QWidget):
         try:
             self.reception.start_registered(case)
         except UnknownItem as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            self.search_bar.feedback.say(error_text(exc))
             return
         self.stack.setCurrentIndex(RECEPTION)
 

@@ -88,14 +88,14 @@ def test_accept_with_missing_materials_is_blocked(clerk):
     rec = start(clerk, "0105")
     rec.accept_case()
     assert case_count(clerk) == 0
-    assert "材料不齐" in clerk.message.text()
+    assert "材料不齐" in rec.feedback.text()  # beside the buttons (issue 15.5)
 
 
 def test_refuse_without_a_reason_is_refused(clerk):
     rec = start(clerk, "0105")
     rec.refuse(reason="")
     assert case_count(clerk) == 0
-    assert clerk.message.text() == "必须填写原因"
+    assert rec.feedback.text() == "必须填写原因"
     rec.refuse(reason="申请人不具备申请资格")
     assert clerk.workspace.case_view.case.state == "refused"
 
@@ -117,7 +117,7 @@ def test_bad_id_number_blocks_and_stores_nothing(clerk):
     rec.materials.tick_all_required()
     rec.accept_case()
     assert case_count(clerk) == 0
-    assert clerk.message.text() == "身份证号码校验位不正确，请核对"
+    assert rec.form.applicant.id_info.text() == "身份证号码校验位不正确，请核对"
 
 
 def test_id_number_shows_birth_date_and_gender(clerk):
@@ -170,4 +170,4 @@ def test_pause_resume_and_extension(clerk):
     assert view.case.extension_days == 5
     view.do(ev.EXTENDED, {"days": 5, "reason": "", "approved_by": "主任"})
     assert view.case.extension_days == 5
-    assert clerk.message.text() == "必须填写原因"
+    assert view.feedback.text() == "必须填写原因"
