@@ -171,8 +171,11 @@ class CounterShell(QMainWindow):
         self.login.set_ready(False, error_text(exc))
 
     def show_for_screen(self) -> None:
-        """Maximised on a real counter; a fixed 1366×768 offscreen (screenshots, tests)."""
-        if QApplication.platformName() == "offscreen":
+        """Maximised on the screen it opens on; 1366×768 on the offscreen platform's
+        small default screen (screenshots, tests), the smallest counter PC we serve."""
+        screen = self.screen().availableGeometry()
+        if QApplication.platformName() == "offscreen" and (
+                screen.width() < 1366 or screen.height() < 768):
             self.resize(1366, 768)
             self.show()
         else:

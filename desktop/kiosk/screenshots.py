@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
-PANELS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+PANELS = {"portrait": (1080, 1920), "landscape": (1920, 1080),
+          "laptop": (1366, 768)}  # the demo on a small landscape screen
 DEMO_SEARCH = "jhdj"  # 结婚登记
 DEMO_ITEM = "0101"  # 企业设立登记: a promised item with conditional materials
 ELDERLY_ITEM = "0701"  # 老年优待证办理

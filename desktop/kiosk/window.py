@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 from desktop.kiosk import style
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import button, label
+from desktop.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
 HOLD_MS = 3000
+PANEL_PORTRAIT = (1080, 1920)
+PANEL_LANDSCAPE = (1920, 1080)
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.Wheel}
 
@@ -120,6 +123,7 @@ class KioskWindow(QWidget):
         self.locked = locked
         self.elderly = False
         self.landscape: bool | None = None
+        self.fit = 1.0
         self.pages: dict[str, Page] = {}
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -240,11 +244,13 @@ class KioskWindow(QWidget):
 
     def _relayout(self, force: bool = False) -> None:
         landscape = self.width() > self.height()
-        if landscape == self.landscape and not force:
+        panel_w, panel_h = PANEL_LANDSCAPE if landscape else PANEL_PORTRAIT
+        fit = round(min(1.0, self.width() / panel_w, self.height() / panel_h), 2)
+        if landscape == self.landscape and fit == self.fit and not force:
             return
-        self.landscape = landscape
+        self.landscape, self.fit = landscape, fit
         self.setStyleSheet(style.sheet(style.ELDERLY_SCALE if self.elderly
-                                       else style.NORMAL_SCALE, landscape))
+                                       else style.NORMAL_SCALE, landscape, fit))
         columns = (3 if landscape else 2) - (1 if self.elderly else 0)
         for page in self.pages.values():
             page.set_landscape(landscape)
@@ -257,13 +263,17 @@ class KioskWindow(QWidget):
 
     # -- the lock -------------------------------------------------------------------
     def show_kiosk(self, full_screen: bool) -> None:
+        """Full screen on the kiosk's panel; a window of the screen's shape otherwise
+        (the demo, a test), as large as that screen shows, the style shrunk to fit."""
         if full_screen:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint
                                 | Qt.WindowType.WindowStaysOnTopHint)
             self.showFullScreen()
-        else:
-            self.resize(1080, 1920)
-            self.show()
+            return
+        screen = self.screen().availableGeometry()
+        width, height = PANEL_LANDSCAPE if screen.width() > screen.height() else PANEL_PORTRAIT
+        fit_to_screen(self, width, height)
+        self.show()
 
     def unlock(self) -> None:
         """The PIN was right: the window may close now."""
