@@ -96,3 +96,12 @@ def counts(replica: Replica) -> dict[str, int]:
         "conflicts": c.execute("SELECT COALESCE(SUM(conflicts), 0) FROM cases").fetchone()[0],
     }
 
+
+
+def item_counts(replica: Replica, *, recent: int = 5000) -> dict[str, int]:
+    """Cases per item number among the `recent` latest-changed: what this hall serves
+    most these days (the item pickers rank equal matches by it). Uses cases_updated."""
+    rows = replica.conn.execute(
+        "SELECT item_no, COUNT(*) FROM (SELECT item_no FROM cases "
+        "ORDER BY updated_at DESC LIMIT ?) GROUP BY item_no", (recent,)).fetchall()
+    return {str(no): int(n) for no, n in rows if no}

@@ -117,6 +117,10 @@ class Workspace(QWidget):
         window = s.window.name if s.window else self.tr("未指定窗口")
         self.who.setText(f"{s.staff.name}（{s.staff.no}）　{window}")
         self.reset()
+        self.runner.read(jobs.item_usage, self._got_usage, lambda _exc: None)
+
+    def _got_usage(self, usage: dict[str, int]) -> None:
+        self.state.item_usage = usage
 
     def reset(self) -> None:
         """A new clerk: nothing of the previous one's citizens stays on screen."""
@@ -200,7 +204,7 @@ class Workspace(QWidget):
     def new_case(self) -> None:
         s = self.state.session
         zone = s.window.zone if s and s.window else None
-        picker = ItemPicker(self.state.catalog, zone, self)
+        picker = ItemPicker(self.state.catalog, zone, self, usage=self.state.item_usage)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen():
             item = picker.chosen()
             assert item is not None
@@ -213,6 +217,9 @@ class Workspace(QWidget):
         self.stack.setCurrentIndex(RECEPTION)
 
     def _on_saved(self, case: Case, text: str) -> None:
+        if case.history and len(case.history) <= 3:  # a case opened here just now
+            usage = self.state.item_usage
+            usage[case.item_no] = usage.get(case.item_no, 0) + 1
         self.sig_message.emit(text, "info")
         self.sig_case_written.emit(case)
         self.show_case(case)
