@@ -13,11 +13,14 @@ import pathlib
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.kiosk import config, hardware
 from desktop.kiosk.admin_page import AdminPage
 from desktop.kiosk.flow import KioskFlow
 from desktop.kiosk.identify_pages import IdentifyPage, PhonePage
 from desktop.kiosk.item_page import ItemPage
+from desktop.kiosk.progress_page import ProgressPage
 from desktop.kiosk.result_pages import ResultPage
 from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
@@ -47,6 +50,9 @@ class Kiosk:
 
     def shutdown(self) -> None:
         self.flow.idle.remove()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.flow.scanner)
         if self.reader is not None:
             self.reader.stop()
             self.reader.shutdown()
@@ -58,17 +64,24 @@ class Kiosk:
 
 def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
     """The catalog from the replica (seeded with the demo catalog in demo mode)."""
+    return load_reference(data_dir, demo=demo)[0]
+
+
+def load_reference(data_dir: pathlib.Path, *, demo: bool) -> tuple[Any, Any]:
+    """The catalog and the working-day calendar (progress pages count days with it)."""
     from sync import reference
     from sync.demo_data import ensure_catalog
     from sync.replica import Replica
+    from sync.store import calendar_of
 
     with Replica.in_dir(data_dir) as replica:
         if demo:
             ensure_catalog(replica)
         catalog = reference.load_catalog(replica)
+        calendar = calendar_of(replica)
     if catalog is None or not catalog.items:
         raise NoCatalog("本机还没有事项目录：请先同步，或用 yichuang kiosk --demo 演示")
-    return catalog
+    return catalog, calendar
 
 
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
@@ -81,7 +94,7 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     from sync.replica import DB_NAME
 
     data_dir = pathlib.Path(data_dir)
-    catalog = load_catalog(data_dir, demo=demo)
+    catalog, calendar = load_reference(data_dir, demo=demo)
     ks = settings or config.load(data_dir)
     devs = device_settings.load(data_dir)
     if demo and sims is None:
@@ -92,14 +105,15 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     window = KioskWindow(catalog.hall.name, locked=ks.full_screen and not demo)
     for page in (StartPage(), ServicesPage(catalog), SearchPage(catalog), ItemPage(catalog),
                  IdentifyPage(demo=demo), PhonePage(), ResultPage(seconds=ks.done_seconds),
-                 AdminPage(ks.admin_pin)):
+                 ProgressPage(), AdminPage(ks.admin_pin)):
         window.add_page(page)
     reader = CardReaderService(window)
     printer = hardware.SlipPrinter(printer_url, poll_seconds=ks.printer_poll_seconds,
                                    parent=window)
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
-                     paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+                     paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None,
+                     calendar=calendar)
     reader.start(reader_url)
     printer.start()
     if ks.elderly_default:

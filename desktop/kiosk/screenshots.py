@@ -116,6 +116,12 @@ def _stopped_printer(kiosk, sims, panel: str, save) -> None:
     w.toast(w.tr("已通知工作人员，请稍候，马上有人过来帮您。"))
     flow.ask_for_help()
     save(f"{panel}-15-help", w)
+    sims.printer.set_state("ok")
+    flow.on_printer_state("ready")
+    if flow.last is not None:  # the slip of the registration above, scanned
+        flow.reset()
+        flow.on_scanned(flow.last.slip_number)
+        save(f"{panel}-16-progress", w)
 
 
 def save_screenshots(data_dir: pathlib.Path | str | None, out_dir: pathlib.Path | str,

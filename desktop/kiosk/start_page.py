@@ -43,6 +43,8 @@ class StartPage(Page):
 
     sig_start_requested = Signal()
     """The citizen tapped "start"."""
+    sig_progress_requested = Signal()
+    """The citizen wants to see how a case stands (查询办理进度)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,14 @@ class StartPage(Page):
         row.addWidget(self.start_button, 4)
         row.addStretch(1)
         outer.addLayout(row)
+        # the slip promises this: "scan it here to see how your case stands"
+        self.progress_button = button(self.tr("查询办理进度（扫描告知单）"))
+        self.progress_button.clicked.connect(self.sig_progress_requested)
+        again = QHBoxLayout()
+        again.addStretch(1)
+        again.addWidget(self.progress_button, 2)
+        again.addStretch(1)
+        outer.addLayout(again)
         self.blocked_label = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
         self.blocked_label.hide()
         outer.addWidget(self.blocked_label)

@@ -62,6 +62,7 @@ QLabel[role="subtitle"] {{ font-size: {s(36)}px; font-weight: bold; }}
 QLabel[role="hint"] {{ font-size: {s(27)}px; color: {GREY}; }}
 QLabel[role="field"] {{ font-size: {s(28)}px; color: {GREY}; }}
 QLabel[role="value"] {{ font-size: {s(32)}px; }}
+QLabel[role="confirm"] {{ font-size: {s(30)}px; color: {GREEN}; font-weight: bold; }}
 QLabel[role="big"] {{ font-size: {s(60)}px; font-weight: bold; color: {BLUE_DARK}; }}
 QLabel[role="slip"] {{ font-size: {s(76)}px; font-weight: bold; color: {INK};
     font-family: monospace; }}

@@ -37,6 +37,10 @@ def label(text: str = "", role: str = "", *, wrap: bool = True,
     w.setWordWrap(wrap)
     if align is not None:
         w.setAlignment(align)
+    if role == "display":
+        # what is typed must never widen its column: the keypad beside it would move
+        # under the citizen's finger with every digit
+        w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     return w
 
 

@@ -31,6 +31,7 @@ from desktop.kiosk import style
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import button, label
 from desktop.screen_fit import fit_to_screen
+from domain.events import CHINA_TZ
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +259,8 @@ class KioskWindow(QWidget):
                 page.set_columns(columns)
 
     def _tick_clock(self) -> None:
-        now = dt.datetime.now()
+        # Beijing time, as on the slip: the PC's own zone may be anything
+        now = dt.datetime.now(CHINA_TZ)
         self.clock.setText(f"{now:%Y-%m-%d  %H:%M}")
 
     # -- the lock -------------------------------------------------------------------
