@@ -97,12 +97,17 @@ def run_demo(data_dir: pathlib.Path | str, face: str = "counter",
         return code or tour.exit_code
     from PySide6.QtWidgets import QApplication
 
-    opened = open_counter_demo(data_dir, lang=lang)
-    try:
-        code = QApplication.instance().exec()
-    finally:
-        opened.close()
-    return int(code)
+    from desktop.app import RESTART
+
+    while True:  # a new language from the menu rebuilds the demo's windows
+        opened = open_counter_demo(data_dir, lang=lang)
+        try:
+            code = QApplication.instance().exec()
+        finally:
+            opened.close()
+        if code != RESTART:
+            return int(code)
+        lang = None  # the one the clerk chose, now in the settings
 
 
 def demo_counter(data_dir: pathlib.Path, lang: str | None, *,
@@ -115,7 +120,7 @@ def demo_counter(data_dir: pathlib.Path, lang: str | None, *,
     lang = lang or settings_store.get("language")
     if lang != settings_store.get("language"):
         settings_store.set("language", lang)
-    app = create_application(lang)
+    app = create_application(lang, font_px=settings_store.get("font_size"))
     shell = CounterShell(data_dir, settings_store, demo=True)
     # the writer runs tasks in order: the seed lands before the shell's start-up read
     shell.runner.write(seed, lambda done: done and log.info("demo data: %s", done))
@@ -133,6 +138,8 @@ class CounterDemo:
     def close(self) -> None:
         self.control.close()
         self.shell.shutdown()
+        self.shell.hide()
+        self.shell.deleteLater()
         self.devices.stop()
 
 

@@ -36,20 +36,37 @@ def tool(name: str) -> str:
     return found
 
 
-def sources(catalog: str) -> list[str]:
+def sources(catalog: str, root: pathlib.Path = ROOT) -> list[str]:
     files: list[str] = []
     for entry in CATALOGS[catalog]:
-        path = ROOT / entry
+        path = root / entry
         files += sorted(str(p) for p in (path.glob("*.py") if path.is_dir() else [path]))
     return files
 
 
-def update(catalog: str, lang: str) -> pathlib.Path:
-    ts = TRANSLATIONS / f"{catalog}_{lang}.ts"
+def update(catalog: str, lang: str, root: pathlib.Path = ROOT) -> pathlib.Path:
+    """lupdate one catalog; `root` a copy of the tree (the test that finds untranslated
+    strings runs it on a copy, so it never rewrites the files it checks)."""
+    ts = root / "resources" / "translations" / f"{catalog}_{lang}.ts"
     subprocess.run([tool("lupdate"), "-no-obsolete", "-source-language", "zh_CN",
-                    "-target-language", lang, *sources(catalog), "-ts", str(ts)],
+                    "-target-language", lang, *sources(catalog, root), "-ts", str(ts)],
                    check=True, capture_output=True)
     return ts
+
+
+def unfinished(ts: pathlib.Path) -> list[str]:
+    """The source strings of `ts` still waiting for a translation."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
+        if translation.get("type") == "unfinished" or not all(forms):
+            out.append(message.findtext("source") or "")
+    return out
 
 
 def release(ts: pathlib.Path, qm: pathlib.Path | None = None) -> pathlib.Path:

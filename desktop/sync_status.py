@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from desktop.feedback import ElidedLabel
@@ -53,19 +53,6 @@ class SyncController(QObject):
     @Slot(object)
     def _remember(self, status: SyncStatus) -> None:
         self.last = status
-
-
-def _age(seconds: float | None) -> str:
-    """How long the oldest record has waited, in the UI language (plural-aware)."""
-    if seconds is None:
-        return ""
-    if seconds < 3600:
-        return QCoreApplication.translate("SyncStatusWidget", "%n分钟", "", int(seconds // 60))
-    if seconds < 86400:
-        return QCoreApplication.translate("SyncStatusWidget", "%1小时").replace(
-            "%1", f"{seconds / 3600:.1f}")
-    return QCoreApplication.translate("SyncStatusWidget", "%1天").replace(
-        "%1", f"{seconds / 86400:.1f}")
 
 
 class SyncStatusWidget(QWidget):
@@ -103,6 +90,14 @@ class SyncStatusWidget(QWidget):
             controller.sig_status_changed.connect(self.set_status)
             self.button.clicked.connect(controller.wake)
 
+    def _age(self, seconds: float) -> str:
+        """How long the oldest record has waited, in the UI language."""
+        if seconds < 3600:
+            return self.tr("%n分钟", "", int(seconds // 60))
+        if seconds < 86400:
+            return self.tr("%1小时").replace("%1", f"{seconds / 3600:.1f}")
+        return self.tr("%1天").replace("%1", f"{seconds / 86400:.1f}")
+
     @Slot(object)
     def set_status(self, s: SyncStatus) -> None:
         """Show a status (called on the GUI thread)."""
@@ -120,7 +115,7 @@ class SyncStatusWidget(QWidget):
             self.state.setToolTip("")
         waiting = self.tr("待上传 %n 条", "", s.pending) if s.pending else self.tr("已全部上传")
         if s.pending and s.oldest_pending_age_s:
-            waiting += self.tr("（最早 %1 前）").replace("%1", _age(s.oldest_pending_age_s))
+            waiting += self.tr("（最早 %1 前）").replace("%1", self._age(s.oldest_pending_age_s))
         self.pending.setText(waiting)
         last = (self.tr("上次同步 %1").replace("%1", _short(s.last_success))
                 if s.last_success else "")

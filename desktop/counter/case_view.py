@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter import jobs
-from desktop.counter.countdown import TEXT_COLOURS, describe
+from desktop.counter.countdown import TEXT_COLOURS, awaiting_supplement, describe
 from desktop.counter.dialogs import ExtendDialog, IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
 from desktop.counter.session import CounterState
@@ -111,6 +111,8 @@ class CaseView(QWidget):
         self.state_badge.setText(state_text(case.state))
         shown = describe(self.state.calendar, case.deadline(self.state.calendar)
                          if case.is_open else None, self.state.today(), self.state.warn_days)
+        if case.state == lc.SUPPLEMENT and not case.accepted_on:
+            shown = awaiting_supplement(None if case.instant else case.promised_days)
         self.countdown.setText(f"{shown.text}　{shown.deadline_text}".strip())
         self.countdown.setStyleSheet(f"color: {TEXT_COLOURS[shown.level]};")
         self._fill_facts(case)
@@ -138,7 +140,7 @@ class CaseView(QWidget):
         if case.reason:
             rows.append((self.tr("理由"), case.reason))
         if case.extension_days:
-            rows.append((self.tr("已延期"), self.tr("{n}个工作日").format(n=case.extension_days)))
+            rows.append((self.tr("已延期"), self.tr("%n个工作日", "", case.extension_days)))
         if case.delivery:
             d = case.delivery
             text = delivery_text(d.get("method", ""))
@@ -146,11 +148,11 @@ class CaseView(QWidget):
                 text += f"　{d.get('tracking_no', '')}　{d.get('address', '')}"
             rows.append((self.tr("送达"), text))
         if case.conflicts:
-            rows.append((self.tr("冲突"), self.tr("{n}个操作与其他终端冲突，已通知大厅管理员")
-                         .format(n=len(case.conflicts))))
+            rows.append((self.tr("冲突"), self.tr("%n个操作与其他终端冲突，已通知大厅管理员", "",
+                                                  len(case.conflicts))))
         provided = sum(1 for m in case.materials.values() if m.get("provided"))
-        rows.append((self.tr("材料"), self.tr("已收{got}项 / 共{all}项").format(
-            got=provided, all=len(case.materials))))
+        rows.append((self.tr("材料"), self.tr("已收%1项 / 共%n项", "", len(case.materials)).replace(
+            "%1", str(provided))))
         for label, value in rows:
             text = QLabel(value)
             text.setWordWrap(True)

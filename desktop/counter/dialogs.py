@@ -65,8 +65,8 @@ class SupplementDialog(_Base):
 
     def __init__(self, missing: list[str], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("补正告知（一次性告知）"), parent)
-        self.lay.addWidget(QLabel(self.tr("以下材料缺少或不符合要求，将一次性告知申请人（共{n}项）：")
-                                  .format(n=len(missing))))
+        self.lay.addWidget(QLabel(self.tr(
+            "以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：", "", len(missing))))
         self.list = QListWidget()
         self.list.addItems(missing)
         self.list.setMinimumHeight(180)

@@ -25,13 +25,6 @@ from desktop.screen_fit import fit_to_screen
 from domain.catalog import Catalog, ServiceItem, search_items
 
 
-def item_summary(widget: QObject, item: ServiceItem) -> str:
-    """0101 企业设立登记 — 承诺件 1个工作日 — 企业开办服务区"""
-    kind = (widget.tr("即办件") if item.instant
-            else widget.tr("承诺件 {n}个工作日").format(n=item.promised_days))
-    return f"{item.no}  {item.name}　—　{kind}"
-
-
 class ItemPicker(QDialog):
     """A filter field over the catalog's items; `chosen()` after exec()."""
 
@@ -79,13 +72,19 @@ class ItemPicker(QDialog):
             self.tr("找到 %n 个事项，↑↓ 选择，回车确定", "", len(items)) if text else "")
         self.list.clear()
         for item in items:
-            row = QListWidgetItem(item_summary(self, item))
+            row = QListWidgetItem(self.summary(item))
             row.setData(Qt.ItemDataRole.UserRole, item.no)
             zone = self.catalog.zone(item.zone)
             row.setToolTip(f"{item.department}　{zone.name if zone else ''}")
             self.list.addItem(row)
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def summary(self, item: ServiceItem) -> str:
+        """0101 企业设立登记 — 承诺件 1个工作日"""
+        kind = (self.tr("即办件") if item.instant
+                else self.tr("承诺件 %n个工作日", "", item.promised_days))
+        return f"{item.no}  {item.name}　—　{kind}"
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.filter and event.type() == QEvent.Type.KeyPress:

@@ -61,9 +61,9 @@ class MaterialsChecklist(QTableWidget):
     def counts_text(self, m: Material) -> str:
         parts = []
         if m.originals:
-            parts.append(self.tr("原件{n}份").format(n=m.originals))
+            parts.append(self.tr("原件%n份", "", m.originals))
         if m.copies:
-            parts.append(self.tr("复印件{n}份").format(n=m.copies))
+            parts.append(self.tr("复印件%n份", "", m.copies))
         return " ".join(parts)
 
     def set_item(self, item: ServiceItem | None,

@@ -87,7 +87,7 @@ class PersonFields(QWidget):
         text = idnumber.normalize(self.id_number.text())
         if len(text) < 18:
             self.id_info.setProperty("state", "")
-            self.id_info.setText(self.tr("还差{n}位").format(n=18 - len(text)) if text else "")
+            self.id_info.setText(self.tr("还差%n位", "", 18 - len(text)) if text else "")
         else:
             try:
                 info = idnumber.parse(text, today=self.today)

@@ -157,8 +157,8 @@ class ReceptionView(QWidget):
         self.item = item
         self.title.setText(f"{item.no}　{item.name}")
         kind = (self.tr("即办件：当场办结") if item.instant
-                else self.tr("承诺件：{n}个工作日（法定{m}个工作日）").format(
-                    n=item.promised_days, m=item.legal_days))
+                else self.tr("承诺件：%n个工作日", "", item.promised_days)
+                + self.tr("（法定%n个工作日）", "", item.legal_days))
         dep = self.state.catalog.department(item.department)
         facts = [kind, dep.name if dep else item.department,
                  self.tr("收费：{fee}").format(fee=item.fee)]
@@ -184,7 +184,7 @@ class ReceptionView(QWidget):
     def _update_missing(self) -> None:
         missing = self.materials.missing()
         self.missing_label.setText(
-            self.tr("尚缺{n}项：{names}").format(n=len(missing), names="、".join(missing))
+            self.tr("尚缺%n项：%1", "", len(missing)).replace("%1", "、".join(missing))
             if missing else (self.tr("材料齐全") if self.item else ""))
         self.missing_label.setProperty("state", "error" if missing else "ok")
         self.missing_label.style().unpolish(self.missing_label)

@@ -65,7 +65,7 @@ class CounterShell(QMainWindow):
         self.workspace: Workspace | None = None
         self.calendar_warning: str | None = None
         self.locked = False
-        self.setWindowTitle(self.tr("一窗 · 窗口受理"))
+        self.setWindowTitle(self.tr("窗口受理"))
         self.setMinimumSize(1280, 720)
         self.stack = QStackedWidget()
         self.login = LoginPage(self.runner)
@@ -81,6 +81,7 @@ class CounterShell(QMainWindow):
         column.addLayout(self.citizen_slot)
         self.setCentralWidget(central)
         self._build_status_bar()
+        self._build_menu()
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock)
         from desktop.devices import settings as device_settings
@@ -116,6 +117,20 @@ class CounterShell(QMainWindow):
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start(30_000)
+
+    def _build_menu(self) -> None:
+        """设置: the UI language and the text size (desktop.face_menu, the same in every
+        face). Other menus join the bar here (an About box, the device settings)."""
+        from desktop.face_menu import add_settings_menu
+
+        self.settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        add_settings_menu(self.settings_menu, self.settings_store, window=self,
+                          unsaved=self._has_unsaved_input)
+
+    def _has_unsaved_input(self) -> bool:
+        """A reception with an item chosen: rebuilding the window would lose it."""
+        ws = self.workspace
+        return ws is not None and ws.reception.item is not None
 
     def _sync_widget(self) -> QWidget | None:
         """The sync status in the status bar, fed by a controller syncing in the background.

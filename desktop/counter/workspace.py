@@ -155,8 +155,8 @@ class Workspace(QWidget):
             self.show_case(found.case)
         elif found.kind == "list":
             self.stack.setCurrentIndex(HOME)
-            self.results.show_rows(self.tr("找到{n}件：{text}").format(
-                n=len(found.rows), text=_masked_query(found.text)), found.rows)
+            self.results.show_rows(self.tr("找到%n件：%1", "", len(found.rows)).replace(
+                "%1", _masked_query(found.text)), found.rows)
         elif found.kind == "new_slip" and found.slip is not None:
             self._new_from_slip(found)
         else:

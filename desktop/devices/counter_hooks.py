@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.devices.hub import DeviceHub
@@ -101,8 +102,9 @@ def _ratings(shell: Any, hub: DeviceHub) -> RatingController:
     ratings = RatingController(hub.pad, shell.runner, actor, shell)
     ratings.sig_rating_recorded.connect(
         lambda _case, level, counted: shell.show_message(
-            shell.tr("已收到评价：{0}星").format(level) if counted
-            else shell.tr("本次服务已评价过，新的评价已记录但不重复计入"), "info"))
+            QCoreApplication.translate("CounterShell", "已收到评价：{0}星").format(level)
+            if counted else QCoreApplication.translate(
+                "CounterShell", "本次服务已评价过，新的评价已记录但不重复计入"), "info"))
 
     def on_written(value: object) -> None:
         if isinstance(value, Case) and value.state in RATE_AFTER:

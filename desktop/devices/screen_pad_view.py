@@ -264,5 +264,5 @@ class ScreenPadView(QWidget):
             self._answer(None)
 
     def _show_left(self) -> None:
-        self.countdown.setText(self.tr("{0} 秒后自动返回").format(self._left)
+        self.countdown.setText(self.tr("%n 秒后自动返回", "", self._left)
                                if self._left > 0 else "")

@@ -20,6 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import messages
+from desktop.app import RESTART
+from desktop.i18n import current_language
 from desktop.kiosk import hardware, texts
 from desktop.kiosk.config import KioskSettings
 from desktop.kiosk.registration import (
@@ -86,6 +88,9 @@ class KioskFlow(QObject):
         self.paper_mm = paper_mm
         self.demo_reader = demo_reader
         self.calendar = calendar
+        self.language = current_language()
+        self.default_language = self.language
+        self.next_language = ""  # set when the kiosk is rebuilt in another language
         self.session = Session()
         self.blocked = ""  # printer code while registrations are stopped
         self.busy = False  # a registration is being written / printed
@@ -122,6 +127,7 @@ class KioskFlow(QObject):
         self.w.sig_help_requested.connect(self.ask_for_help)
         self.w.sig_elderly_toggled.connect(self.set_elderly)
         self.w.sig_admin_requested.connect(lambda: self.go("admin"))
+        self.w.sig_language_requested.connect(self.switch_language)
         self.w.sig_page_changed.connect(self._on_page_changed)
         self.printer.sig_state_changed.connect(self.on_printer_state)
         if self.reader is not None:
@@ -326,6 +332,14 @@ class KioskFlow(QObject):
         else:
             self.voice.stop()
 
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the kiosk in `lang` (desktop.kiosk.launch.run does it); the start page
+        returns in the hall's own language after this citizen."""
+        if self.busy or lang == self.language:
+            return
+        self.next_language = lang
+        QApplication.exit(RESTART)
+
     def on_idle(self) -> None:
         log.info("idle on %s: back to the start", self.w.current.key)
         self.reset()
@@ -335,6 +349,9 @@ class KioskFlow(QObject):
         if self.busy:
             return  # a slip is printing: the result page comes back by itself
         self.session = Session()
+        if self.language != self.default_language:  # the next citizen: the hall's language
+            self.switch_language(self.default_language)
+            return
         for page in self.w.pages.values():
             page.reset()
         if self.w.elderly and not self.settings.elderly_default:

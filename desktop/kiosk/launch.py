@@ -142,40 +142,44 @@ def application(lang: str) -> Any:
 
 
 def install_translation(app: Any, lang: str) -> bool:
-    """Our strings' translator (kiosk_<lang>.qm) beside the app's own one."""
-    if lang == "zh_CN":
-        return False
-    from PySide6.QtCore import QTranslator
+    """Every catalog's translator for `lang` (the kiosk's own among them)."""
+    from desktop import i18n
 
-    from resources import path as resource_path
-
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", f"kiosk_{lang}.qm"))):
-        app.installTranslator(translator)
-        return True
-    log.warning("kiosk translation %s not built (pyside6-lrelease kiosk_%s.ts)", lang, lang)
-    return False
+    return i18n.install(app, lang)
 
 
 def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) -> int:
-    """`yichuang kiosk [--demo]`: full screen until staff leave with the PIN."""
+    """`yichuang kiosk [--demo]`: full screen until staff leave with the PIN.
+
+    A citizen's language choice rebuilds the kiosk in that language (RESTART); the
+    hall's own language comes back for the next citizen.
+    """
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import RESTART
     from desktop.i18n import current_language
 
     app = app or QApplication.instance()
-    install_translation(app, current_language())
+    hall_language = lang = current_language()
     if not demo:
         config.mark_as_kiosk(data_dir)
-    try:
-        kiosk = build(data_dir, demo=demo)
-    except NoCatalog as exc:
-        log.error("kiosk cannot start: %s", exc)
-        print(f"错误: {exc}")
-        return 2
-    kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
-    kiosk.flow.sig_exit_unlocked.connect(app.quit)
-    kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
-    code = app.exec()
-    kiosk.shutdown()
-    return int(code)
+    while True:
+        install_translation(app, lang)
+        try:
+            kiosk = build(data_dir, demo=demo)
+        except NoCatalog as exc:
+            log.error("kiosk cannot start: %s", exc)
+            print(f"错误: {exc}")
+            return 2
+        kiosk.flow.default_language = hall_language
+        kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
+        kiosk.flow.sig_exit_unlocked.connect(app.quit)
+        kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
+        code = app.exec()
+        kiosk.window.unlock()
+        kiosk.window.hide()
+        kiosk.shutdown()
+        kiosk.window.deleteLater()
+        if code != RESTART or not kiosk.flow.next_language:
+            return int(code)
+        lang = kiosk.flow.next_language

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.face_menu import LANGUAGE_NAMES
+from desktop.i18n import current_language
 from desktop.kiosk import style
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import button, label
@@ -114,13 +116,15 @@ class KioskWindow(QWidget):
     """Elderly mode switched on (True) or off."""
     sig_admin_requested = Signal()
     """Staff held the hall name (or pressed Ctrl+Shift+Q)."""
+    sig_language_requested = Signal(str)
+    """The citizen chose the other language ("en" or "zh_CN")."""
 
     def __init__(self, hall_name: str, *, locked: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("一窗 自助登记"))
+        self.setWindowTitle(self.tr("自助登记"))
         self.locked = locked
         self.elderly = False
         self.landscape: bool | None = None
@@ -168,6 +172,12 @@ class KioskWindow(QWidget):
         row.addWidget(self.hall_label, 1)
         self.clock = QLabel(objectName="clock")
         row.addWidget(self.clock)
+        # each language named in itself, so a citizen who cannot read the screen finds it
+        other = "zh_CN" if current_language() == "en" else "en"
+        self.language_button = button(LANGUAGE_NAMES[other], "header")
+        self.language_button.setAccessibleName("English / 中文")
+        self.language_button.clicked.connect(lambda: self.sig_language_requested.emit(other))
+        row.addWidget(self.language_button)
         self.elderly_button = button(self.tr("长辈模式"), "header", checkable=True)
         self.elderly_button.toggled.connect(self.sig_elderly_toggled)
         row.addWidget(self.elderly_button)

@@ -72,7 +72,7 @@ class PreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.papers_title = QLabel(self.tr("本次文书（{n}份）").format(n=len(self.items)),
+        self.papers_title = QLabel(self.tr("本次文书（%n份）", "", len(self.items)),
                                    objectName="sectionTitle")
         self.papers = QListWidget()
         self.papers.setFixedWidth(200)
@@ -236,8 +236,8 @@ class PreviewDialog(QDialog):
             return
         failed, self._batch = self._batch_failed, None
         if failed:
-            self.status.setText(self.tr("有{n}份文书没有打印，PDF已随办件保存：见左侧标记").format(
-                n=failed))
+            self.status.setText(self.tr("有%n份文书没有打印，PDF已随办件保存：见左侧标记", "",
+                                       failed))
         else:
             self.accept()
 

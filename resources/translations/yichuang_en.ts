@@ -85,194 +85,203 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="91"/>
+        <location filename="../../desktop/counter/case_view.py" line="92"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="104"/>
+        <location filename="../../desktop/counter/case_view.py" line="107"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="104"/>
+        <location filename="../../desktop/counter/case_view.py" line="107"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="106"/>
+        <location filename="../../desktop/counter/case_view.py" line="109"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="123"/>
+        <location filename="../../desktop/counter/case_view.py" line="126"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="124"/>
+        <location filename="../../desktop/counter/case_view.py" line="127"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="125"/>
+        <location filename="../../desktop/counter/case_view.py" line="128"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="128"/>
+        <location filename="../../desktop/counter/case_view.py" line="131"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <location filename="../../desktop/counter/case_view.py" line="134"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="132"/>
+        <location filename="../../desktop/counter/case_view.py" line="135"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="134"/>
+        <location filename="../../desktop/counter/case_view.py" line="137"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="136"/>
+        <location filename="../../desktop/counter/case_view.py" line="139"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138"/>
+        <location filename="../../desktop/counter/case_view.py" line="141"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138"/>
-        <source>{n}个工作日</source>
-        <translation>{n} working days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/case_view.py" line="144"/>
+        <location filename="../../desktop/counter/case_view.py" line="147"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
-        <source>{n}个操作与其他终端冲突，已通知大厅管理员</source>
-        <translation>{n} step(s) conflicted with another terminal; the hall supervisor has been notified</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
+        <location filename="../../desktop/counter/case_view.py" line="152"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <source>%n个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../desktop/counter/case_view.py" line="149"/>
-        <source>已收{got}项 / 共{all}项</source>
-        <translation>{got} of {all} received</translation>
+        <source>%n个操作与其他终端冲突，已通知大厅管理员</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/case_view.py" line="152"/>
+        <source>已收%1项 / 共%n项</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="180"/>
+        <location filename="../../desktop/counter/case_view.py" line="184"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="183"/>
+        <location filename="../../desktop/counter/case_view.py" line="187"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="185"/>
+        <location filename="../../desktop/counter/case_view.py" line="189"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="187"/>
-        <location filename="../../desktop/counter/case_view.py" line="263"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
+        <location filename="../../desktop/counter/case_view.py" line="267"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="189"/>
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="191"/>
-        <location filename="../../desktop/counter/case_view.py" line="257"/>
+        <location filename="../../desktop/counter/case_view.py" line="195"/>
+        <location filename="../../desktop/counter/case_view.py" line="261"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193"/>
+        <location filename="../../desktop/counter/case_view.py" line="197"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="195"/>
+        <location filename="../../desktop/counter/case_view.py" line="199"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="197"/>
+        <location filename="../../desktop/counter/case_view.py" line="201"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="199"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="201"/>
+        <location filename="../../desktop/counter/case_view.py" line="205"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="203"/>
+        <location filename="../../desktop/counter/case_view.py" line="207"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="234"/>
+        <location filename="../../desktop/counter/case_view.py" line="238"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="254"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250"/>
+        <location filename="../../desktop/counter/case_view.py" line="254"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="257"/>
+        <location filename="../../desktop/counter/case_view.py" line="261"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="263"/>
+        <location filename="../../desktop/counter/case_view.py" line="267"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="287"/>
+        <location filename="../../desktop/counter/case_view.py" line="291"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="288"/>
+        <location filename="../../desktop/counter/case_view.py" line="292"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -280,46 +289,108 @@
     </message>
 </context>
 <context>
-    <name>CounterShell</name>
+    <name>CitizenScreen</name>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="58"/>
-        <source>一窗 · 窗口受理</source>
-        <translation>Yichuang · Counter</translation>
+        <location filename="../../desktop/citizen_screen.py" line="143"/>
+        <source>面向群众的评价区</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="113"/>
+        <location filename="../../desktop/citizen_screen.py" line="148"/>
+        <source>收回屏幕 (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/citizen_screen.py" line="149"/>
+        <source>收回屏幕</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="46"/>
+        <source>（临时）</source>
+        <translation type="unfinished"> (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="49"/>
+        <source>暂停计时</source>
+        <translation type="unfinished">Clock paused</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/countdown.py" line="52"/>
+        <source>已超期%n个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="52"/>
+        <source>已超期</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="55"/>
+        <source>今日到期</source>
+        <translation type="unfinished">Due today</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/countdown.py" line="58"/>
+        <source>剩%n个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CounterShell</name>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="68"/>
+        <source>窗口受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="126"/>
+        <source>设置(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/shell.py" line="155"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="116"/>
+        <location filename="../../desktop/counter/shell.py" line="158"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="124"/>
+        <location filename="../../desktop/counter/shell.py" line="166"/>
         <source>缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），请联系管理员更新日历</source>
         <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="173"/>
+        <location filename="../../desktop/counter/shell.py" line="217"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="174"/>
+        <location filename="../../desktop/counter/shell.py" line="218"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="239"/>
-        <source>待上传 {n} 条</source>
-        <translation>{n} waiting to upload</translation>
+        <location filename="../../desktop/counter/shell.py" line="261"/>
+        <source>请先完成或关闭当前对话框，再扫描</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="240"/>
-        <source>已全部上传</source>
-        <translation>All uploaded</translation>
+        <location filename="../../desktop/app.py" line="120"/>
+        <source>外设启动失败，可手工录入</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -353,6 +424,103 @@
         <location filename="../../desktop/counter/dialogs.py" line="150"/>
         <source>请填写批准人</source>
         <translation>Enter who approved it</translation>
+    </message>
+</context>
+<context>
+    <name>FaceMenu</name>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="26"/>
+        <source>小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="27"/>
+        <source>标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="28"/>
+        <source>大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="29"/>
+        <source>较大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="30"/>
+        <source>特大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="37"/>
+        <source>界面语言 / Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="46"/>
+        <source>字号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="64"/>
+        <source>切换语言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/face_menu.py" line="65"/>
+        <source>切换语言会重新打开窗口，正在录入的内容不会保存。继续吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="41"/>
+        <source>首次使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="48"/>
+        <source>注册此终端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="49"/>
+        <location filename="../../desktop/first_run.py" line="97"/>
+        <source>单机演示模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="51"/>
+        <source>服务器地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="52"/>
+        <source>注册码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="58"/>
+        <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="71"/>
+        <source>请填写服务器地址和注册码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="74"/>
+        <source>正在连接服务器…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="90"/>
+        <source>已注册为终端 %1（%2）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -421,27 +589,27 @@
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="173"/>
+        <location filename="../../desktop/counter/dialogs.py" line="172"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="175"/>
+        <location filename="../../desktop/counter/dialogs.py" line="174"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="176"/>
+        <location filename="../../desktop/counter/dialogs.py" line="175"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="177"/>
+        <location filename="../../desktop/counter/dialogs.py" line="176"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="189"/>
+        <location filename="../../desktop/counter/dialogs.py" line="188"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -449,93 +617,129 @@
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="38"/>
-        <source>新办件：选择办理事项</source>
-        <translation>New case: choose the service item</translation>
+        <location filename="../../desktop/counter/item_picker.py" line="35"/>
+        <source>选择办理事项</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="43"/>
-        <source>输入事项名称、拼音首字母（如 hydj）或事项编号：</source>
-        <translation>Type the item name, its pinyin initials (e.g. hydj) or its number:</translation>
+        <location filename="../../desktop/counter/item_picker.py" line="42"/>
+        <source>输入事项名称、拼音首字母（如 jhdj 即“结婚登记”）或事项编号：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="44"/>
-        <source>例如：婚姻、hydj、0801</source>
-        <translation>e.g. 婚姻, hydj, 0801</translation>
+        <location filename="../../desktop/counter/item_picker.py" line="45"/>
+        <source>例如：结婚、jhdj、0801</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="46"/>
+        <source>事项名称、拼音首字母或编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="50"/>
+        <source>匹配的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="70"/>
+        <source>没有匹配“%1”的事项：换个名称或拼音首字母试试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/item_picker.py" line="72"/>
+        <source>找到 %n 个事项，↑↓ 选择，回车确定</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/item_picker.py" line="85"/>
+        <source>即办件</source>
+        <translation type="unfinished">instant</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/item_picker.py" line="86"/>
+        <source>承诺件 %n个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="60"/>
+        <location filename="../../desktop/counter/login.py" line="61"/>
         <source>一窗 · 窗口受理</source>
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="62"/>
-        <location filename="../../desktop/counter/login.py" line="127"/>
+        <location filename="../../desktop/counter/login.py" line="63"/>
+        <location filename="../../desktop/counter/login.py" line="140"/>
         <source>请登录</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="66"/>
+        <location filename="../../desktop/counter/login.py" line="67"/>
         <source>4位工号</source>
         <translation>4-digit staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="73"/>
+        <location filename="../../desktop/counter/login.py" line="78"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="74"/>
+        <location filename="../../desktop/counter/login.py" line="79"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="75"/>
+        <location filename="../../desktop/counter/login.py" line="80"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="80"/>
+        <location filename="../../desktop/counter/login.py" line="85"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="82"/>
-        <location filename="../../desktop/counter/login.py" line="134"/>
-        <location filename="../../desktop/counter/login.py" line="160"/>
+        <location filename="../../desktop/counter/login.py" line="87"/>
+        <location filename="../../desktop/counter/login.py" line="147"/>
+        <location filename="../../desktop/counter/login.py" line="173"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="108"/>
+        <location filename="../../desktop/counter/login.py" line="121"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="140"/>
+        <location filename="../../desktop/counter/login.py" line="153"/>
         <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
         <translation>Screen locked. {name} ({no}) enters the password to unlock, or switch user.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="149"/>
+        <location filename="../../desktop/counter/login.py" line="162"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="154"/>
+        <location filename="../../desktop/counter/login.py" line="167"/>
         <source>切换用户：请输入您的工号和密码</source>
         <translation>Switch user: enter your staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="170"/>
+        <location filename="../../desktop/counter/login.py" line="183"/>
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="174"/>
+        <location filename="../../desktop/counter/login.py" line="187"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -543,42 +747,58 @@
 <context>
     <name>MaterialsChecklist</name>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <location filename="../../desktop/counter/materials.py" line="33"/>
         <source>已收</source>
         <translation>Recv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <location filename="../../desktop/counter/materials.py" line="33"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32"/>
+        <location filename="../../desktop/counter/materials.py" line="33"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="33"/>
+        <location filename="../../desktop/counter/materials.py" line="34"/>
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="33"/>
+        <location filename="../../desktop/counter/materials.py" line="34"/>
         <source>适用情形</source>
         <translation>When needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="49"/>
-        <source>原件{n}份</source>
-        <translation>{n} original(s)</translation>
+        <location filename="../../desktop/counter/materials.py" line="47"/>
+        <source>材料清单</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="51"/>
-        <source>复印件{n}份</source>
-        <translation>{n} copy/copies</translation>
+        <location filename="../../desktop/counter/materials.py" line="48"/>
+        <source>上下键选择材料，空格键勾选已收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/materials.py" line="64"/>
+        <source>原件%n份</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/materials.py" line="66"/>
+        <source>复印件%n份</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="81"/>
+        <location filename="../../desktop/counter/materials.py" line="96"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -620,96 +840,126 @@
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/my_cases.py" line="196"/>
-        <source>共{n}件&#x3000;临近期限{w}件&#x3000;超期{o}件&#x3000;暂停{p}件</source>
-        <translation>{n} cases   {w} due soon   {o} overdue   {p} paused</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/my_cases.py" line="197"/>
+        <source>共%n件</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/my_cases.py" line="198"/>
+        <source>临近期限%n件</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/my_cases.py" line="199"/>
+        <source>超期%n件</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/my_cases.py" line="200"/>
+        <source>暂停%n件</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="49"/>
+        <location filename="../../desktop/counter/person_form.py" line="52"/>
         <source>18位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="53"/>
+        <location filename="../../desktop/counter/person_form.py" line="56"/>
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="57"/>
+        <location filename="../../desktop/counter/person_form.py" line="60"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="58"/>
+        <location filename="../../desktop/counter/person_form.py" line="62"/>
         <source>证件类型</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="59"/>
+        <location filename="../../desktop/counter/person_form.py" line="63"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="61"/>
+        <location filename="../../desktop/counter/person_form.py" line="65"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="63"/>
+        <location filename="../../desktop/counter/person_form.py" line="67"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="71"/>
+        <location filename="../../desktop/counter/person_form.py" line="76"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="71"/>
+        <location filename="../../desktop/counter/person_form.py" line="76"/>
         <source>港澳台居民居住证</source>
         <translation>HK/Macao/Taiwan residence permit</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="72"/>
+        <location filename="../../desktop/counter/person_form.py" line="77"/>
         <source>外国人永久居留身份证</source>
         <translation>Foreigner permanent residence ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="72"/>
+        <location filename="../../desktop/counter/person_form.py" line="77"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="73"/>
+        <location filename="../../desktop/counter/person_form.py" line="78"/>
         <source>其他证件</source>
         <translation>Other document</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/person_form.py" line="85"/>
-        <source>还差{n}位</source>
-        <translation>{n} characters to go</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/person_form.py" line="90"/>
+        <source>还差%n位</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="94"/>
+        <location filename="../../desktop/counter/person_form.py" line="99"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="94"/>
+        <location filename="../../desktop/counter/person_form.py" line="99"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="96"/>
+        <location filename="../../desktop/counter/person_form.py" line="101"/>
         <source>✓ 出生日期 {date}&#x3000;{gender}&#x3000;{age}岁</source>
         <translation>✓ Born {date}   {gender}   age {age}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="113"/>
+        <location filename="../../desktop/counter/person_form.py" line="118"/>
         <source>✓ 可接收办理进度和评价短信</source>
         <translation>✓ Can receive progress and rating text messages</translation>
     </message>
@@ -745,113 +995,130 @@
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="80"/>
+        <location filename="../../desktop/counter/reception.py" line="81"/>
         <source>更换事项 (F3)</source>
         <translation>Change item (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="97"/>
+        <location filename="../../desktop/counter/reception.py" line="98"/>
         <source>材料清单（空格键勾选）</source>
         <translation>Materials (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="99"/>
+        <location filename="../../desktop/counter/reception.py" line="100"/>
         <source>必需材料全部已收</source>
         <translation>All required received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="114"/>
-        <location filename="../../desktop/counter/reception.py" line="164"/>
+        <location filename="../../desktop/counter/reception.py" line="115"/>
+        <location filename="../../desktop/counter/reception.py" line="169"/>
         <source>受理 (F5)</source>
         <translation>Accept (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="115"/>
+        <location filename="../../desktop/counter/reception.py" line="116"/>
         <source>补正告知 (F6)</source>
         <translation>Supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="116"/>
+        <location filename="../../desktop/counter/reception.py" line="117"/>
         <source>不予受理 (F7)</source>
         <translation>Refuse (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="117"/>
+        <location filename="../../desktop/counter/reception.py" line="118"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="154"/>
+        <location filename="../../desktop/counter/reception.py" line="159"/>
         <source>即办件：当场办结</source>
         <translation>Instant item: completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="155"/>
-        <source>承诺件：{n}个工作日（法定{m}个工作日）</source>
-        <translation>Promised item: {n} working days (legal limit {m})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/reception.py" line="159"/>
+        <location filename="../../desktop/counter/reception.py" line="164"/>
         <source>收费：{fee}</source>
         <translation>Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="161"/>
+        <location filename="../../desktop/counter/reception.py" line="166"/>
         <source>告知单 {slip}</source>
         <translation>Slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="163"/>
+        <location filename="../../desktop/counter/reception.py" line="168"/>
         <source>受理并办结 (F5)</source>
         <translation>Accept and complete (F5)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/reception.py" line="181"/>
-        <source>尚缺{n}项：{names}</source>
-        <translation>{n} missing: {names}</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/reception.py" line="160"/>
+        <source>承诺件：%n个工作日</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/reception.py" line="161"/>
+        <source>（法定%n个工作日）</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/reception.py" line="187"/>
+        <source>尚缺%n项：%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="182"/>
+        <location filename="../../desktop/counter/reception.py" line="188"/>
         <source>材料齐全</source>
         <translation>Materials complete</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/reception.py" line="198"/>
-        <source>材料不齐（缺{n}项），不能受理：请发补正告知 (F6)</source>
-        <translation>Materials incomplete ({n} missing): cannot accept; request a supplement (F6)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/reception.py" line="204"/>
+        <source>材料不齐（缺%n项），不能受理：请发补正告知 (F6)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="212"/>
+        <location filename="../../desktop/counter/reception.py" line="219"/>
         <source>材料齐全，无需补正</source>
         <translation>Materials are complete; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224"/>
+        <location filename="../../desktop/counter/reception.py" line="231"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224"/>
+        <location filename="../../desktop/counter/reception.py" line="231"/>
         <source>请填写不予受理的理由，将写入不予受理决定书：</source>
         <translation>Enter the reason for refusing; it is printed on the refusal notice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="261"/>
+        <location filename="../../desktop/counter/reception.py" line="270"/>
         <source>已受理，办件编号 {no}</source>
         <translation>Accepted, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="262"/>
+        <location filename="../../desktop/counter/reception.py" line="271"/>
         <source>即办件已当场办结，办件编号 {no}</source>
         <translation>Instant item completed on the spot, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="263"/>
+        <location filename="../../desktop/counter/reception.py" line="272"/>
         <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
         <translation>Supplement requested, case {no} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="264"/>
+        <location filename="../../desktop/counter/reception.py" line="273"/>
         <source>已不予受理，办件编号 {no}</source>
         <translation>Refused, case {no}</translation>
     </message>
@@ -859,7 +1126,7 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/counter/search.py" line="74"/>
+        <location filename="../../desktop/counter/search.py" line="79"/>
         <source>&lt;h2&gt;请扫描告知单条码&lt;/h2&gt;&lt;p&gt;扫码枪在任何位置都可直接扫描；也可输入办件编号、告知单编号、身份证号码或姓名后按回车。&lt;/p&gt;&lt;p&gt;群众没有告知单：按 &lt;b&gt;F3&lt;/b&gt; 新办件，输入事项名称或拼音首字母选择事项。&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; 查询&#x3000;&lt;b&gt;F3&lt;/b&gt; 新办件&#x3000;&lt;b&gt;F4&lt;/b&gt; 我的办件&#x3000;&lt;b&gt;F5&lt;/b&gt; 受理&#x3000;&lt;b&gt;F6&lt;/b&gt; 补正&#x3000;&lt;b&gt;F7&lt;/b&gt; 不予受理&#x3000;&lt;b&gt;F8&lt;/b&gt; 出件&#x3000;&lt;b&gt;F9&lt;/b&gt; 审核/结果&#x3000;&lt;b&gt;F12&lt;/b&gt; 锁屏&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Scan the registration slip&lt;/h2&gt;&lt;p&gt;The scanner works wherever the cursor is; or type a case number, slip number, ID number or name and press Enter.&lt;/p&gt;&lt;p&gt;No slip: press &lt;b&gt;F3&lt;/b&gt; for a new case and choose the item by name or pinyin initials.&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; Search   &lt;b&gt;F3&lt;/b&gt; New case   &lt;b&gt;F4&lt;/b&gt; My cases   &lt;b&gt;F5&lt;/b&gt; Accept   &lt;b&gt;F6&lt;/b&gt; Supplement   &lt;b&gt;F7&lt;/b&gt; Refuse   &lt;b&gt;F8&lt;/b&gt; Issue   &lt;b&gt;F9&lt;/b&gt; Review/result   &lt;b&gt;F12&lt;/b&gt; Lock&lt;/p&gt;</translation>
     </message>
@@ -867,57 +1134,57 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="209"/>
+        <location filename="../../desktop/counter/dialogs.py" line="208"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="213"/>
+        <location filename="../../desktop/counter/dialogs.py" line="212"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="214"/>
+        <location filename="../../desktop/counter/dialogs.py" line="213"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="218"/>
+        <location filename="../../desktop/counter/dialogs.py" line="217"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="220"/>
+        <location filename="../../desktop/counter/dialogs.py" line="219"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="224"/>
+        <location filename="../../desktop/counter/dialogs.py" line="223"/>
         <source>已收到后台书面审批结果，由本人登记</source>
         <translation>The back office decided on paper; I record it in my name</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="227"/>
+        <location filename="../../desktop/counter/dialogs.py" line="226"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="228"/>
+        <location filename="../../desktop/counter/dialogs.py" line="227"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="240"/>
+        <location filename="../../desktop/counter/dialogs.py" line="239"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="242"/>
+        <location filename="../../desktop/counter/dialogs.py" line="241"/>
         <source>请由审核人输入工号和密码，或勾选书面审批</source>
         <translation>The reviewer enters number and password, or tick the paper decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="261"/>
+        <location filename="../../desktop/counter/dialogs.py" line="260"/>
         <source>该工号不是审核人员</source>
         <translation>This staff member is not a reviewer</translation>
     </message>
@@ -925,19 +1192,27 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../desktop/counter/search.py" line="42"/>
+        <location filename="../../desktop/counter/search.py" line="43"/>
         <source>扫描告知单条码，或输入办件编号、身份证号码、姓名后按回车 (F2)</source>
         <translation>Scan a slip, or type a case number, ID number or name and press Enter (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/search.py" line="45"/>
+        <location filename="../../desktop/counter/search.py" line="46"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/search.py" line="46"/>
+        <location filename="../../desktop/counter/search.py" line="47"/>
         <source>新办件 (F3)</source>
         <translation>New case (F3)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMessage</name>
+    <message>
+        <location filename="../../desktop/feedback.py" line="65"/>
+        <source>状态消息</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -947,10 +1222,13 @@
         <source>补正告知（一次性告知）</source>
         <translation>Supplement request (one-time notice)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/dialogs.py" line="68"/>
-        <source>以下材料缺少或不符合要求，将一次性告知申请人（共{n}项）：</source>
-        <translation>These materials are missing or not acceptable; the applicant is told all at once ({n}):</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/dialogs.py" line="69"/>
+        <source>以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/counter/dialogs.py" line="74"/>
@@ -984,85 +1262,175 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>%1小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="99"/>
+        <source>%1天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="76"/>
+        <source>同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="77"/>
+        <location filename="../../desktop/sync_status.py" line="78"/>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="79"/>
+        <source>同步状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_status.py" line="96"/>
+        <source>%n分钟</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="106"/>
+        <source>单机模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="107"/>
+        <source>本终端未连接服务器：办件只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="109"/>
+        <source>正在同步…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="111"/>
+        <source>尚未连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="113"/>
+        <source>在线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="113"/>
+        <source>离线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_status.py" line="116"/>
+        <source>待上传 %n 条</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="116"/>
+        <source>已全部上传</source>
+        <translation type="unfinished">All uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="118"/>
+        <source>（最早 %1 前）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="120"/>
+        <source>上次同步 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_status.py" line="130"/>
+        <source>本机时钟与服务器相差 %n 分钟，请校准时间</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="133"/>
+        <source>需要重新注册终端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/sync_status.py" line="135"/>
+        <source>%n 条冲突提醒</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="66"/>
+        <location filename="../../desktop/counter/workspace.py" line="67"/>
         <source>一窗</source>
         <translation>Yichuang</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="69"/>
+        <location filename="../../desktop/counter/workspace.py" line="70"/>
         <source>锁屏 (F12)</source>
         <translation>Lock (F12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="88"/>
+        <location filename="../../desktop/counter/workspace.py" line="90"/>
         <source>办件受理</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="89"/>
+        <location filename="../../desktop/counter/workspace.py" line="91"/>
         <source>我的办件 (F4)</source>
         <translation>My cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="115"/>
+        <location filename="../../desktop/counter/workspace.py" line="117"/>
         <source>未指定窗口</source>
         <translation>no window</translation>
     </message>
-    <message>
-        <location filename="../../desktop/counter/workspace.py" line="150"/>
-        <source>找到{n}件：{text}</source>
-        <translation>{n} found: {text}</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/workspace.py" line="158"/>
+        <source>找到%n件：%1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="155"/>
+        <location filename="../../desktop/counter/workspace.py" line="163"/>
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="168"/>
+        <location filename="../../desktop/counter/workspace.py" line="176"/>
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
 </context>
 <context>
-    <name>countdown</name>
+    <name>app</name>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="48"/>
-        <source>（临时）</source>
-        <translation> (provisional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/countdown.py" line="51"/>
-        <source>暂停计时</source>
-        <translation>Clock paused</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/countdown.py" line="53"/>
-        <source>已超期{n}个工作日</source>
-        <translation>Overdue by {n} working days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/countdown.py" line="55"/>
-        <source>已超期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/countdown.py" line="57"/>
-        <source>今日到期</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/countdown.py" line="59"/>
-        <source>剩{n}个工作日</source>
-        <translation>{n} working days left</translation>
+        <location filename="../../desktop/i18n.py" line="47"/>
+        <location filename="../../desktop/i18n.py" line="59"/>
+        <source>一窗</source>
+        <translation type="unfinished">Yichuang</translation>
     </message>
 </context>
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="57"/>
+        <location filename="../../desktop/crash.py" line="115"/>
         <source>程序发生了意外错误。已保存的办件不受影响。
 请把错误报告文件交给技术支持：
 {path}</source>
@@ -1071,7 +1439,7 @@ Please give this error report file to technical support:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/crash.py" line="59"/>
+        <location filename="../../desktop/crash.py" line="117"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -1383,19 +1751,6 @@ Please give this error report file to technical support:
         <location filename="../../desktop/messages.py" line="129"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/counter/item_picker.py" line="27"/>
-        <source>即办件</source>
-        <translation>instant</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/item_picker.py" line="28"/>
-        <source>承诺件 {n}个工作日</source>
-        <translation>promised, {n} working days</translation>
     </message>
 </context>
 </TS>
