@@ -77,7 +77,15 @@ def release(ts: pathlib.Path, qm: pathlib.Path | None = None) -> pathlib.Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """lupdate + lrelease; `--no-update` only builds the .qm files; `--check` lists the
+    strings still without a translation (exit 1 when there are any)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--check" in args:
+        left = {ts.name: unfinished(ts) for ts in sorted(TRANSLATIONS.glob("*.ts"))}
+        for name, sources in left.items():
+            for source in sources:
+                print(f"{name}: {source}")
+        return 1 if any(left.values()) else 0
     if "--no-update" not in args:
         for catalog in CATALOGS:
             if not any(pathlib.Path(ROOT / e).exists() for e in CATALOGS[catalog]):

@@ -8,8 +8,11 @@ needs them ("1 working day", "2 working days").
 
 from __future__ import annotations
 
+import os
 import pathlib
 import shutil
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
@@ -67,7 +70,7 @@ def english(qapp, tmp_path):
 
 
 @pytest.mark.parametrize(("context", "source", "one", "two"), [
-    ("countdown", "剩%n个工作日", "1 working day left", "2 working days left"),
+    ("Countdown", "剩%n个工作日", "1 working day left", "2 working days left"),
     ("MaterialsChecklist", "原件%n份", "1 original", "2 originals"),
     ("KioskText", "%n个工作日", "1 working day", "2 working days"),
     ("ReceptionView", "尚缺%n项：%1", "1 missing: %1", "2 missing: %1"),
@@ -82,4 +85,4 @@ def test_english_plurals(english, context, source, one, two):
 def test_chinese_needs_no_file_and_counts_right(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    assert QCoreApplication.translate("countdown", "剩%n个工作日", "", 3) == "剩3个工作日"
+    assert QCoreApplication.translate("Countdown", "剩%n个工作日", "", 3) == "剩3个工作日"

@@ -86,6 +86,7 @@ class CaseView(QWidget):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         split.addWidget(facts_box)
         self.history = HistoryTable(state)
+        self.history.setAccessibleName(self.tr("办理过程"))
         hist_box = QWidget()
         hb = QVBoxLayout(hist_box)
         hb.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +167,7 @@ class CaseView(QWidget):
         self.shortcuts = {}
         self.feedback.clear()
         self.bar.addWidget(self.feedback, 1)
+        self.bar.addStretch(0)  # the buttons keep their size while there is nothing to say
         for key, label, handler in self._actions(case):
             button = QPushButton(f"{label} ({key})" if key else label)
             if key in ("F5", "F8", "F9"):

@@ -68,6 +68,7 @@ class SupplementDialog(_Base):
         self.lay.addWidget(QLabel(self.tr(
             "以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：", "", len(missing))))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("所缺材料"))
         self.list.addItems(missing)
         self.list.setMinimumHeight(180)
         self.lay.addWidget(self.list)

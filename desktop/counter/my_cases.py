@@ -175,6 +175,7 @@ class MyCasesView(QWidget):
         top.addWidget(refresh)
         lay.addLayout(top)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("办件列表"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -120,6 +120,7 @@ class ReceptionView(QWidget):
         self.feedback = Feedback()
         bar.addWidget(self.clear_button)
         bar.addWidget(self.feedback, 1)
+        bar.addStretch(0)  # the buttons keep their size while there is nothing to say
         for b in (self.refuse_button, self.supplement_button, self.accept_button):
             bar.addWidget(b)
         lay.addLayout(bar)

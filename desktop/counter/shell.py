@@ -186,11 +186,13 @@ class CounterShell(QMainWindow):
         self.login.set_ready(False, error_text(exc))
 
     def show_for_screen(self) -> None:
-        """Maximised on the screen it opens on; 1366×768 on the offscreen platform's
-        small default screen (screenshots, tests), the smallest counter PC we serve."""
+        """Maximised on the screen it opens on (1280×720 logical at least: 1920×1080 at
+        150 %); 1366×768 on the offscreen platform's 800×800 default screen, which no
+        counter has (screenshots, tests)."""
         screen = self.screen().availableGeometry()
+        smallest = self.minimumSize()
         if QApplication.platformName() == "offscreen" and (
-                screen.width() < 1366 or screen.height() < 768):
+                screen.width() < smallest.width() or screen.height() < smallest.height()):
             self.resize(1366, 768)
             self.show()
         else:

@@ -75,6 +75,7 @@ class PreviewDialog(QDialog):
         self.papers_title = QLabel(self.tr("本次文书（%n份）", "", len(self.items)),
                                    objectName="sectionTitle")
         self.papers = QListWidget()
+        self.papers.setAccessibleName(self.tr("本次文书"))
         self.papers.setFixedWidth(200)
         self.papers.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         for item in self.items:

@@ -34,12 +34,12 @@
     <message>
         <location filename="../../desktop/devices/counter_hooks.py" line="105"/>
         <source>已收到评价：{0}星</source>
-        <translation type="unfinished">Rating received: {0} stars</translation>
+        <translation>Rating received: {0} stars</translation>
     </message>
     <message>
         <location filename="../../desktop/devices/counter_hooks.py" line="106"/>
         <source>本次服务已评价过，新的评价已记录但不重复计入</source>
-        <translation type="unfinished">Already rated; the new rating is recorded but not counted again</translation>
+        <translation>This service was rated already; the new rating is recorded but not counted again</translation>
     </message>
 </context>
 <context>
@@ -52,7 +52,7 @@
     <message>
         <location filename="../../desktop/devices/demo_window.py" line="59"/>
         <source>设备</source>
-        <translation type="unfinished"></translation>
+        <translation>Devices</translation>
     </message>
     <message>
         <location filename="../../desktop/devices/demo_window.py" line="71"/>
@@ -155,7 +155,7 @@
     <message>
         <location filename="../../desktop/devices/demo_window.py" line="200"/>
         <source>打印出的回执 ●</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed receipts ●</translation>
     </message>
     <message>
         <location filename="../../desktop/devices/demo_window.py" line="60"/>
@@ -780,9 +780,9 @@
     <message numerus="yes">
         <location filename="../../desktop/devices/screen_pad_view.py" line="267"/>
         <source>%n 秒后自动返回</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Back in %n second</numerusform>
+            <numerusform>Back in %n seconds</numerusform>
         </translation>
     </message>
 </context>

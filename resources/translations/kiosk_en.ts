@@ -147,17 +147,17 @@
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="196"/>
         <source>已读取：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Card read: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="197"/>
         <source>证件号码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="238"/>
         <source>本机没有查到这个编号的办件：刚登记的请稍后再查，或到服务台询问</source>
-        <translation type="unfinished"></translation>
+        <translation>No case with this number here yet. If you registered just now, try again later, or ask at the help desk</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/flow.py" line="282"/>
@@ -180,25 +180,25 @@
     <message numerus="yes">
         <location filename="../../desktop/kiosk/texts.py" line="20"/>
         <source>%n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/kiosk/texts.py" line="23"/>
         <source>原件%n份</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/kiosk/texts.py" line="26"/>
         <source>复印件%n份</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
         </translation>
     </message>
     <message>
@@ -267,7 +267,7 @@
     <message>
         <location filename="../../desktop/kiosk/window.py" line="127"/>
         <source>自助登记</source>
-        <translation type="unfinished">Self-service registration</translation>
+        <translation>Self-service registration</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/window.py" line="181"/>
@@ -293,7 +293,12 @@
 <context>
     <name>LetterKeyboard</name>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="151"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="150"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/widgets.py" line="154"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -302,9 +307,14 @@
     <name>NumericKeypad</name>
     <message>
         <location filename="../../desktop/kiosk/widgets.py" line="109"/>
-        <location filename="../../desktop/kiosk/widgets.py" line="116"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="118"/>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/widgets.py" line="112"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
     </message>
 </context>
 <context>
@@ -340,102 +350,102 @@
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="42"/>
         <source>查询办理进度</source>
-        <translation type="unfinished"></translation>
+        <translation>Check progress</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="43"/>
         <source>把告知单上的条形码对准扫码口，或输入告知单编号（20位）或办件编号（16位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold your slip&apos;s barcode to the scanner, or key in the slip number (20 digits) or the case number (16 digits)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="50"/>
         <source>输入的编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number entered</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="58"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="75"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="75"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="76"/>
         <source>申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="76"/>
         <source>办理状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="77"/>
         <source>办理时限</source>
-        <translation type="unfinished">Time limit</translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="77"/>
         <source>下一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="86"/>
         <source>请扫描告知单上的条形码，或输入告知单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Please scan the barcode on your slip, or key in the slip number</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="128"/>
         <source>即办件，材料齐全当场办结</source>
-        <translation type="unfinished">Done on the spot when the documents are complete</translation>
+        <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="130"/>
         <source>等待补正材料，暂停计时</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for missing documents; the clock is paused</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="132"/>
         <source>受理后开始计算</source>
-        <translation type="unfinished"></translation>
+        <translation>Counts from acceptance</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="136"/>
         <source>%1（%2前办结）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (done by %2)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="141"/>
         <source>请按排队号到窗口，带齐告知单上的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to the window when your queue number is called, with the documents on your slip</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="143"/>
         <source>请补齐以下材料后到窗口：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring these documents to the window: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="145"/>
         <source>结果已出，请带身份证到窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Your result is ready: collect it at the window with your ID card</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="147"/>
         <source>已结束，无需再办</source>
-        <translation type="unfinished"></translation>
+        <translation>Finished; nothing more to do</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/progress_page.py" line="148"/>
         <source>正在办理，请留意短信通知</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress; you will get a text message</translation>
     </message>
 </context>
 <context>
@@ -523,9 +533,9 @@
     <message numerus="yes">
         <location filename="../../desktop/kiosk/result_pages.py" line="146"/>
         <source>%n 秒后返回首页</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Back to the start in %n second</numerusform>
+            <numerusform>Back to the start in %n seconds</numerusform>
         </translation>
     </message>
 </context>
@@ -641,7 +651,7 @@
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="82"/>
         <source>查询办理进度（扫描告知单）</source>
-        <translation type="unfinished"></translation>
+        <translation>Check progress (scan your slip)</translation>
     </message>
     <message>
         <location filename="../../desktop/kiosk/start_page.py" line="92"/>

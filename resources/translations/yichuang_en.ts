@@ -27,57 +27,57 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58"/>
+        <location filename="../../desktop/counter/my_cases.py" line="66"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58"/>
+        <location filename="../../desktop/counter/my_cases.py" line="66"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58"/>
+        <location filename="../../desktop/counter/my_cases.py" line="66"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58"/>
+        <location filename="../../desktop/counter/my_cases.py" line="66"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59"/>
+        <location filename="../../desktop/counter/my_cases.py" line="67"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59"/>
+        <location filename="../../desktop/counter/my_cases.py" line="67"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59"/>
+        <location filename="../../desktop/counter/my_cases.py" line="67"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59"/>
+        <location filename="../../desktop/counter/my_cases.py" line="67"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="114"/>
+        <location filename="../../desktop/counter/my_cases.py" line="123"/>
         <source>明年的节假日安排尚未下发，期限按周末推算，待日历更新后自动修正</source>
         <translation>Next year&apos;s holiday calendar has not been published yet; the deadline counts weekends only and is corrected automatically when the calendar arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="124"/>
+        <location filename="../../desktop/counter/my_cases.py" line="133"/>
         <source>（有冲突）</source>
         <translation> (conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="128"/>
+        <location filename="../../desktop/counter/my_cases.py" line="137"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
@@ -85,203 +85,204 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="92"/>
+        <location filename="../../desktop/counter/case_view.py" line="89"/>
+        <location filename="../../desktop/counter/case_view.py" line="93"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="107"/>
+        <location filename="../../desktop/counter/case_view.py" line="108"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="107"/>
+        <location filename="../../desktop/counter/case_view.py" line="108"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="109"/>
+        <location filename="../../desktop/counter/case_view.py" line="110"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="126"/>
+        <location filename="../../desktop/counter/case_view.py" line="129"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="127"/>
+        <location filename="../../desktop/counter/case_view.py" line="130"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="128"/>
+        <location filename="../../desktop/counter/case_view.py" line="131"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <location filename="../../desktop/counter/case_view.py" line="134"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="134"/>
+        <location filename="../../desktop/counter/case_view.py" line="137"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="135"/>
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="137"/>
+        <location filename="../../desktop/counter/case_view.py" line="140"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="139"/>
+        <location filename="../../desktop/counter/case_view.py" line="142"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="147"/>
+        <location filename="../../desktop/counter/case_view.py" line="150"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
+        <location filename="../../desktop/counter/case_view.py" line="152"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="152"/>
+        <location filename="../../desktop/counter/case_view.py" line="155"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
         <source>%n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
-        <source>%n个操作与其他终端冲突，已通知大厅管理员</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/case_view.py" line="152"/>
+        <source>%n个操作与其他终端冲突，已通知大厅管理员</source>
+        <translation>
+            <numerusform>%n step conflicts with another terminal; the hall supervisor has been told</numerusform>
+            <numerusform>%n steps conflict with other terminals; the hall supervisor has been told</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/case_view.py" line="155"/>
         <source>已收%1项 / 共%n项</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n received</numerusform>
+            <numerusform>%1 of %n received</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="184"/>
+        <location filename="../../desktop/counter/case_view.py" line="188"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="187"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="189"/>
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="191"/>
-        <location filename="../../desktop/counter/case_view.py" line="267"/>
+        <location filename="../../desktop/counter/case_view.py" line="195"/>
+        <location filename="../../desktop/counter/case_view.py" line="271"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193"/>
+        <location filename="../../desktop/counter/case_view.py" line="197"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="195"/>
-        <location filename="../../desktop/counter/case_view.py" line="261"/>
+        <location filename="../../desktop/counter/case_view.py" line="199"/>
+        <location filename="../../desktop/counter/case_view.py" line="265"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="197"/>
+        <location filename="../../desktop/counter/case_view.py" line="201"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="199"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="201"/>
+        <location filename="../../desktop/counter/case_view.py" line="205"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="203"/>
+        <location filename="../../desktop/counter/case_view.py" line="207"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="205"/>
+        <location filename="../../desktop/counter/case_view.py" line="209"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="207"/>
+        <location filename="../../desktop/counter/case_view.py" line="211"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="238"/>
+        <location filename="../../desktop/counter/case_view.py" line="242"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="254"/>
+        <location filename="../../desktop/counter/case_view.py" line="258"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="254"/>
+        <location filename="../../desktop/counter/case_view.py" line="258"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="261"/>
+        <location filename="../../desktop/counter/case_view.py" line="265"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="267"/>
+        <location filename="../../desktop/counter/case_view.py" line="271"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="291"/>
+        <location filename="../../desktop/counter/case_view.py" line="295"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="292"/>
+        <location filename="../../desktop/counter/case_view.py" line="296"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -293,17 +294,17 @@
     <message>
         <location filename="../../desktop/citizen_screen.py" line="143"/>
         <source>面向群众的评价区</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating area facing the citizen</translation>
     </message>
     <message>
         <location filename="../../desktop/citizen_screen.py" line="148"/>
         <source>收回屏幕 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the screen back (Esc)</translation>
     </message>
     <message>
         <location filename="../../desktop/citizen_screen.py" line="149"/>
         <source>收回屏幕</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the screen back</translation>
     </message>
 </context>
 <context>
@@ -311,38 +312,51 @@
     <message>
         <location filename="../../desktop/counter/countdown.py" line="46"/>
         <source>（临时）</source>
-        <translation type="unfinished"> (provisional)</translation>
+        <translation> (provisional)</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/countdown.py" line="49"/>
         <source>暂停计时</source>
-        <translation type="unfinished">Clock paused</translation>
+        <translation>Clock paused</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/countdown.py" line="52"/>
         <source>已超期%n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day overdue</numerusform>
+            <numerusform>%n working days overdue</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/counter/countdown.py" line="52"/>
         <source>已超期</source>
-        <translation type="unfinished">Overdue</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/countdown.py" line="55"/>
         <source>今日到期</source>
-        <translation type="unfinished">Due today</translation>
+        <translation>Due today</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/countdown.py" line="58"/>
         <source>剩%n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/countdown.py" line="63"/>
+        <source>待补正：补齐受理后计时，承诺%n个工作日</source>
+        <translation>
+            <numerusform>Awaiting supplement: %n working day once accepted</numerusform>
+            <numerusform>Awaiting supplement: %n working days once accepted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/countdown.py" line="64"/>
+        <source>待补正：补齐受理后计时</source>
+        <translation>Awaiting supplement: the clock starts at acceptance</translation>
     </message>
 </context>
 <context>
@@ -350,12 +364,12 @@
     <message>
         <location filename="../../desktop/counter/shell.py" line="68"/>
         <source>窗口受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Counter</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/shell.py" line="126"/>
         <source>设置(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/shell.py" line="155"/>
@@ -373,55 +387,55 @@
         <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="217"/>
+        <location filename="../../desktop/counter/shell.py" line="219"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="218"/>
+        <location filename="../../desktop/counter/shell.py" line="220"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="261"/>
+        <location filename="../../desktop/counter/shell.py" line="263"/>
         <source>请先完成或关闭当前对话框，再扫描</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish or close the open dialog, then scan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="120"/>
+        <location filename="../../desktop/app.py" line="122"/>
         <source>外设启动失败，可手工录入</source>
-        <translation type="unfinished"></translation>
+        <translation>The devices could not start; enter the data by hand</translation>
     </message>
 </context>
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="137"/>
+        <location filename="../../desktop/counter/dialogs.py" line="138"/>
         <source>延长办理时限</source>
         <translation>Extend the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="142"/>
+        <location filename="../../desktop/counter/dialogs.py" line="143"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="143"/>
+        <location filename="../../desktop/counter/dialogs.py" line="144"/>
         <source>批准人</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="144"/>
+        <location filename="../../desktop/counter/dialogs.py" line="145"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="149"/>
+        <location filename="../../desktop/counter/dialogs.py" line="150"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="150"/>
+        <location filename="../../desktop/counter/dialogs.py" line="151"/>
         <source>请填写批准人</source>
         <translation>Enter who approved it</translation>
     </message>
@@ -431,47 +445,47 @@
     <message>
         <location filename="../../desktop/face_menu.py" line="26"/>
         <source>小</source>
-        <translation type="unfinished"></translation>
+        <translation>Small</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="27"/>
         <source>标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="28"/>
         <source>大</source>
-        <translation type="unfinished"></translation>
+        <translation>Large</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="29"/>
         <source>较大</source>
-        <translation type="unfinished"></translation>
+        <translation>Larger</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="30"/>
         <source>特大</source>
-        <translation type="unfinished"></translation>
+        <translation>Largest</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="37"/>
         <source>界面语言 / Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language / 界面语言</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="46"/>
         <source>字号</source>
-        <translation type="unfinished"></translation>
+        <translation>Text size</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="64"/>
         <source>切换语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Change language</translation>
     </message>
     <message>
         <location filename="../../desktop/face_menu.py" line="65"/>
         <source>切换语言会重新打开窗口，正在录入的内容不会保存。继续吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Changing the language reopens the window; what is being entered will not be kept. Go on?</translation>
     </message>
 </context>
 <context>
@@ -479,48 +493,48 @@
     <message>
         <location filename="../../desktop/first_run.py" line="41"/>
         <source>首次使用</source>
-        <translation type="unfinished"></translation>
+        <translation>First start</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="48"/>
         <source>注册此终端</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol this terminal</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="49"/>
         <location filename="../../desktop/first_run.py" line="97"/>
         <source>单机演示模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Standalone demo</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="51"/>
         <source>服务器地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Server address</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="52"/>
         <source>注册码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment code</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="58"/>
         <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the server address and the one-time enrolment code from your administrator; without a server, start as a standalone demo.</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="71"/>
         <source>请填写服务器地址和注册码</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the server address and the enrolment code</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="74"/>
         <source>正在连接服务器…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to the server…</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="90"/>
         <source>已注册为终端 %1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled as terminal %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -569,47 +583,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="162"/>
+        <location filename="../../desktop/counter/dialogs.py" line="163"/>
         <source>出件（送达结果）</source>
         <translation>Issue the result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="163"/>
+        <location filename="../../desktop/counter/dialogs.py" line="164"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="164"/>
+        <location filename="../../desktop/counter/dialogs.py" line="165"/>
         <source>EMS邮寄（免费）</source>
         <translation>Mailed by EMS (free)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="168"/>
+        <location filename="../../desktop/counter/dialogs.py" line="169"/>
         <source>该事项的结果不能邮寄</source>
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="172"/>
+        <location filename="../../desktop/counter/dialogs.py" line="173"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="174"/>
+        <location filename="../../desktop/counter/dialogs.py" line="175"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="175"/>
+        <location filename="../../desktop/counter/dialogs.py" line="176"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="176"/>
+        <location filename="../../desktop/counter/dialogs.py" line="177"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="188"/>
+        <location filename="../../desktop/counter/dialogs.py" line="189"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -619,52 +633,52 @@
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="35"/>
         <source>选择办理事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the service item</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="42"/>
         <source>输入事项名称、拼音首字母（如 jhdj 即“结婚登记”）或事项编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the item&apos;s name, its pinyin initials (jhdj is 结婚登记, marriage registration) or its number:</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="45"/>
         <source>例如：结婚、jhdj、0801</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 结婚, jhdj, 0801</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="46"/>
         <source>事项名称、拼音首字母或编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Item name, pinyin initials or number</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="50"/>
         <source>匹配的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Matching items</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="70"/>
         <source>没有匹配“%1”的事项：换个名称或拼音首字母试试</source>
-        <translation type="unfinished"></translation>
+        <translation>No item matches “%1”: try another name or other initials</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/item_picker.py" line="72"/>
         <source>找到 %n 个事项，↑↓ 选择，回车确定</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item found; ↑↓ to choose, Enter to take it</numerusform>
+            <numerusform>%n items found; ↑↓ to choose, Enter to take one</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/counter/item_picker.py" line="85"/>
         <source>即办件</source>
-        <translation type="unfinished">instant</translation>
+        <translation>instant</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/item_picker.py" line="86"/>
         <source>承诺件 %n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>promised, %n working day</numerusform>
+            <numerusform>promised, %n working days</numerusform>
         </translation>
     </message>
 </context>
@@ -774,27 +788,27 @@
     <message>
         <location filename="../../desktop/counter/materials.py" line="47"/>
         <source>材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials</translation>
     </message>
     <message>
         <location filename="../../desktop/counter/materials.py" line="48"/>
         <source>上下键选择材料，空格键勾选已收</source>
-        <translation type="unfinished"></translation>
+        <translation>Up and down choose a material, Space ticks it as received</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/materials.py" line="64"/>
         <source>原件%n份</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/counter/materials.py" line="66"/>
         <source>复印件%n份</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
         </translation>
     </message>
     <message>
@@ -806,70 +820,75 @@
 <context>
     <name>MyCasesView</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="151"/>
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>我的在办件</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="152"/>
+        <location filename="../../desktop/counter/my_cases.py" line="161"/>
         <source>我经办的全部办件</source>
         <translation>All my cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="153"/>
+        <location filename="../../desktop/counter/my_cases.py" line="162"/>
         <source>全大厅在办件</source>
         <translation>Open cases of the hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="156"/>
+        <location filename="../../desktop/counter/my_cases.py" line="165"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160"/>
+        <location filename="../../desktop/counter/my_cases.py" line="169"/>
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160"/>
+        <location filename="../../desktop/counter/my_cases.py" line="169"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="161"/>
+        <location filename="../../desktop/counter/my_cases.py" line="170"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
+    <message>
+        <location filename="../../desktop/counter/my_cases.py" line="178"/>
+        <source>办件列表</source>
+        <translation>Cases</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="197"/>
+        <location filename="../../desktop/counter/my_cases.py" line="207"/>
         <source>共%n件</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="198"/>
+        <location filename="../../desktop/counter/my_cases.py" line="208"/>
         <source>临近期限%n件</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n due soon</numerusform>
+            <numerusform>%n due soon</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="199"/>
+        <location filename="../../desktop/counter/my_cases.py" line="209"/>
         <source>超期%n件</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="200"/>
+        <location filename="../../desktop/counter/my_cases.py" line="210"/>
         <source>暂停%n件</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
         </translation>
     </message>
 </context>
@@ -938,9 +957,9 @@
     <message numerus="yes">
         <location filename="../../desktop/counter/person_form.py" line="90"/>
         <source>还差%n位</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more character</numerusform>
+            <numerusform>%n more characters</numerusform>
         </translation>
     </message>
     <message>
@@ -967,27 +986,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="108"/>
+        <location filename="../../desktop/counter/dialogs.py" line="109"/>
         <source>暂停事由</source>
         <translation>Pause for</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="111"/>
+        <location filename="../../desktop/counter/dialogs.py" line="112"/>
         <source>（选择常用理由）</source>
         <translation>(choose a common reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="116"/>
+        <location filename="../../desktop/counter/dialogs.py" line="117"/>
         <source>常用理由</source>
         <translation>Common reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="119"/>
+        <location filename="../../desktop/counter/dialogs.py" line="120"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="124"/>
+        <location filename="../../desktop/counter/dialogs.py" line="125"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
@@ -1011,7 +1030,7 @@
     </message>
     <message>
         <location filename="../../desktop/counter/reception.py" line="115"/>
-        <location filename="../../desktop/counter/reception.py" line="169"/>
+        <location filename="../../desktop/counter/reception.py" line="170"/>
         <source>受理 (F5)</source>
         <translation>Accept (F5)</translation>
     </message>
@@ -1031,94 +1050,94 @@
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="159"/>
+        <location filename="../../desktop/counter/reception.py" line="160"/>
         <source>即办件：当场办结</source>
         <translation>Instant item: completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="164"/>
+        <location filename="../../desktop/counter/reception.py" line="165"/>
         <source>收费：{fee}</source>
         <translation>Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="166"/>
+        <location filename="../../desktop/counter/reception.py" line="167"/>
         <source>告知单 {slip}</source>
         <translation>Slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="168"/>
+        <location filename="../../desktop/counter/reception.py" line="169"/>
         <source>受理并办结 (F5)</source>
         <translation>Accept and complete (F5)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="160"/>
-        <source>承诺件：%n个工作日</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../../desktop/counter/reception.py" line="161"/>
-        <source>（法定%n个工作日）</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>承诺件：%n个工作日</source>
+        <translation>
+            <numerusform>Promised item: %n working day</numerusform>
+            <numerusform>Promised item: %n working days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="187"/>
+        <location filename="../../desktop/counter/reception.py" line="162"/>
+        <source>（法定%n个工作日）</source>
+        <translation>
+            <numerusform> (legal limit %n working day)</numerusform>
+            <numerusform> (legal limit %n working days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/counter/reception.py" line="188"/>
         <source>尚缺%n项：%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n missing: %1</numerusform>
+            <numerusform>%n missing: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="188"/>
+        <location filename="../../desktop/counter/reception.py" line="189"/>
         <source>材料齐全</source>
         <translation>Materials complete</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="204"/>
+        <location filename="../../desktop/counter/reception.py" line="205"/>
         <source>材料不齐（缺%n项），不能受理：请发补正告知 (F6)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Materials incomplete (%n missing); cannot accept: request a supplement (F6)</numerusform>
+            <numerusform>Materials incomplete (%n missing); cannot accept: request a supplement (F6)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="219"/>
+        <location filename="../../desktop/counter/reception.py" line="220"/>
         <source>材料齐全，无需补正</source>
         <translation>Materials are complete; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="231"/>
+        <location filename="../../desktop/counter/reception.py" line="232"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="231"/>
+        <location filename="../../desktop/counter/reception.py" line="232"/>
         <source>请填写不予受理的理由，将写入不予受理决定书：</source>
         <translation>Enter the reason for refusing; it is printed on the refusal notice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="270"/>
+        <location filename="../../desktop/counter/reception.py" line="271"/>
         <source>已受理，办件编号 {no}</source>
         <translation>Accepted, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="271"/>
+        <location filename="../../desktop/counter/reception.py" line="272"/>
         <source>即办件已当场办结，办件编号 {no}</source>
         <translation>Instant item completed on the spot, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="272"/>
+        <location filename="../../desktop/counter/reception.py" line="273"/>
         <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
         <translation>Supplement requested, case {no} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="273"/>
+        <location filename="../../desktop/counter/reception.py" line="274"/>
         <source>已不予受理，办件编号 {no}</source>
         <translation>Refused, case {no}</translation>
     </message>
@@ -1126,65 +1145,70 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/counter/search.py" line="79"/>
+        <location filename="../../desktop/counter/search.py" line="80"/>
         <source>&lt;h2&gt;请扫描告知单条码&lt;/h2&gt;&lt;p&gt;扫码枪在任何位置都可直接扫描；也可输入办件编号、告知单编号、身份证号码或姓名后按回车。&lt;/p&gt;&lt;p&gt;群众没有告知单：按 &lt;b&gt;F3&lt;/b&gt; 新办件，输入事项名称或拼音首字母选择事项。&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; 查询&#x3000;&lt;b&gt;F3&lt;/b&gt; 新办件&#x3000;&lt;b&gt;F4&lt;/b&gt; 我的办件&#x3000;&lt;b&gt;F5&lt;/b&gt; 受理&#x3000;&lt;b&gt;F6&lt;/b&gt; 补正&#x3000;&lt;b&gt;F7&lt;/b&gt; 不予受理&#x3000;&lt;b&gt;F8&lt;/b&gt; 出件&#x3000;&lt;b&gt;F9&lt;/b&gt; 审核/结果&#x3000;&lt;b&gt;F12&lt;/b&gt; 锁屏&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Scan the registration slip&lt;/h2&gt;&lt;p&gt;The scanner works wherever the cursor is; or type a case number, slip number, ID number or name and press Enter.&lt;/p&gt;&lt;p&gt;No slip: press &lt;b&gt;F3&lt;/b&gt; for a new case and choose the item by name or pinyin initials.&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; Search   &lt;b&gt;F3&lt;/b&gt; New case   &lt;b&gt;F4&lt;/b&gt; My cases   &lt;b&gt;F5&lt;/b&gt; Accept   &lt;b&gt;F6&lt;/b&gt; Supplement   &lt;b&gt;F7&lt;/b&gt; Refuse   &lt;b&gt;F8&lt;/b&gt; Issue   &lt;b&gt;F9&lt;/b&gt; Review/result   &lt;b&gt;F12&lt;/b&gt; Lock&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="98"/>
+        <source>查询结果</source>
+        <translation>Search results</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="208"/>
+        <location filename="../../desktop/counter/dialogs.py" line="209"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="212"/>
+        <location filename="../../desktop/counter/dialogs.py" line="213"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="213"/>
+        <location filename="../../desktop/counter/dialogs.py" line="214"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="217"/>
+        <location filename="../../desktop/counter/dialogs.py" line="218"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="219"/>
+        <location filename="../../desktop/counter/dialogs.py" line="220"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="223"/>
+        <location filename="../../desktop/counter/dialogs.py" line="224"/>
         <source>已收到后台书面审批结果，由本人登记</source>
         <translation>The back office decided on paper; I record it in my name</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="226"/>
+        <location filename="../../desktop/counter/dialogs.py" line="227"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="227"/>
+        <location filename="../../desktop/counter/dialogs.py" line="228"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="239"/>
+        <location filename="../../desktop/counter/dialogs.py" line="240"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="241"/>
+        <location filename="../../desktop/counter/dialogs.py" line="242"/>
         <source>请由审核人输入工号和密码，或勾选书面审批</source>
         <translation>The reviewer enters number and password, or tick the paper decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="260"/>
+        <location filename="../../desktop/counter/dialogs.py" line="261"/>
         <source>该工号不是审核人员</source>
         <translation>This staff member is not a reviewer</translation>
     </message>
@@ -1198,11 +1222,16 @@
     </message>
     <message>
         <location filename="../../desktop/counter/search.py" line="46"/>
+        <source>查询：告知单、办件编号、身份证号码或姓名</source>
+        <translation>Search: slip, case number, ID number or name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/search.py" line="47"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/search.py" line="47"/>
+        <location filename="../../desktop/counter/search.py" line="48"/>
         <source>新办件 (F3)</source>
         <translation>New case (F3)</translation>
     </message>
@@ -1212,7 +1241,7 @@
     <message>
         <location filename="../../desktop/feedback.py" line="65"/>
         <source>状态消息</source>
-        <translation type="unfinished"></translation>
+        <translation>Status message</translation>
     </message>
 </context>
 <context>
@@ -1225,38 +1254,43 @@
     <message numerus="yes">
         <location filename="../../desktop/counter/dialogs.py" line="69"/>
         <source>以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This material is missing or not acceptable; the applicant is told at once (%n item):</numerusform>
+            <numerusform>These materials are missing or not acceptable; the applicant is told all at once (%n items):</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="74"/>
+        <location filename="../../desktop/counter/dialogs.py" line="71"/>
+        <source>所缺材料</source>
+        <translation>Missing materials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/dialogs.py" line="75"/>
         <source>其他需要补正的内容（可选）</source>
         <translation>Anything else to supplement (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="76"/>
+        <location filename="../../desktop/counter/dialogs.py" line="77"/>
         <source>补正要求说明（可选），如：复印件须加盖公章</source>
         <translation>Notes (optional), e.g. copies must bear the company seal</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="78"/>
+        <location filename="../../desktop/counter/dialogs.py" line="79"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="79"/>
+        <location filename="../../desktop/counter/dialogs.py" line="80"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="80"/>
+        <location filename="../../desktop/counter/dialogs.py" line="81"/>
         <source>发出补正告知后，办理时限暂停计算，材料补齐后恢复。</source>
         <translation>Once requested, the time limit pauses until the materials are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="85"/>
+        <location filename="../../desktop/counter/dialogs.py" line="86"/>
         <source>请列明所缺材料</source>
         <translation>List the missing materials</translation>
     </message>
@@ -1266,109 +1300,109 @@
     <message>
         <location filename="../../desktop/sync_status.py" line="98"/>
         <source>%1小时</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="99"/>
         <source>%1天</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 days</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="76"/>
         <source>同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="77"/>
         <location filename="../../desktop/sync_status.py" line="78"/>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="79"/>
         <source>同步状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync status</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_status.py" line="96"/>
         <source>%n分钟</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="106"/>
         <source>单机模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Standalone</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="107"/>
         <source>本终端未连接服务器：办件只保存在本机</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal has no server: cases are kept on this PC only</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="109"/>
         <source>正在同步…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="111"/>
         <source>尚未连接</source>
-        <translation type="unfinished"></translation>
+        <translation>Not connected yet</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="113"/>
         <source>在线</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="113"/>
         <source>离线</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_status.py" line="116"/>
         <source>待上传 %n 条</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n record to upload</numerusform>
+            <numerusform>%n records to upload</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="116"/>
         <source>已全部上传</source>
-        <translation type="unfinished">All uploaded</translation>
+        <translation>All uploaded</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="118"/>
         <source>（最早 %1 前）</source>
-        <translation type="unfinished"></translation>
+        <translation> (oldest %1 ago)</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="120"/>
         <source>上次同步 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_status.py" line="130"/>
         <source>本机时钟与服务器相差 %n 分钟，请校准时间</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This PC&apos;s clock is %n minute off the server&apos;s; set the time</numerusform>
+            <numerusform>This PC&apos;s clock is %n minutes off the server&apos;s; set the time</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop/sync_status.py" line="133"/>
         <source>需要重新注册终端</source>
-        <translation type="unfinished"></translation>
+        <translation>The terminal must be enrolled again</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/sync_status.py" line="135"/>
         <source>%n 条冲突提醒</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict notice</numerusform>
+            <numerusform>%n conflict notices</numerusform>
         </translation>
     </message>
 </context>
@@ -1402,9 +1436,9 @@
     <message numerus="yes">
         <location filename="../../desktop/counter/workspace.py" line="158"/>
         <source>找到%n件：%1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case found: %1</numerusform>
+            <numerusform>%n cases found: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1424,7 +1458,7 @@
         <location filename="../../desktop/i18n.py" line="47"/>
         <location filename="../../desktop/i18n.py" line="59"/>
         <source>一窗</source>
-        <translation type="unfinished">Yichuang</translation>
+        <translation>Yichuang</translation>
     </message>
 </context>
 <context>

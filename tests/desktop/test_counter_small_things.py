@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from desktop.counter.dialogs import ExtendDialog
-from desktop.counter.dialogs import SupplementDialog
+from desktop.counter.dialogs import ExtendDialog, SupplementDialog
 from printing import documents
 from printing.demo import demo_case
 from printing.layout import BarLine, TextLine, layout
