@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop import messages
-from desktop.app import RESTART
 from desktop.i18n import current_language
 from desktop.kiosk import hardware, texts
 from desktop.kiosk.config import KioskSettings
@@ -72,6 +71,8 @@ class KioskFlow(QObject):
     """Whatever was entered has been discarded."""
     sig_exit_unlocked = Signal()
     """Staff entered the PIN: the application may quit."""
+    sig_rebuild_requested = Signal(str)
+    """The kiosk should come back in this language (launch.run rebuilds it)."""
 
     def __init__(self, window: KioskWindow, runner: Any, catalog: Catalog,
                  settings: KioskSettings, printer: hardware.SlipPrinter, reader: Any,
@@ -338,7 +339,7 @@ class KioskFlow(QObject):
         if self.busy or lang == self.language:
             return
         self.next_language = lang
-        QApplication.exit(RESTART)
+        self.sig_rebuild_requested.emit(lang)
 
     def on_idle(self) -> None:
         log.info("idle on %s: back to the start", self.w.current.key)

@@ -174,6 +174,7 @@ def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) ->
         kiosk.flow.default_language = hall_language
         kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
         kiosk.flow.sig_exit_unlocked.connect(app.quit)
+        kiosk.flow.sig_rebuild_requested.connect(lambda _lang: app.exit(RESTART))
         kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
         code = app.exec()
         kiosk.window.unlock()
