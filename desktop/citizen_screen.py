@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 SCREEN, PANEL, WINDOW = "screen", "panel", "window"
+PANEL_SHARE = 0.3  # of the host window's height, at most
 
 
 def citizen_monitor(host: QWidget | None) -> QScreen | None:
@@ -134,6 +135,9 @@ class CitizenScreen(QObject):
             self.panel_layout.insertWidget(0, self.view, 1)
             self._set_compact(self.compact)
         self.mode = PANEL
+        # a strip, not a second screen: the clerk keeps most of the window
+        if self.host is not None:
+            self.panel.setMaximumHeight(max(170, int(self.host.height() * PANEL_SHARE)))
         self.view.show()
         self.panel.show()
 

@@ -184,6 +184,7 @@ class Workspace(QWidget):
             self.show_case(case)
 
     def show_case(self, case: Case) -> None:
+        self.search_bar.feedback.clear()  # the clerk has moved on from that search
         self.tabs.setCurrentIndex(0)
         if case.state == lc.REGISTERED:
             self.receive(case)
@@ -212,6 +213,7 @@ class Workspace(QWidget):
             self.start_reception(item, slip=slip)
 
     def start_reception(self, item: ServiceItem, slip: str = "") -> None:
+        self.search_bar.feedback.clear()
         self.tabs.setCurrentIndex(0)
         self.reception.start_new(item, slip=slip)
         self.stack.setCurrentIndex(RECEPTION)

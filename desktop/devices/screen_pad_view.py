@@ -56,7 +56,7 @@ QPushButton[role="reason"]:pressed { background: #dbe7f3; }
 """
 # The same view as a strip of the clerk's window (one monitor): one line of big buttons.
 COMPACT_STYLE = """
-ScreenPadView { background: #f4f7fb; border-top: 3px solid #29476b; }
+ScreenPadView { background: #f4f7fb; }
 QLabel#hall { font-size: 14px; color: #29476b; }
 QLabel#headline { font-size: 26px; font-weight: bold; color: #1d3557; }
 QLabel#prompt { font-size: 20px; color: #1d3557; }
@@ -145,6 +145,9 @@ class ScreenPadView(QWidget):
         """A strip in the clerk's window (True) or a whole screen of its own (False)."""
         self.setStyleSheet(COMPACT_STYLE if on else STYLE)
         self.layout().setContentsMargins(*((16, 4, 16, 4) if on else (40, 24, 40, 24)))
+        self.hall.setVisible(not on)  # the citizen is at this very window
+        for i, button in enumerate(self.reason_buttons.values()):  # one row in a strip
+            self.reason_grid.addWidget(button, 0 if on else i // 2, i if on else i % 2)
         for box in self._page_boxes:
             for i in range(box.count()):
                 spacer = box.itemAt(i).spacerItem()
@@ -170,7 +173,7 @@ class ScreenPadView(QWidget):
 
     def _reason_widgets(self) -> list[QWidget]:
         grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
+        grid = self.reason_grid = QGridLayout(grid_widget)
         grid.setSpacing(18)
         for i, code in enumerate(REASON_TEXT):
             button = QPushButton(_tr(REASON_TEXT[code]))
