@@ -53,6 +53,9 @@ class CitizenScreen(QObject):
 
     sig_dismissed = Signal()
     """The clerk took the screen back before the question was answered."""
+    sig_showing_changed = Signal(bool)
+    """The view came in front of the citizen (True) or went (False); a host page may
+    make room for it."""
 
     def __init__(self, view: QWidget, host: QWidget | None = None,
                  slot: QBoxLayout | None = None, *, second_screen: bool = True,
@@ -84,6 +87,7 @@ class CitizenScreen(QObject):
         """Nothing to ask: a monitor of its own keeps the resting page, a panel goes."""
         if self.mode == PANEL and self.panel is not None:
             self.panel.hide()
+            self.sig_showing_changed.emit(False)
         elif self.mode == WINDOW:
             self.view.hide()
 
@@ -140,6 +144,7 @@ class CitizenScreen(QObject):
             self.panel.setMaximumHeight(max(170, int(self.host.height() * PANEL_SHARE)))
         self.view.show()
         self.panel.show()
+        self.sig_showing_changed.emit(True)
 
     def _make_panel(self) -> QFrame:
         assert self.slot is not None

@@ -23,6 +23,7 @@ from desktop import messages
 from desktop.i18n import current_language
 from desktop.kiosk import hardware, texts
 from desktop.kiosk.config import KioskSettings
+from desktop.kiosk.rating import KioskRating
 from desktop.kiosk.registration import (
     Registration,
     person_from_card,
@@ -113,6 +114,8 @@ class KioskFlow(QObject):
         p["start"].sig_start_requested.connect(lambda: self.go("services"))
         p["start"].sig_progress_requested.connect(lambda: self.go("progress"))
         p["progress"].sig_number_entered.connect(self.query_progress)
+        self.rating = KioskRating(p["progress"], self.runner, self.catalog, self)
+        p["progress"].sig_rate_requested.connect(self.rating.ask)
         p["services"].sig_item_chosen.connect(lambda i: self.choose(i, "services"))
         p["services"].sig_search_requested.connect(lambda: self.go("search"))
         p["search"].sig_item_chosen.connect(lambda i: self.choose(i, "search"))
@@ -353,6 +356,7 @@ class KioskFlow(QObject):
         if self.language != self.default_language:  # the next citizen: the hall's language
             self.switch_language(self.default_language)
             return
+        self.rating.cancel()
         for page in self.w.pages.values():
             page.reset()
         if self.w.elderly and not self.settings.elderly_default:

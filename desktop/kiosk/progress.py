@@ -42,6 +42,14 @@ class Progress:
     deadline: Deadline | None
     accepted_on: dt.date | None
     missing: tuple[str, ...]
+    case_id: str = ""
+    staff_id: str = ""  # who served: the rating names them
+    rated: bool = False
+
+    @property
+    def may_rate(self) -> bool:
+        """An issued case not rated yet: the kiosk is one of the rating channels."""
+        return self.state == lc.ISSUED and not self.rated
 
 
 def find_case(replica: Replica, text: str) -> Case | None:
@@ -77,4 +85,7 @@ def progress_of(replica: Replica, text: str, calendar: WorkCalendar) -> Progress
         deadline=deadline,
         accepted_on=case.accepted_on,
         missing=tuple(case.missing),
+        case_id=case.id,
+        staff_id=case.staff_id or "",
+        rated=case.rating is not None,
     )

@@ -32,10 +32,13 @@ class ProgressPage(Page):
 
     sig_number_entered = Signal(str)
     """OK tapped (or a slip scanned) with a number: the flow looks it up."""
+    sig_rate_requested = Signal(object)
+    """The citizen wants to rate the service of an issued case (the Progress)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.typed = ""
+        self.shown: Progress | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 16)
         outer.setSpacing(16)
@@ -43,7 +46,9 @@ class ProgressPage(Page):
         outer.addWidget(label(self.tr("把告知单上的条形码对准扫码口，或输入告知单编号（20位）"
                                       "或办件编号（16位）"), "hint",
                               align=Qt.AlignmentFlag.AlignCenter))
-        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body_widget = QWidget()  # keypad and answer; the rating takes its place
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.body_widget)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(20)
         left = QVBoxLayout()
         self.display = label("", "display", wrap=False)
@@ -53,6 +58,13 @@ class ProgressPage(Page):
         left.addWidget(self.message)
         self.result = self._result_card()
         left.addWidget(self.result, 1)
+        self.rate_button = button(self.tr("为本次服务评价"), "primary")
+        self.rate_button.clicked.connect(lambda: self.sig_rate_requested.emit(self.shown))
+        self.rate_button.hide()
+        left.addWidget(self.rate_button)
+        # the rating buttons appear here (desktop.citizen_screen: a panel of this page)
+        self.rating_slot = QVBoxLayout()
+        outer.addLayout(self.rating_slot, 1)
         left.addStretch(0)
         row = QHBoxLayout()
         self.ok_button = button(self.tr("查询"), "primary")
@@ -63,7 +75,7 @@ class ProgressPage(Page):
         self.keypad = NumericKeypad(with_x=False)
         self.keypad.sig_key_pressed.connect(self.press)
         self.body.addWidget(self.keypad, 1)
-        outer.addLayout(self.body, 1)
+        outer.addWidget(self.body_widget, 1)
         self._refresh()
 
     def _result_card(self) -> QWidget:
@@ -110,6 +122,7 @@ class ProgressPage(Page):
     # -- answers --------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
         self.result.hide()
+        self.rate_button.hide()
         self.message.setText(text)
 
     def show_progress(self, p: Progress, calendar: WorkCalendar, today: dt.date) -> None:
@@ -122,6 +135,16 @@ class ProgressPage(Page):
         f["limit"].setText(self._limit(p, calendar, today))
         f["next"].setText(self._next(p))
         self.result.show()
+        self.shown = p
+        self.rate_button.setVisible(p.may_rate)
+
+    def make_room(self, rating: bool) -> None:
+        """While the citizen rates, the rating has the page (desktop.kiosk.rating)."""
+        self.body_widget.setVisible(not rating)
+
+    def rated(self) -> None:
+        """The rating was stored: one per service, so the button goes."""
+        self.rate_button.hide()
 
     def _limit(self, p: Progress, calendar: WorkCalendar, today: dt.date) -> str:
         if p.instant:
@@ -149,8 +172,10 @@ class ProgressPage(Page):
 
     def reset(self) -> None:
         self.typed = ""
+        self.shown = None
         self.message.setText("")
         self.result.hide()
+        self.rate_button.hide()
         self._refresh()
 
     def set_landscape(self, landscape: bool) -> None:

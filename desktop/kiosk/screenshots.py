@@ -122,6 +122,30 @@ def _stopped_printer(kiosk, sims, panel: str, save) -> None:
         flow.reset()
         flow.on_scanned(flow.last.slip_number)
         save(f"{panel}-16-progress", w)
+    issued = _issued_case(kiosk)  # a finished case: its progress, then its rating
+    flow.reset()
+    flow.on_scanned(issued.case_number)
+    save(f"{panel}-17-progress-issued", w)
+    w.pages["progress"].rate_button.click()
+    save(f"{panel}-18-rating", w)
+    flow.reset()
+
+
+def _issued_case(kiosk):
+    """A case accepted and issued at a window, in the kiosk's replica."""
+    from desktop.counter import jobs
+    from domain import events as ev
+    from domain.application import Actor, Person, registration_payload
+
+    item = kiosk.flow.catalog.item("0103")
+    payload = registration_payload(item, Person("李建国", "64010419850615002X"),
+                                   provided={m.id: True for m in item.materials})
+    done = []
+    kiosk.runner.write(lambda store: jobs.open_case(
+        store, payload, Actor("S001", "demo", "W01"),
+        [(ev.ACCEPTED, {}), (ev.ISSUED, {"method": "collected", "on_the_spot": True})]),
+        done.append)
+    return done[0]
 
 
 def save_screenshots(data_dir: pathlib.Path | str | None, out_dir: pathlib.Path | str,

@@ -48,7 +48,7 @@ class StartPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(60, 50, 60, 50)
         outer.setSpacing(36)
         outer.addStretch(1)
@@ -106,3 +106,6 @@ class StartPage(Page):
     def set_landscape(self, landscape: bool) -> None:
         self.steps.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
+        # 1080 px (or a laptop's 768) of height: the steps, both buttons and the hints
+        self.outer.setSpacing(14 if landscape else 36)
+        self.outer.setContentsMargins(60, 16 if landscape else 50, 60, 16 if landscape else 50)

@@ -90,6 +90,8 @@ QPushButton[role="start"]:disabled {{ background: #9fb3cc; }}
 QPushButton[role="header"] {{ background: transparent; color: white; border: 2px solid white;
     font-size: {f(30)}px; min-height: {f(76)}px; min-width: {f(150)}px; }}
 QPushButton[role="header"]:checked {{ background: white; color: {BLUE}; font-weight: bold; }}
+QPushButton[role="language"] {{ background: transparent; color: white; border: 2px solid white;
+    font-size: {f(26)}px; min-height: {f(76)}px; padding: 0 {f(14)}px; }}
 QPushButton[role="help"] {{ background: {ORANGE}; color: white; border: none;
     font-size: {f(30)}px; font-weight: bold; min-height: {f(76)}px; }}
 QPushButton[role="nav"] {{ font-size: {f(32)}px; min-width: {f(220)}px; min-height: {f(88)}px; }}

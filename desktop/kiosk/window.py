@@ -174,7 +174,7 @@ class KioskWindow(QWidget):
         row.addWidget(self.clock)
         # each language named in itself, so a citizen who cannot read the screen finds it
         other = "zh_CN" if current_language() == "en" else "en"
-        self.language_button = button(LANGUAGE_NAMES[other], "header")
+        self.language_button = button(LANGUAGE_NAMES[other], "language")
         self.language_button.setAccessibleName("English / 中文")
         self.language_button.clicked.connect(lambda: self.sig_language_requested.emit(other))
         row.addWidget(self.language_button)
@@ -263,15 +263,18 @@ class KioskWindow(QWidget):
         self.setStyleSheet(style.sheet(style.ELDERLY_SCALE if self.elderly
                                        else style.NORMAL_SCALE, landscape, fit))
         columns = (3 if landscape else 2) - (1 if self.elderly else 0)
+        self._tick_clock()
         for page in self.pages.values():
             page.set_landscape(landscape)
             if hasattr(page, "set_columns"):
                 page.set_columns(columns)
 
     def _tick_clock(self) -> None:
-        # Beijing time, as on the slip: the PC's own zone may be anything
+        # Beijing time, as on the slip: the PC's own zone may be anything; a portrait
+        # header keeps its width for the hall's name
         now = dt.datetime.now(CHINA_TZ)
-        self.clock.setText(f"{now:%Y-%m-%d  %H:%M}")
+        self.clock.setText(f"{now:%H:%M}" if self.landscape is False else
+                           f"{now:%Y-%m-%d  %H:%M}")
 
     # -- the lock -------------------------------------------------------------------
     def show_kiosk(self, full_screen: bool) -> None:

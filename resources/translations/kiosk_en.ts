@@ -139,38 +139,38 @@
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="165"/>
-        <location filename="../../desktop/kiosk/flow.py" line="192"/>
+        <location filename="../../desktop/kiosk/flow.py" line="169"/>
+        <location filename="../../desktop/kiosk/flow.py" line="196"/>
         <source>办理：{0}</source>
         <translation>Service: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="196"/>
+        <location filename="../../desktop/kiosk/flow.py" line="200"/>
         <source>已读取：%1</source>
         <translation>Card read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="197"/>
+        <location filename="../../desktop/kiosk/flow.py" line="201"/>
         <source>证件号码：%1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="238"/>
+        <location filename="../../desktop/kiosk/flow.py" line="242"/>
         <source>本机没有查到这个编号的办件：刚登记的请稍后再查，或到服务台询问</source>
         <translation>No case with this number here yet. If you registered just now, try again later, or ask at the help desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="282"/>
+        <location filename="../../desktop/kiosk/flow.py" line="286"/>
         <source>本机没有连接打印机</source>
         <translation>This kiosk has no printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="303"/>
+        <location filename="../../desktop/kiosk/flow.py" line="307"/>
         <source>{0}，暂停自助登记。工作人员正在处理，请到服务台登记。</source>
         <translation>{0}: self-service registration is paused. Staff have been told; please register at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="319"/>
+        <location filename="../../desktop/kiosk/flow.py" line="323"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
@@ -348,102 +348,107 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="42"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="45"/>
         <source>查询办理进度</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="43"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="46"/>
         <source>把告知单上的条形码对准扫码口，或输入告知单编号（20位）或办件编号（16位）</source>
         <translation>Hold your slip&apos;s barcode to the scanner, or key in the slip number (20 digits) or the case number (16 digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="50"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="55"/>
         <source>输入的编号</source>
         <translation>Number entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="58"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="61"/>
+        <source>为本次服务评价</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="70"/>
         <source>查询</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="75"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="87"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="75"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="87"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="76"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="88"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="76"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="88"/>
         <source>办理状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="77"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="89"/>
         <source>办理时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="77"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="89"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="86"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="98"/>
         <source>请扫描告知单上的条形码，或输入告知单编号</source>
         <translation>Please scan the barcode on your slip, or key in the slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="128"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="151"/>
         <source>即办件，材料齐全当场办结</source>
         <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="130"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="153"/>
         <source>等待补正材料，暂停计时</source>
         <translation>Waiting for missing documents; the clock is paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="132"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="155"/>
         <source>受理后开始计算</source>
         <translation>Counts from acceptance</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="136"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="159"/>
         <source>%1（%2前办结）</source>
         <translation>%1 (done by %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="141"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="164"/>
         <source>请按排队号到窗口，带齐告知单上的材料</source>
         <translation>Go to the window when your queue number is called, with the documents on your slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="143"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="166"/>
         <source>请补齐以下材料后到窗口：%1</source>
         <translation>Bring these documents to the window: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="145"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="168"/>
         <source>结果已出，请带身份证到窗口领取</source>
         <translation>Your result is ready: collect it at the window with your ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="147"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="170"/>
         <source>已结束，无需再办</source>
         <translation>Finished; nothing more to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="148"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="171"/>
         <source>正在办理，请留意短信通知</source>
         <translation>In progress; you will get a text message</translation>
     </message>

@@ -292,17 +292,17 @@
 <context>
     <name>CitizenScreen</name>
     <message>
-        <location filename="../../desktop/citizen_screen.py" line="143"/>
+        <location filename="../../desktop/citizen_screen.py" line="152"/>
         <source>面向群众的评价区</source>
         <translation>Rating area facing the citizen</translation>
     </message>
     <message>
-        <location filename="../../desktop/citizen_screen.py" line="148"/>
+        <location filename="../../desktop/citizen_screen.py" line="157"/>
         <source>收回屏幕 (Esc)</source>
         <translation>Take the screen back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/citizen_screen.py" line="149"/>
+        <location filename="../../desktop/citizen_screen.py" line="158"/>
         <source>收回屏幕</source>
         <translation>Take the screen back</translation>
     </message>
