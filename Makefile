@@ -1,53 +1,64 @@
 # Two commands: `make run` (the demo) and `make test` (everything CI checks).
-# Both set up what they need on a fresh machine: the virtualenv and, for tests,
-# the Debian packages the tests use (when missing and when we may install them).
+# Both set up what they need on a fresh machine: the virtualenv and the Debian packages
+# (`make run`: only what the demo needs; `make test`: what the tests use).
 
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 export QT_QPA_PLATFORM ?= offscreen
 
-# Qt's xcb platform plugin needs these to open a real window (`make run`).
+# Qt's xcb platform plugin needs these to open a real window (`make run`); Xvfb when
+# there is no display.
 DEB_RUN_PKGS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 xvfb xauth
 DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei espeak-ng libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 
-.PHONY: run run-debs test faults lint venv debs bench clean translations
+.PHONY: run run-debs run-translations test faults lint venv debs bench clean translations
 
+# the demo's virtualenv: the application only, no test tools
+$(RUN_STAMP): pyproject.toml
+	@echo "make run: setting up $(VENV) (the application and its libraries)…"
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV) || { echo "ERROR: make run could not create $(VENV) with $(PY) (on Debian: apt-get install python3-venv)" >&2; exit 1; }
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -m pip install -q -e . || { echo "ERROR: make run could not install Yichuang's Python packages (see pip's message above)" >&2; exit 1; }
+	@touch $(RUN_STAMP)
+
+# the tests' virtualenv: the application and the dev tools
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 venv: $(STAMP)
 
-run: $(STAMP) run-debs translations
+run: $(RUN_STAMP) run-debs run-translations
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" != Linux ]; then \
+	  echo "make run: starting the demo (log in as 1001, password 1234)"; \
 	  env -u QT_QPA_PLATFORM $(BIN)/yichuang demo; \
+	elif ! command -v xvfb-run >/dev/null 2>&1; then \
+	  echo "ERROR: make run found no display (DISPLAY is not set) and no xvfb-run to make one: set DISPLAY, or install xvfb and xauth" >&2; exit 1; \
 	else \
-	  echo "No display here: the demo runs on a virtual screen (Xvfb). Set DISPLAY to see it."; \
+	  echo "make run: no display here, so the demo runs on a virtual screen (Xvfb); set DISPLAY to see it"; \
 	  env -u QT_QPA_PLATFORM xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/yichuang demo; \
 	fi
 
 run-debs:
-	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_RUN_PKGS)"
+	@sh scripts/debs.sh required "make run" $(DEB_RUN_PKGS)
 
 debs:
-	@missing=""; for p in $(DEB_TEST_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages for the tests:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "WARNING: could not install$$missing; tests that need them will say so"; \
-	  elif command -v sudo >/dev/null; then (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) || echo "WARNING: could not install$$missing"; \
-	  else echo "WARNING: not root, cannot install$$missing; tests that need them will say so"; fi; \
-	fi
+	@sh scripts/debs.sh optional "make test" $(DEB_TEST_PKGS)
+
+run-translations: $(RUN_STAMP)
+	@$(BIN)/python -m desktop.i18n_build --no-update >/dev/null || echo "make run: the English translation could not be built; the demo runs in Chinese" >&2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 # Generated .qm files are built, not committed; the app runs in Chinese without them.
-translations: $(STAMP)
+translations: $(RUN_STAMP)
 	$(BIN)/python -m desktop.i18n_build --no-update
 
 test: $(STAMP) debs lint translations

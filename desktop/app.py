@@ -13,10 +13,13 @@ from __future__ import annotations
 import logging
 import os
 import pathlib
+import re
 import sys
 import time
 
 log = logging.getLogger(__name__)
+
+RESTART = 31  # = desktop.face_menu.RESTART (kept import-free: start-up is measured)
 
 FONT_FAMILY = "WenQuanYi Micro Hei"
 FACES = ("counter", "kiosk", "supervisor", "review", "display")
@@ -36,14 +39,39 @@ def load_fonts() -> str:
     return family or FONT_FAMILY
 
 
-def load_style(name: str = "counter") -> str:
+BASE_FONT_PX = 14
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
+
+
+def load_style(name: str = "counter", font_px: int = BASE_FONT_PX) -> str:
+    """The face's style sheet, its text sizes scaled to the clerk's text-size setting.
+
+    The .qss is written for 14 px text; every `font-size: Npx` follows the setting in
+    proportion, so no rule of the sheet can hold the text at a size the clerk cannot
+    read (Qt gives a style sheet's font-size precedence over the application font).
+    """
     from resources import path as resource_path
 
     file = resource_path("styles", f"{name}.qss")
-    return file.read_text("utf-8") if file.exists() else ""
+    text = file.read_text("utf-8") if file.exists() else ""
+    # images beside the sheet (spin box arrows): url(@styles/x.svg) → the real folder
+    text = text.replace("@styles/", file.parent.as_posix() + "/")
+    if font_px == BASE_FONT_PX:
+        return text
+    return _FONT_SIZE.sub(lambda m: f"font-size: {round(int(m[1]) * font_px / BASE_FONT_PX)}px",
+                          text)
 
 
-def create_application(lang: str = "zh_CN", argv: list[str] | None = None):
+def apply_font_size(app, font_px: int) -> None:
+    """The application font and the style sheet at `font_px` (live: every window follows)."""
+    font = app.font()
+    font.setPixelSize(font_px)
+    app.setFont(font)
+    app.setStyleSheet(load_style("counter", font_px))
+
+
+def create_application(lang: str = "zh_CN", argv: list[str] | None = None,
+                       font_px: int = BASE_FONT_PX):
     """The QApplication with fonts, style sheet and translators; reuses an existing one."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
@@ -52,13 +80,11 @@ def create_application(lang: str = "zh_CN", argv: list[str] | None = None):
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("yichuang")
-    app.setApplicationDisplayName("一窗")
     family = load_fonts()
     font = QFont(family)
-    font.setPointSizeF(10.5)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
-    app.setStyleSheet(load_style("counter"))
+    apply_font_size(app, font_px)
     i18n.install(app, lang)
     return app
 
@@ -91,7 +117,10 @@ def _attach_devices(shell) -> None:
         attach_devices(shell)
     except Exception:  # a faulty device never blocks work: manual entry still works
         log.exception("devices could not be started")
-        shell.show_message(shell.tr("外设启动失败，可手工录入"), "error")
+        from PySide6.QtCore import QCoreApplication
+
+        shell.show_message(QCoreApplication.translate("CounterShell", "外设启动失败，可手工录入"),
+                           "error")
 
 
 def _first_run_done(data_dir: pathlib.Path) -> bool:
@@ -114,7 +143,7 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
     started = time.perf_counter()
     settings_store = prepare(data_dir)
     lang = lang or settings_store.get("language")
-    app = create_application(lang)
+    app = create_application(lang, font_px=settings_store.get("font_size"))
     if not demo and not _first_run_done(pathlib.Path(data_dir)):
         return 0
     if face != "counter":
@@ -123,12 +152,25 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
             print(f"错误: 此版本还没有「{face}」界面 (desktop.{face})", file=sys.stderr)
             return 2
         return int(module.run(data_dir, demo=demo, app=app) or 0)
+    while True:  # a new language rebuilds the window (desktop.face_menu.RESTART)
+        code = _run_counter(app, pathlib.Path(data_dir), settings_store, demo, started)
+        if code != RESTART:
+            return code
+        from desktop import i18n
+
+        i18n.install(app, settings_store.get("language"))
+        started = time.perf_counter()
+
+
+def _run_counter(app, data_dir: pathlib.Path, settings_store, demo: bool,
+                 started: float) -> int:
+    from PySide6.QtCore import QTimer
+
     from desktop.counter.shell import CounterShell
 
-    shell = CounterShell(pathlib.Path(data_dir), settings_store, demo=demo)
+    shell = CounterShell(data_dir, settings_store, demo=demo)
     shell.show_for_screen()
     log.info("login window in %.0f ms", (time.perf_counter() - started) * 1000)
-    from PySide6.QtCore import QTimer
 
     if os.environ.get("YICHUANG_EXIT_WHEN_READY"):
         def ready() -> None:
@@ -143,4 +185,6 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
         QTimer.singleShot(0, lambda: _attach_devices(shell))
     code = app.exec()
     shell.shutdown()
+    shell.hide()
+    shell.deleteLater()
     return int(code)

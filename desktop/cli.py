@@ -60,16 +60,19 @@ _EXTRA: dict[str, dict] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """Every layer's sub-commands, help in Chinese like the errors (desktop.cli_text)."""
+    from desktop.cli_text import ChineseArgumentParser, localize
+
+    parser = ChineseArgumentParser(
         prog=APP_NAME,
-        description="一窗 Yichuang — 政务服务大厅窗口系统 (counter, kiosk, supervisor, sync server)",
+        description="一窗 Yichuang — 政务服务大厅窗口系统：窗口受理、自助登记、电子监察、同步服务器",
     )
     parser.add_argument(
         "--data-dir", type=pathlib.Path, default=None,
         help="this terminal's data folder (default: the user data folder); "
              "several terminals can run side by side with different folders",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_commands(sub, **_EXTRA.get(name, {}))
     for subparser in sub.choices.values():
         _accept_data_dir(subparser)
+    localize(parser)
     return parser
 
 
@@ -109,6 +113,13 @@ def _no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     return 2
 
 
+def _reads_a_replica(args: argparse.Namespace) -> bool:
+    """Commands that only read this terminal's data: a mistyped folder must not quietly
+    become a new, empty one (`stats --data-dir /typo` printed zeros)."""
+    return args.command == "stats" or (args.command == "print" and bool(getattr(args, "case",
+                                                                                None)))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -116,6 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     args.data_dir = data_dir_of(args)
     if not getattr(args, "func", None):
         return _no_command(parser, args)
+    if _reads_a_replica(args):
+        from sync.replica import DB_NAME
+
+        if not (args.data_dir / DB_NAME).exists():
+            print(f"错误: {args.data_dir} 中没有本终端的数据（{DB_NAME}）：请检查 --data-dir",
+                  file=sys.stderr)
+            return 2
     try:
         result = args.func(args)
     except KeyboardInterrupt:

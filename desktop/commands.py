@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 
 FACES = ("counter", "kiosk", "supervisor", "review", "display")  # desktop.app.FACES, without Qt
@@ -69,7 +70,10 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     try:
         accepted = dt.date.fromisoformat(args.accepted)
     except ValueError:
-        print(f"错误: 日期格式应为 YYYY-MM-DD: {args.accepted}", file=sys.stderr)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.accepted):  # the form is right, the day is not
+            print(f"错误: 没有这一天: {args.accepted}", file=sys.stderr)
+        else:
+            print(f"错误: 日期格式应为 YYYY-MM-DD: {args.accepted}", file=sys.stderr)
         return 2
     if args.days < 0 or args.days > 3650:
         print(f"错误: 工作日数应在0到3650之间: {args.days}", file=sys.stderr)

@@ -8,10 +8,12 @@ demo data, saves one PNG each and exits 0. Log in as 1001 / 1234.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import pathlib
 import sys
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -84,37 +86,94 @@ def run_demo(data_dir: pathlib.Path | str, face: str = "counter",
         from desktop.app import run
 
         return run(data_dir, face=face, demo=True, lang=lang)
-    from desktop.app import create_application, prepare
-    from desktop.counter.shell import CounterShell
-
-    settings_store = prepare(data_dir, show_crash_dialog=not screenshot_dir)
-    lang = lang or settings_store.get("language")
-    if lang != settings_store.get("language"):
-        settings_store.set("language", lang)
-    app = create_application(lang)
-    shell = CounterShell(data_dir, settings_store, demo=True)
-    # the writer runs tasks in order: the seed lands before the shell's start-up read
-    shell.runner.write(seed, lambda done: done and log.info("demo data: %s", done))
     if screenshot_dir:
         from desktop.screenshots import CounterTour
 
+        app, shell = demo_counter(data_dir, lang, show_crash_dialog=False)
         tour = CounterTour(shell, pathlib.Path(screenshot_dir), lang)
         tour.start()
         code = app.exec()
         shell.shutdown()
         return code or tour.exit_code
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import RESTART
+
+    while True:  # a new language from the menu rebuilds the demo's windows
+        opened = open_counter_demo(data_dir, lang=lang)
+        try:
+            code = QApplication.instance().exec()
+        finally:
+            opened.close()
+        if code != RESTART:
+            return int(code)
+        lang = None  # the one the clerk chose, now in the settings
+
+
+def demo_counter(data_dir: pathlib.Path, lang: str | None, *,
+                 show_crash_dialog: bool = True) -> tuple[Any, Any]:
+    """The QApplication and the counter window on the demo replica (seeded first)."""
+    from desktop.app import create_application, prepare
+    from desktop.counter.shell import CounterShell
+
+    settings_store = prepare(data_dir, show_crash_dialog=show_crash_dialog)
+    lang = lang or settings_store.get("language")
+    if lang != settings_store.get("language"):
+        settings_store.set("language", lang)
+    app = create_application(lang, font_px=settings_store.get("font_size"))
+    shell = CounterShell(data_dir, settings_store, demo=True)
+    # the writer runs tasks in order: the seed lands before the shell's start-up read
+    shell.runner.write(seed, lambda done: done and log.info("demo data: %s", done))
+    return app, shell
+
+
+@dataclasses.dataclass
+class CounterDemo:
+    """The demo's windows and simulators, opened and placed (see `open_counter_demo`)."""
+
+    shell: Any
+    control: Any
+    devices: Any
+
+    def close(self) -> None:
+        self.control.close()
+        self.shell.shutdown()
+        self.shell.hide()
+        self.shell.deleteLater()
+        self.devices.stop()
+
+
+def open_counter_demo(data_dir: pathlib.Path, lang: str | None = None) -> CounterDemo:
+    """The counter, its simulated devices and the 模拟设备 window, on screen.
+
+    The devices window opens beside the login card, never over it, and without taking
+    the focus: the first thing a visitor sees is where to log in.
+    """
+    from PySide6.QtCore import Qt
+
     from desktop.devices.counter_hooks import attach_devices
     from desktop.devices.demo import start_demo_devices
     from desktop.devices.demo_window import DemoControlWindow
 
+    _app, shell = demo_counter(data_dir, lang)
     demo_devices = start_demo_devices(data_dir)  # simulators on ptys; devices.json points at them
     control = DemoControlWindow(demo_devices)
     shell.show_for_screen()
     attach_devices(shell)
+    control.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+    place_beside_login(control, shell)
     control.show()
-    try:
-        code = app.exec()
-    finally:
-        shell.shutdown()
-        demo_devices.stop()
-    return int(code)
+    shell.activateWindow()
+    shell.raise_()
+    return CounterDemo(shell, control, demo_devices)
+
+
+def place_beside_login(window: Any, shell: Any) -> None:
+    """At the right edge of the counter's screen, clear of the centred login card."""
+    from desktop.screen_fit import fit_to_screen
+
+    screen = shell.screen()
+    area = screen.availableGeometry()
+    hint = window.sizeHint()
+    size = fit_to_screen(window, hint.width(), hint.height(), screen=screen)
+    window.move(area.right() - size.width() - 8, area.top() + max(8, area.height() // 12))

@@ -38,7 +38,7 @@ class FirstRunDialog(QDialog):
         # the enrolment talks to the network: on the task runner's I/O lane, never here
         self.runner = runner or TaskRunner(self.data_dir / DB_NAME, parent=self)
         self.result_text = ""
-        self.setWindowTitle(self.tr("一窗 — 首次使用"))
+        self.setWindowTitle(self.tr("首次使用"))
         self.server = QLineEdit(self)
         self.server.setPlaceholderText("http://10.0.0.5:8470")
         self.code = QLineEdit(self)

@@ -43,6 +43,8 @@ def install(app: QCoreApplication, lang: str) -> bool:
     if lang != "en" and qt.load(f"qtbase_{lang}", qt_dir):
         app.installTranslator(qt)
         _installed.append(qt)
+    # Qt adds it to every window title ("窗口受理 — 一窗"): titles leave the name out
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "一窗"))
     if lang == "zh_CN":
         return False
     loaded = False
@@ -54,6 +56,7 @@ def install(app: QCoreApplication, lang: str) -> bool:
             loaded = loaded or i == 0
     if not loaded:
         log.warning("translation %s not found; run python -m desktop.i18n_build", lang)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "一窗"))
     return loaded
 
 

@@ -40,20 +40,37 @@ def tool(name: str) -> str:
     return found
 
 
-def sources(catalog: str) -> list[str]:
+def sources(catalog: str, root: pathlib.Path = ROOT) -> list[str]:
     files: list[str] = []
     for entry in CATALOGS[catalog]:
-        path = ROOT / entry
+        path = root / entry
         files += sorted(str(p) for p in (path.glob("*.py") if path.is_dir() else [path]))
     return files
 
 
-def update(catalog: str, lang: str) -> pathlib.Path:
-    ts = TRANSLATIONS / f"{catalog}_{lang}.ts"
+def update(catalog: str, lang: str, root: pathlib.Path = ROOT) -> pathlib.Path:
+    """lupdate one catalog; `root` a copy of the tree (the test that finds untranslated
+    strings runs it on a copy, so it never rewrites the files it checks)."""
+    ts = root / "resources" / "translations" / f"{catalog}_{lang}.ts"
     subprocess.run([tool("lupdate"), "-no-obsolete", "-source-language", "zh_CN",
-                    "-target-language", lang, *sources(catalog), "-ts", str(ts)],
+                    "-target-language", lang, *sources(catalog, root), "-ts", str(ts)],
                    check=True, capture_output=True)
     return ts
+
+
+def unfinished(ts: pathlib.Path) -> list[str]:
+    """The source strings of `ts` still waiting for a translation."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
+        if translation.get("type") == "unfinished" or not all(forms):
+            out.append(message.findtext("source") or "")
+    return out
 
 
 def release(ts: pathlib.Path, qm: pathlib.Path | None = None) -> pathlib.Path:
@@ -64,7 +81,15 @@ def release(ts: pathlib.Path, qm: pathlib.Path | None = None) -> pathlib.Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """lupdate + lrelease; `--no-update` only builds the .qm files; `--check` lists the
+    strings still without a translation (exit 1 when there are any)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--check" in args:
+        left = {ts.name: unfinished(ts) for ts in sorted(TRANSLATIONS.glob("*.ts"))}
+        for name, sources in left.items():
+            for source in sources:
+                print(f"{name}: {source}")
+        return 1 if any(left.values()) else 0
     if "--no-update" not in args:
         for catalog in CATALOGS:
             if not any(pathlib.Path(ROOT / e).exists() for e in CATALOGS[catalog]):

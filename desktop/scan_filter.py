@@ -1,9 +1,16 @@
 """The application-wide keyboard-wedge filter: a scan works wherever the focus is.
 
 Installed on the QApplication, it sees every key press before any widget does, holds
-back fast keys (the pure classifier is `devices.scanner.wedge`), and either emits ``sig_scanned(code)`` or hands the
-keys back to the widget they were meant for, in order. Held keys are released by a
-short timer when the stream stops, so a person typing notices nothing.
+back fast keys (the pure classifier is `devices.scanner.wedge`), and either emits
+``sig_scanned(code)`` or hands the keys back to the widget they were meant for, in
+order. Held keys are released by a short timer when the stream stops, so a person
+typing notices nothing.
+
+Where a scan goes is decided once, by `deliver_to_focus`, for wedge and serial scans
+alike: into the focused field when that field takes codes (an EMS waybill number, a
+slip number, any line edit of a dialog), to the window's own handler (the case search)
+otherwise, and nowhere while a dialog that takes no code has the focus — a search
+must never run behind a dialog the clerk is filling in.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from collections import deque
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from devices.scanner.wedge import Scan, WedgeClassifier
 
@@ -28,6 +35,69 @@ def disable_ime(widget: QWidget) -> None:
     widget.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
     widget.setInputMethodHints(Qt.InputMethodHint.ImhPreferLatin
                                | Qt.InputMethodHint.ImhNoPredictiveText)
+
+
+CODE_FIELD = "takesCodes"
+"""Dynamic property: this line edit wants scanned codes typed into it."""
+
+
+def mark_code_field(widget: QLineEdit) -> QLineEdit:
+    """A field a scanner may fill (EMS waybill, slip number): no IME, scans land here."""
+    disable_ime(widget)
+    widget.setProperty(CODE_FIELD, True)
+    return widget
+
+
+def code_field(widget: QWidget | None) -> QLineEdit | None:
+    """The line edit that takes a scan when `widget` has the focus, else None.
+
+    A marked code field does; so does any editable line edit of a dialog, because a
+    dialog is the clerk's current task and what is scanned there belongs to it.
+    """
+    if not isinstance(widget, QLineEdit) or widget.isReadOnly() or not widget.isEnabled():
+        return None
+    if widget.property(CODE_FIELD) or isinstance(widget.window(), QDialog):
+        return widget
+    return None
+
+
+INTO_FIELD, BLOCKED = "field", "blocked"
+
+
+def blocking_dialog(window: QWidget | None) -> QWidget | None:
+    """The visible modal dialog that holds `window`'s keys now, if any.
+
+    Application-modal dialogs block every window; a window-modal one only its parent's.
+    """
+    modal = QApplication.activeModalWidget()
+    if modal is None or not modal.isVisible():
+        return None
+    if modal.windowModality() == Qt.WindowModality.ApplicationModal or window is None:
+        return modal
+    parent = modal.parentWidget()
+    return modal if parent is not None and parent.window() is window else None
+
+
+def deliver_to_focus(code: str, window: QWidget | None = None) -> str:
+    """Put a scan for `window` where it belongs: INTO_FIELD, BLOCKED (a dialog that
+    takes no code holds the keys) or "" when the window's own handler (the case
+    search) should have it.
+
+    The code replaces the field's selection, without the scanner's Enter: an Enter
+    would press the dialog's default button before the clerk has checked the number.
+    """
+    # keys go to the modal dialog whether or not the window manager activated it yet
+    modal = blocking_dialog(window)
+    focus = modal.focusWidget() if modal is not None else QApplication.focusWidget()
+    field = code_field(focus)
+    if field is not None:
+        field.insert(code)
+        log.info("scan of %d characters into a code field", len(code))
+        return INTO_FIELD
+    if modal is not None:
+        log.info("scan ignored: a dialog without a code field is open")
+        return BLOCKED
+    return ""
 
 
 class ScanFilter(QObject):

@@ -70,10 +70,20 @@ class CounterTour(QObject):
             ("10-review-dialog", self._review_dialog),
             ("10a-extend-dialog", self._extend_dialog),
             ("10b-tolerance-dialog", self._tolerance_dialog),
+            ("13-search-not-found", self._search_not_found),
+            ("14-accept-refused", self._accept_refused),
+            ("15-print-preview", self._print_preview),
+            ("16-rating-strip", self._rating_strip),
+            ("", self._rating_done),
             ("11-lock-screen", s.lock),
             ("12-my-cases-1920", self._full_hd),
-            ("13-opening-period-1920", self._opening_hours),
-            ("14-status-hall-node-1920", self._hall_node_status),
+            ("17-new-case-1920", self._new_case),
+            ("18-rating-strip-1920", self._rating_strip),
+            ("", self._rating_done),
+            ("20-opening-period-1920", self._opening_hours),
+            ("21-status-hall-node-1920", self._hall_node_status),
+            ("19-large-text", self._large_text),
+            ("", self._normal_text),
         ]
 
     def _next(self) -> None:
@@ -239,3 +249,60 @@ class CounterTour(QObject):
         self.shell.resize(1920, 1080)
         QTimer.singleShot(0, lambda: self.shell.workspace.show_my_cases())
 
+    # --- states added for issue 15 -------------------------------------------------
+    def _search_not_found(self) -> None:
+        """A search that finds nothing says so under the search field."""
+        self.shell.workspace.search_bar.field.setText("王不存在")
+        self.shell.workspace.search("王不存在")
+
+    def _accept_refused(self) -> None:
+        """受理 with materials missing: the refusal beside the buttons."""
+        self._new_case()
+        self.shell.workspace.reception.accept_case()
+
+    def _print_preview(self) -> None:
+        """The acceptance notice's preview, at the size a 1366×768 screen gives it."""
+        from PySide6.QtCore import QRect, QSize
+
+        from desktop.printing.preview import PreviewDialog
+        from desktop.screen_fit import fitted
+
+        case = self.shell.workspace.case_view.case
+        if case is None:
+            return
+        dialog = PreviewDialog(self.shell.printing.flow, case,
+                               ["acceptance-notice", "acceptance-receipt"], self.shell)
+        dialog.setWindowModality(dialog.windowModality().NonModal)
+        dialog.resize(fitted(QSize(1080, 820), QRect(0, 0, 1366, 768 - 40)))
+        self._show(dialog)
+
+    def _rating_strip(self) -> None:
+        """One monitor: the five buttons as a strip of the counter window."""
+        from desktop.citizen_screen import CitizenScreen
+        from desktop.devices.screen_pad_view import ScreenPadView
+
+        view = ScreenPadView()
+        self.placement = CitizenScreen(view, self.shell, self.shell.citizen_slot,
+                                       second_screen=False)
+        session = self.shell.state.session
+        view.set_staff(session.staff.no, session.staff.name)
+        self.placement.present()
+        view.show_rating(30)
+
+    def _rating_done(self) -> None:
+        placement = getattr(self, "placement", None)
+        if placement is not None:
+            placement.rest()
+
+    def _large_text(self) -> None:
+        """The text size setting at 18 px (设置 → 字号), on a 1366×768 counter."""
+        from desktop.app import apply_font_size
+
+        self.shell.resize(1366, 768)
+        apply_font_size(QApplication.instance(), 18)
+        self._new_case()
+
+    def _normal_text(self) -> None:
+        from desktop.app import apply_font_size
+
+        apply_font_size(QApplication.instance(), self.shell.settings_store.get("font_size"))

@@ -32,7 +32,29 @@ class Option:
     doc: str
     minimum: int | None = None
     maximum: int | None = None
+    choices: tuple[str, ...] = ()
+    """Allowed values of a str option, or of each value of a dict option."""
 
+
+PREVIEW, PRINT, ARCHIVE = "preview", "print", "archive"
+PAPER_ACTIONS = (PREVIEW, PRINT, ARCHIVE)
+DEFAULT_PAPER_ACTIONS: dict[str, str] = {
+    # the legal notices the clerk has just worded (what is missing, why refused): a look
+    "acceptance-notice": PREVIEW,
+    "supplement-notice": PREVIEW,
+    "refusal-notice": PREVIEW,
+    # receipts and the papers that only restate the step: straight to the printer
+    "acceptance-receipt": PRINT,
+    "materials-receipt": PRINT,
+    "pickup-slip": PRINT,
+    "completion-notice": PRINT,
+    "mailing-sheet": PRINT,
+    "slip": PRINT,
+}
+"""What happens to each paper after a step: shown first, printed at once, or only kept."""
+
+VIRTUAL_PRINTER = "pdf-folder"
+"""`a4_printer` value: A4 papers become PDF files in <data folder>/printed (the demo's)."""
 
 OPTIONS: tuple[Option, ...] = (
     Option("language", str, "zh_CN", "UI language: zh_CN or en"),
@@ -45,6 +67,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("countdown_refresh_seconds", int, 60, "how often the countdowns are recomputed",
            5, 3600),
     Option("scanner_min_length", int, 6, "shortest code accepted as a scan", 3, 64),
+    Option("paper_actions", dict, DEFAULT_PAPER_ACTIONS,
+           "per paper after a step: preview, print (at once) or archive (keep the PDF only)",
+           choices=PAPER_ACTIONS),
+    Option("a4_printer", str, "",
+           "A4 printer name; empty = the system's default; 'pdf-folder' = PDF files into "
+           "the data folder's 'printed' (a PC without a printer, the demo)"),
+    Option("font_size", int, 14, "the base text size of the counter, in pixels", 10, 28),
 )
 _BY_NAME = {o.name: o for o in OPTIONS}
 
@@ -60,6 +89,14 @@ class CounterSettings:
     warn_working_days: int = 1
     countdown_refresh_seconds: int = 60
     scanner_min_length: int = 6
+    paper_actions: dict[str, str] = dataclasses.field(
+        default_factory=lambda: dict(DEFAULT_PAPER_ACTIONS))
+    a4_printer: str = ""
+    font_size: int = 14
+
+    def paper_action(self, doc: str) -> str:
+        """preview | print | archive for one paper (a paper not listed is previewed)."""
+        return self.paper_actions.get(doc, PREVIEW)
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -74,6 +111,12 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1
 
 def _coerce(option: Option, value: Any) -> Any:
     """A stored value of the wrong type or out of range falls back to the default."""
+    if option.type is dict:
+        if not isinstance(value, dict):
+            log.warning("setting %s: bad value, using default", option.name)
+            return dict(option.default)
+        good = {str(k): v for k, v in value.items() if not option.choices or v in option.choices}
+        return {**option.default, **good}
     try:
         v = option.type(value)
     except (TypeError, ValueError):
@@ -92,7 +135,7 @@ class SettingsStore:
 
     def __init__(self, data_dir: pathlib.Path | str) -> None:
         self.path = pathlib.Path(data_dir) / FILE_NAME
-        self._values: dict[str, Any] = {o.name: o.default for o in OPTIONS}
+        self._values: dict[str, Any] = {o.name: _coerce(o, o.default) for o in OPTIONS}
         self._load()
 
     def _load(self) -> None:
@@ -132,4 +175,5 @@ class SettingsStore:
         tmp.replace(self.path)
 
     def snapshot(self) -> CounterSettings:
-        return CounterSettings(**self._values)
+        return CounterSettings(**{k: dict(v) if isinstance(v, dict) else v
+                                  for k, v in self._values.items()})

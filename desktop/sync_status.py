@@ -19,8 +19,9 @@ import datetime as dt
 import pathlib
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from desktop.feedback import ElidedLabel
 from sync.status import SyncStatus
 from sync.worker import SyncWorker
 
@@ -54,18 +55,14 @@ class SyncController(QObject):
         self.last = status
 
 
-def _age(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    if seconds < 3600:
-        return f"{int(seconds // 60)}分钟"
-    if seconds < 86400:
-        return f"{seconds / 3600:.1f}小时"
-    return f"{seconds / 86400:.1f}天"
-
-
 class SyncStatusWidget(QWidget):
-    """Online/offline, what waits to go out (and since when), last success, clock warning."""
+    """Online/offline, what waits to go out (and since when), last success, warnings.
+
+    The one place the counter says what waits to be uploaded. A standalone terminal
+    uploads nothing, so it says that and nothing more (its records stay on this PC
+    until it is enrolled). Warnings shrink first when the status bar is short of room;
+    their whole text is on hover.
+    """
 
     def __init__(self, controller: SyncController | None = None,
                  parent: QWidget | None = None) -> None:
@@ -74,23 +71,41 @@ class SyncStatusWidget(QWidget):
         self.server = QLabel(self)  # which server, whether it reaches the city (issue 11)
         self.pending = QLabel(self)
         self.last = QLabel(self)
-        self.warning = QLabel(self)
+        self.warning = ElidedLabel("", self)
+        self.warning.setObjectName("syncWarning")
         self.warning.setStyleSheet("color: #b00020;")
-        self.button = QPushButton(self.tr("立即同步"), self)
+        self.button = QPushButton(self.tr("同步"), self)
+        self.button.setAccessibleName(self.tr("立即同步"))
+        self.button.setToolTip(self.tr("立即同步"))
+        self.setAccessibleName(self.tr("同步状态"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
-        for w in (self.state, self.server, self.pending, self.last, self.warning, self.button):
+        lay.setSpacing(8)
+        for w in (self.state, self.server, self.pending, self.last):
+            w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             lay.addWidget(w)
+        lay.addWidget(self.warning, 1)
+        lay.addWidget(self.button)
         self.set_status(SyncStatus())
         if controller is not None:
             controller.sig_status_changed.connect(self.set_status)
             self.button.clicked.connect(controller.wake)
 
+    def _age(self, seconds: float) -> str:
+        """How long the oldest record has waited, in the UI language."""
+        if seconds < 3600:
+            return self.tr("%n分钟", "", int(seconds // 60))
+        if seconds < 86400:
+            return self.tr("%1小时").replace("%1", f"{seconds / 3600:.1f}")
+        return self.tr("%1天").replace("%1", f"{seconds / 86400:.1f}")
+
     @Slot(object)
     def set_status(self, s: SyncStatus) -> None:
         """Show a status (called on the GUI thread)."""
-        if s.mode != "enrolled":
+        enrolled = s.mode == "enrolled"
+        if not enrolled:
             self.state.setText(self.tr("单机模式"))
+            self.state.setToolTip(self.tr("本终端未连接服务器：办件只保存在本机"))
         elif s.syncing:
             self.state.setText(self.tr("正在同步…"))
         elif s.online is None:
@@ -98,22 +113,39 @@ class SyncStatusWidget(QWidget):
         else:
             self.state.setText(self.tr("在线") if s.online else self.tr("离线"))
         self._show_server(s)
-        self.pending.setText(self.tr("待上传 %1 条").replace("%1", str(s.pending))
-                             + (self.tr("（最早 %1 前）").replace("%1", _age(s.oldest_pending_age_s))
-                                if s.pending and s.oldest_pending_age_s else ""))
-        self.last.setText(self.tr("上次同步 %1").replace("%1", _short(s.last_success))
-                          if s.last_success else "")
+        if enrolled:
+            self.state.setToolTip("")
+        waiting = self.tr("待上传 %n 条", "", s.pending) if s.pending else self.tr("已全部上传")
+        tip = ""
+        if s.pending and s.oldest_pending_age_s:
+            # short: the status bar is shared with the terminal, period, clock, lights
+            age = self._age(s.oldest_pending_age_s)
+            waiting += " · " + age
+            tip = self.tr("最早一条已等待 %1").replace("%1", age)
+        self.pending.setToolTip(tip)
+        self.pending.setText(waiting)
+        last = (self.tr("上次同步 %1").replace("%1", _short(s.last_success))
+                if s.last_success else "")
+        # when the link works the last sync is a moment ago: the time matters offline
+        self.last.setText(last)
+        self.state.setToolTip(last if enrolled else self.state.toolTip())
+        for w in (self.pending, self.button):
+            w.setVisible(enrolled)
+        self.last.setVisible(enrolled and bool(last) and s.online is False)
         warnings = []
         if s.skew_warning:
-            warnings.append(self.tr("本机时钟与服务器相差 %1 分钟，请校准时间")
-                            .replace("%1", str(round((s.clock_skew_s or 0) / 60))))
+            warnings.append(self.tr("本机时钟与服务器相差 %n 分钟，请校准时间", "",
+                                    round(abs(s.clock_skew_s or 0) / 60)))
         if s.reenrol_required:
             warnings.append(self.tr("需要重新注册终端"))
         if s.unseen_notices:
-            warnings.append(self.tr("%1 条冲突提醒").replace("%1", str(s.unseen_notices)))
+            warnings.append(self.tr("%n 条提醒", "", s.unseen_notices))
         self.warning.setText("；".join(warnings))
-        self.warning.setToolTip(s.message or s.last_error or "")
-        self.button.setEnabled(s.mode == "enrolled" and not s.syncing)
+        self.warning.setVisible(bool(warnings))
+        if s.message or s.last_error:
+            self.warning.setToolTip("\n".join(t for t in ("；".join(warnings), s.message
+                                                          or s.last_error or "") if t))
+        self.button.setEnabled(enrolled and not s.syncing)
 
     def _show_server(self, s: SyncStatus) -> None:
         """大厅节点 10.0.0.5:8470 · 已连市级: the server, and — when it is a hall node we

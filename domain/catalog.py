@@ -264,34 +264,47 @@ class Catalog:
 def match_score(item: ServiceItem, query: str) -> int:
     """How well a query matches an item; 0 = not at all.
 
-    Clerks and citizens type a fragment of the name (婚姻), pinyin initials (hydj for
-    婚姻登记) or a code; a match at the start ranks higher.
+    Clerks and citizens type a fragment of the name (婚姻), pinyin initials (jhdj for
+    结婚登记) or a number: the whole name, initials or number first, then a match at the
+    start, then anywhere. Initials may also skip words after the first two letters
+    (zftq → 住房公积金提取), but never scatter letters over a long name: "zzzz" is not a
+    match for any item with four words starting with z.
     """
     q = query.strip().lower()
     if not q:
         return 1
     name = item.name.lower()
     initials = item.initials.lower()
+    if q in (name, initials, item.no):
+        return 5
     if name.startswith(q) or initials.startswith(q):
         return 4
     if q in name:
         return 3
     if q in initials:
         return 2
-    if item.no == q or item.code.lower().startswith(q):
+    if item.code.lower().startswith(q):
         return 2
-    # every character of the query in order (hy → 婚姻…)
-    it = iter(initials)
-    if q.isascii() and all(c in it for c in q):
+    if q.isascii() and q.isalpha() and _skips_words(q, initials):
         return 1
     return 0
 
 
-def search_items(items: Iterable[ServiceItem], query: str, limit: int = 50) -> list[ServiceItem]:
-    """Best matches first, ties in catalog order."""
+def _skips_words(q: str, initials: str) -> bool:
+    """The first words' initials (at least two), then later words' in a row."""
+    letters = "".join(c for c in initials if c.isascii() and c.isalpha())
+    return any(letters.startswith(q[:i]) and q[i:] in letters[i + 1:]
+               for i in range(2, len(q)))
+
+
+def search_items(items: Iterable[ServiceItem], query: str, limit: int = 50,
+                 popularity: Mapping[str, int] | None = None) -> list[ServiceItem]:
+    """Best matches first; among equals, the items this hall serves most (`popularity`:
+    item number → recent cases), then catalog order."""
+    used = popularity or {}
     scored = [(match_score(i, query), n, i) for n, i in enumerate(items)]
     hits = [(s, n, i) for s, n, i in scored if s > 0]
-    hits.sort(key=lambda t: (-t[0], t[1]))
+    hits.sort(key=lambda t: (-t[0], -used.get(t[2].no, 0), t[1]))
     return [i for _, _, i in hits[:limit]]
 
 

@@ -127,7 +127,8 @@ def _block(b: model.Block, cols: int) -> list[Line]:
         rows = [b.headers, *b.rows]
         return [TextLine(t) for row in rows for t in wrap(" ".join(row), cols)]
     if isinstance(b, model.Barcode):
-        cap = [TextLine(b.caption, "center")] if b.caption else []
+        # a blank line between the caption and the bars: touching, they read as one
+        cap = [TextLine(b.caption, "center"), TextLine("")] if b.caption else []
         return [*cap, BarLine(b.value)]
     if isinstance(b, model.Rule):
         return [TextLine("-" * cols)]

@@ -132,10 +132,24 @@ def pickup_window(ctx: Context) -> str:
     return ctx.go_to()
 
 
+def _pickup_method(ctx: Context) -> str:
+    """How the result reaches the citizen: as chosen at issue, else the choices left.
+
+    The slip is printed when the result is ready, before the citizen has chosen; it
+    must not say 窗口领取 as if that were decided when EMS is still open to them.
+    """
+    chosen = ctx.case.delivery.get("method")
+    if chosen:
+        return DELIVERY_LABELS.get(str(chosen), str(chosen))
+    item = ctx.item  # None when the catalog no longer has it: say what is always possible
+    mailing = item is not None and item.mailing_allowed
+    return "尚未选择：窗口领取，或申请EMS免费邮寄" if mailing else "窗口领取（本事项结果不邮寄）"
+
+
 def pickup_slip(ctx: Context) -> Document:
     """取件凭条: the result is ready; where to collect it and what to bring."""
     c = ctx.case
-    method = DELIVERY_LABELS.get(str(c.delivery.get("method", "window")), "窗口领取")
+    method = _pickup_method(ctx)
     blocks = _head(ctx, "结果领取凭条")
     blocks += [*_number(ctx), Fields((
         ("办理事项", c.item_name),

@@ -133,3 +133,12 @@ def overdue_promises(replica: Replica, today: dt.date, *, limit: int = 1000) -> 
     return _rows(replica,
                  f"SELECT * FROM cases WHERE promise_due < ? AND state NOT IN ({final}) "
                  "ORDER BY promise_due LIMIT ?", (today.isoformat(), limit))
+
+
+def item_counts(replica: Replica, *, recent: int = 5000) -> dict[str, int]:
+    """Cases per item number among the `recent` latest-changed: what this hall serves
+    most these days (the item pickers rank equal matches by it). Uses cases_updated."""
+    rows = replica.conn.execute(
+        "SELECT item_no, COUNT(*) FROM (SELECT item_no FROM cases "
+        "ORDER BY updated_at DESC LIMIT ?) GROUP BY item_no", (recent,)).fetchall()
+    return {str(no): int(n) for no, n in rows if no}

@@ -10,6 +10,7 @@ import contextlib
 import logging
 import pathlib
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,11 +42,26 @@ class Identity:
     mode: str
 
 
+def _set_wal(conn: sqlite3.Connection, timeout: float = 10.0) -> None:
+    """WAL mode, retried: on a file another connection is creating right now (the writer
+    and the sync worker opening a new terminal's replica together) SQLite answers "locked"
+    at once instead of waiting, to avoid a deadlock between the two."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def connect(path: pathlib.Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
+    _set_wal(conn)
     # FULL: a committed case survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")

@@ -67,12 +67,21 @@ def test_deadline_uses_the_terminals_calendar(tmp_path):
     assert not (other / "replica.sqlite3").exists()  # asking never creates a replica
 
 
-@pytest.mark.parametrize("bad", ["2026-02-30", "2026/09/30", "tomorrow", ""])
+@pytest.mark.parametrize("bad", ["2026/09/30", "tomorrow", ""])
 def test_deadline_bad_date(bad):
     r = yichuang("deadline", "--accepted", bad, "--days", "3")
     assert r.returncode != 0
     assert "YYYY-MM-DD" in r.stderr
     assert r.stdout == ""
+
+
+@pytest.mark.parametrize("impossible", ["2026-02-30", "2025-02-29", "2026-13-01"])
+def test_deadline_impossible_date_is_not_called_a_format_error(impossible):
+    """Issue 15.13: the form is right, the day does not exist; say that."""
+    r = yichuang("deadline", "--accepted", impossible, "--days", "3")
+    assert r.returncode == 2 and r.stdout == ""
+    assert "没有这一天" in r.stderr and impossible in r.stderr
+    assert "格式" not in r.stderr
 
 
 def test_deadline_bad_days():
@@ -122,6 +131,6 @@ def test_demo_data_and_stats_with_data_dir_after_the_command(tmp_path):
     # --data-dir before the sub-command means the same folder
     r = yichuang("--data-dir", str(d), "stats")
     assert json.loads(r.stdout) == stats
-    # another folder is another terminal
+    # a folder holding no terminal is refused, not made into an empty one (issue 15.13)
     r = yichuang("stats", "--data-dir", str(tmp_path / "terminal-2"))
-    assert json.loads(r.stdout)["cases"] == 0
+    assert r.returncode == 2 and not (tmp_path / "terminal-2").exists()

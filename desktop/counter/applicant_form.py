@@ -133,6 +133,11 @@ class ApplicantForm(QWidget):
             self.applicant_role.setCurrentIndex(max(index, 0))
             self.parties_box.set_parties(parties[1:])
 
+    def show_error(self, exc: DomainError) -> bool:
+        """Say a refused person at the field it is about; False when it is about none."""
+        fields = self.agent if getattr(exc, "role", "") == "agent" else self.applicant
+        return fields.show_error(exc)
+
     def fill_from_card(self, card: dict[str, Any], target: str = "auto") -> None:
         """Fill from an ID-card read; target "applicant", "agent" or "auto"."""
         if target == "auto":

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter import jobs
-from desktop.counter.countdown import TEXT_COLOURS, describe
+from desktop.counter.countdown import TEXT_COLOURS, awaiting_supplement, describe
 from desktop.counter.dialogs import IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.messages import delivery_text, error_text, state_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -85,6 +86,7 @@ class CaseView(QWidget):
         self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         split.addWidget(facts_box)
         self.history = HistoryTable(state)
+        self.history.setAccessibleName(self.tr("办理过程"))
         hist_box = QWidget()
         hb = QVBoxLayout(hist_box)
         hb.setContentsMargins(0, 0, 0, 0)
@@ -96,6 +98,8 @@ class CaseView(QWidget):
         lay.addWidget(split, 1)
         self.bar = QHBoxLayout()
         lay.addLayout(self.bar)
+        # why a step was refused, left of the buttons; gone when another case is shown
+        self.feedback = Feedback()
 
     # --- showing ----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
@@ -108,6 +112,8 @@ class CaseView(QWidget):
         self.state_badge.setText(state_text(case.state))
         shown = describe(self.state.calendar, case.deadline(self.state.calendar)
                          if case.is_open else None, self.state.today(), self.state.warn_days)
+        if case.state == lc.SUPPLEMENT and not case.accepted_on:
+            shown = awaiting_supplement(None if case.instant else case.promised_days)
         self.countdown.setText(f"{shown.text}　{shown.deadline_text}".strip())
         self.countdown.setStyleSheet(f"color: {TEXT_COLOURS[shown.level]};")
         self._fill_facts(case)
@@ -139,7 +145,7 @@ class CaseView(QWidget):
         if case.reason:
             rows.append((self.tr("理由"), case.reason))
         if case.extension_days:
-            rows.append((self.tr("已延期"), self.tr("{n}个工作日").format(n=case.extension_days)))
+            rows.append((self.tr("已延期"), self.tr("%n个工作日", "", case.extension_days)))
         if case.extension_request:
             rows.append((self.tr("延期申请"), self.tr("{n}个工作日，待负责人批准").format(
                 n=case.extension_request.get("days", 0))))
@@ -153,11 +159,11 @@ class CaseView(QWidget):
                 text += f"　{d.get('tracking_no', '')}　{d.get('address', '')}"
             rows.append((self.tr("送达"), text))
         if case.conflicts:
-            rows.append((self.tr("冲突"), self.tr("{n}个操作与其他终端冲突，已通知大厅管理员")
-                         .format(n=len(case.conflicts))))
+            rows.append((self.tr("冲突"), self.tr("%n个操作与其他终端冲突，已通知大厅管理员", "",
+                                                  len(case.conflicts))))
         provided = sum(1 for m in case.materials.values() if m.get("provided"))
-        rows.append((self.tr("材料"), self.tr("已收{got}项 / 共{all}项").format(
-            got=provided, all=len(case.materials))))
+        rows.append((self.tr("材料"), self.tr("已收%1项 / 共%n项", "", len(case.materials)).replace(
+            "%1", str(provided))))
         for label, value in rows:
             text = QLabel(value)
             text.setWordWrap(True)
@@ -166,10 +172,12 @@ class CaseView(QWidget):
     def _fill_actions(self, case: Case) -> None:
         while self.bar.count():
             w = self.bar.takeAt(0).widget()
-            if w is not None:
+            if w is not None and w is not self.feedback:
                 w.deleteLater()
         self.shortcuts = {}
-        self.bar.addStretch(1)
+        self.feedback.clear()
+        self.bar.addWidget(self.feedback, 1)
+        self.bar.addStretch(0)  # the buttons keep their size while there is nothing to say
         for key, label, handler in self._actions(case):
             button = QPushButton(f"{label} ({key})" if key else label)
             if key in ("F5", "F8", "F9"):
@@ -271,7 +279,7 @@ class CaseView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.sig_message.emit(error_text(exc), "error")
+        self.feedback.say(error_text(exc))
 
     def _ask(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.jobs import check_login
 from desktop.messages import PAUSE_REASONS, error_text, pause_text
-from desktop.scan_filter import disable_ime
+from desktop.scan_filter import disable_ime, mark_code_field
 from domain import roles
 from domain.catalog import Catalog, Staff
 
@@ -65,9 +65,10 @@ class SupplementDialog(_Base):
 
     def __init__(self, missing: list[str], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("补正告知（一次性告知）"), parent)
-        self.lay.addWidget(QLabel(self.tr("以下材料缺少或不符合要求，将一次性告知申请人（共{n}项）：")
-                                  .format(n=len(missing))))
+        self.lay.addWidget(QLabel(self.tr(
+            "以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：", "", len(missing))))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("所缺材料"))
         self.list.addItems(missing)
         self.list.setMinimumHeight(180)
         self.lay.addWidget(self.list)
@@ -144,8 +145,7 @@ class IssueDialog(_Base):
             self.mail.setToolTip(self.tr("该事项的结果不能邮寄"))
         self.recipient = QLineEdit(str(applicant.get("name") or ""))
         self.address = QLineEdit(str(applicant.get("address") or ""))
-        self.tracking = QLineEdit(placeholderText="EA123456789CN")
-        disable_ime(self.tracking)
+        self.tracking = mark_code_field(QLineEdit(placeholderText="EA123456789CN"))
         self.form.addRow(self.tr("方式"), self.collected)
         self.form.addRow("", self.mail)
         self.form.addRow(self.tr("领取/收件人"), self.recipient)

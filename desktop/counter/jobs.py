@@ -138,6 +138,6 @@ def my_cases(replica: Replica, staff_id: str, scope: str) -> list[dict[str, Any]
     return queries.my_cases(replica, staff_id, include_final=scope == "all")
 
 
-def pending_count(replica: Replica) -> int:
-    """Events written here that have not reached the server yet."""
-    return queries.counts(replica)["pending"]
+def item_usage(replica: Replica) -> dict[str, int]:
+    """Recent cases per item (the item picker's tie-break)."""
+    return queries.item_counts(replica)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +71,10 @@ class LoginPage(QWidget):
         disable_ime(self.password)
         self.window_box = QComboBox()
         self.window_box.setMinimumContentsLength(14)
+        # chosen once with the mouse; digits meant for the staff number must never
+        # jump it to "12号…" (a combobox searches its items as keys are typed)
+        self.window_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.window_box.installEventFilter(self)
         form.addRow(self.tr("工号"), self.staff_no)
         form.addRow(self.tr("密码"), self.password)
         self.window_label = QLabel(self.tr("窗口"))
@@ -99,6 +104,14 @@ class LoginPage(QWidget):
         self.staff_no.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
         self.switch_user.hide()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Typed characters do not search the window list (arrows still move it)."""
+        if obj is self.window_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.text() and event.text().isprintable():
+                return True
+        return super().eventFilter(obj, event)
 
     # --- state ----------------------------------------------------------------
     def set_ready(self, ready: bool, text: str = "") -> None:

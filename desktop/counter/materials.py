@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from domain.application import material_rows, missing_materials
@@ -41,14 +42,28 @@ class MaterialsChecklist(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
+        # Tab goes on to the next control; the arrows move within the list
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName(self.tr("材料清单"))
+        self.setAccessibleDescription(self.tr("上下键选择材料，空格键勾选已收"))
         self.itemChanged.connect(self._on_item_changed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space ticks "received" on the current row, whichever cell the cursor is in."""
+        if event.key() == Qt.Key.Key_Space and not event.modifiers() and self.currentRow() >= 0:
+            got = self.item_at(self.currentRow(), COL_RECEIVED)
+            got.setCheckState(Qt.CheckState.Unchecked if got.checkState() == Qt.CheckState.Checked
+                              else Qt.CheckState.Checked)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def counts_text(self, m: Material) -> str:
         parts = []
         if m.originals:
-            parts.append(self.tr("原件{n}份").format(n=m.originals))
+            parts.append(self.tr("原件%n份", "", m.originals))
         if m.copies:
-            parts.append(self.tr("复印件{n}份").format(n=m.copies))
+            parts.append(self.tr("复印件%n份", "", m.copies))
         return " ".join(parts)
 
     def set_item(self, item: ServiceItem | None,

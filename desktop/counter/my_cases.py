@@ -32,12 +32,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter import jobs
-from desktop.counter.countdown import COLOURS, TEXT_COLOURS, Shown, describe, from_row
+from desktop.counter.countdown import (
+    COLOURS,
+    TEXT_COLOURS,
+    Shown,
+    awaiting_supplement,
+    describe,
+    from_row,
+)
 from desktop.counter.history import when_text
 from desktop.counter.session import CounterState
 from desktop.messages import error_text, state_text
 from desktop.tasks import TaskRunner
 from domain import idnumber
+from domain import lifecycle as lc
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -67,7 +75,8 @@ class CaseTableModel(QAbstractTableModel):
 
     def _compute(self) -> None:
         today = self.state.today()
-        self.shown = {cid: describe(self.state.calendar, from_row(r), today, self.state.warn_days)
+        self.shown = {cid: awaiting_supplement() if _supplement_first(r) else
+                      describe(self.state.calendar, from_row(r), today, self.state.warn_days)
                       for cid, r in self.rows.items()}
 
     def refresh_countdowns(self) -> None:
@@ -166,6 +175,7 @@ class MyCasesView(QWidget):
         top.addWidget(refresh)
         lay.addLayout(top)
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("办件列表"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -193,9 +203,11 @@ class MyCasesView(QWidget):
     def _loaded(self, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         levels = [self.model.level_of(i) for i in range(len(rows))]
-        self.summary.setText(self.tr("共{n}件　临近期限{w}件　超期{o}件　暂停{p}件").format(
-            n=len(rows), w=levels.count("warning"), o=levels.count("overdue"),
-            p=levels.count("paused")))
+        self.summary.setText("　".join((
+            self.tr("共%n件", "", len(rows)),
+            self.tr("临近期限%n件", "", levels.count("warning")),
+            self.tr("超期%n件", "", levels.count("overdue")),
+            self.tr("暂停%n件", "", levels.count("paused")))))
 
     def clear(self) -> None:
         self.model.set_rows([])
@@ -203,3 +215,8 @@ class MyCasesView(QWidget):
 
     def today(self) -> dt.date:
         return self.state.today()
+
+
+def _supplement_first(row: dict[str, Any]) -> bool:
+    """补正 asked for at reception: no acceptance yet, so no deadline to count down."""
+    return row.get("state") == lc.SUPPLEMENT and not row.get("accepted_at")

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from desktop.feedback import restyle
 from desktop.messages import error_text
 from desktop.scan_filter import disable_ime
 from domain import idnumber, phone
@@ -43,6 +44,8 @@ class PersonFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit()
         self.name.setMaxLength(60)
+        self.name_info = QLabel("", objectName="hintText")
+        self.name_info.hide()
         self.id_type = QComboBox()
         for code, _label in ID_TYPES:
             self.id_type.addItem(self._type_label(code), code)
@@ -55,6 +58,7 @@ class PersonFields(QWidget):
         self.phone_info = QLabel("", objectName="hintText")
         self.address = QLineEdit()
         form.addRow(self.tr("姓名"), self.name)
+        form.addRow("", self.name_info)
         form.addRow(self.tr("证件类型"), self.id_type)
         form.addRow(self.tr("证件号码"), self.id_number)
         form.addRow("", self.id_info)
@@ -62,6 +66,7 @@ class PersonFields(QWidget):
         form.addRow("", self.phone_info)
         form.addRow(self.tr("地址"), self.address)
         self.id_number.textChanged.connect(self._check_id)
+        self.name.textChanged.connect(lambda _t: self.name_info.hide())
         self.phone.editingFinished.connect(self._check_phone)
         for w in (self.name, self.id_number, self.phone, self.address):
             w.textChanged.connect(self.sig_changed)
@@ -82,7 +87,7 @@ class PersonFields(QWidget):
         text = idnumber.normalize(self.id_number.text())
         if len(text) < 18:
             self.id_info.setProperty("state", "")
-            self.id_info.setText(self.tr("还差{n}位").format(n=18 - len(text)) if text else "")
+            self.id_info.setText(self.tr("还差%n位", "", 18 - len(text)) if text else "")
         else:
             try:
                 info = idnumber.parse(text, today=self.today)
@@ -114,6 +119,24 @@ class PersonFields(QWidget):
                                     else "✓")
         self.phone_info.style().unpolish(self.phone_info)
         self.phone_info.style().polish(self.phone_info)
+
+    def show_error(self, exc: DomainError) -> bool:
+        """A refusal about one of these fields, under it, with the cursor there."""
+        code = getattr(exc, "code", "") or ""
+        if code.startswith("person.name"):
+            label, field = self.name_info, self.name
+        elif code.startswith("id.") or code == "person.id_required":
+            label, field = self.id_info, self.id_number
+        elif code.startswith("phone."):
+            label, field = self.phone_info, self.phone
+        else:
+            return False
+        label.setProperty("state", "error")
+        label.setText(error_text(exc))
+        label.show()
+        restyle(label)
+        field.setFocus()
+        return True
 
     # --- values ---------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -150,6 +173,7 @@ class PersonFields(QWidget):
         self.id_type.setCurrentIndex(0)
         self.id_info.clear()
         self.phone_info.clear()
+        self.name_info.hide()
 
     def set_read_only(self, read_only: bool) -> None:
         for w in (self.name, self.id_number, self.phone, self.address):

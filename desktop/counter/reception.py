@@ -32,6 +32,7 @@ from desktop.counter.dialogs import ReasonDialog, SupplementDialog
 from desktop.counter.law_dialogs import ToleranceDialog
 from desktop.counter.materials import MaterialsChecklist
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.messages import error_text
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -116,13 +117,18 @@ class ReceptionView(QWidget):
         self.supplement_button = QPushButton(self.tr("补正告知 (F6)"))
         self.refuse_button = QPushButton(self.tr("不予受理 (F7)"), objectName="danger")
         self.clear_button = QPushButton(self.tr("放弃"))
+        # why a decision was refused, beside its button; gone when the cause changes
+        self.feedback = Feedback()
         bar.addWidget(self.clear_button)
-        bar.addStretch(1)
+        bar.addWidget(self.feedback, 1)
+        bar.addStretch(0)  # the buttons keep their size while there is nothing to say
         for b in (self.refuse_button, self.supplement_button, self.accept_button):
             bar.addWidget(b)
         lay.addLayout(bar)
         self.all_button.clicked.connect(self.materials.tick_all_required)
         self.materials.sig_changed.connect(self._update_missing)
+        self.materials.sig_changed.connect(self.feedback.clear)
+        self.form.sig_changed.connect(self.feedback.clear)
         self.accept_button.clicked.connect(self.accept_case)
         self.supplement_button.clicked.connect(lambda: self.request_supplement())
         self.refuse_button.clicked.connect(lambda: self.refuse())
@@ -154,8 +160,8 @@ class ReceptionView(QWidget):
         self.item = item
         self.title.setText(f"{item.no}　{item.name}")
         kind = (self.tr("即办件：当场办结") if item.instant
-                else self.tr("承诺件：{n}个工作日（法定{m}个工作日）").format(
-                    n=item.promised_days, m=item.legal_days))
+                else self.tr("承诺件：%n个工作日", "", item.promised_days)
+                + self.tr("（法定%n个工作日）", "", item.legal_days))
         dep = self.state.catalog.department(item.department)
         facts = [kind, dep.name if dep else item.department,
                  self.tr("收费：{fee}").format(fee=item.fee)]
@@ -176,11 +182,12 @@ class ReceptionView(QWidget):
         self.materials.set_item(None)
         self.title.setText("")
         self.facts.setText("")
+        self.feedback.clear()
 
     def _update_missing(self) -> None:
         missing = self.materials.missing()
         self.missing_label.setText(
-            self.tr("尚缺{n}项：{names}").format(n=len(missing), names="、".join(missing))
+            self.tr("尚缺%n项：%1", "", len(missing)).replace("%1", "、".join(missing))
             if missing else (self.tr("材料齐全") if self.item else ""))
         self.missing_label.setProperty("state", "error" if missing else "ok")
         self.missing_label.style().unpolish(self.missing_label)
@@ -214,8 +221,9 @@ class ReceptionView(QWidget):
                 # the agent's authorisation or a party is told before "incomplete"
                 check_acceptance(self.item, provided, agent=self.form.has_agent, today=today,
                                  parties=parties)
-                self.sig_message.emit(self.tr("材料不齐（缺{n}项），不能受理：请发补正告知 (F6)")
-                                      .format(n=len(missing)), "error")
+                self.feedback.say(self.tr("材料不齐（缺%n项），不能受理：请发补正告知 (F6)", "",
+                                          len(missing)))
+                self.missing_label.setFocus()
                 return
             if missing:
                 dialog = ToleranceDialog(missing, today, self)
@@ -225,7 +233,8 @@ class ReceptionView(QWidget):
             check_acceptance(self.item, provided, agent=self.form.has_agent, today=today,
                              promises=promises, parties=parties)
         except DomainError as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            if not self.form.show_error(exc):  # at the field when it is about one
+                self.feedback.say(error_text(exc))
             return
         accept: dict[str, Any] = {"materials": self.materials.rows()}
         if promises:
@@ -243,7 +252,7 @@ class ReceptionView(QWidget):
         if payload is None:
             missing = self.materials.missing()
             if not missing:
-                self.sig_message.emit(self.tr("材料齐全，无需补正"), "error")
+                self.feedback.say(self.tr("材料齐全，无需补正"))
                 return
             dialog = SupplementDialog(missing, self)
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -283,8 +292,10 @@ class ReceptionView(QWidget):
                 def job(store):
                     return jobs.open_case(store, payload, actor, steps, case_id=case_id)
         except DomainError as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            if not self.form.show_error(exc):  # at the field when it is about one
+                self.feedback.say(error_text(exc))
             return
+        self.feedback.clear()
         self.busy = True
         kind = steps[-1][0]
         self.runner.write(job, lambda case: self._saved(case, kind), self._failed)
@@ -303,4 +314,4 @@ class ReceptionView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        self.sig_message.emit(error_text(exc), "error")
+        self.feedback.say(error_text(exc))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.my_cases import CaseTableModel
 from desktop.counter.session import CounterState
+from desktop.feedback import Feedback
 from desktop.scan_filter import disable_ime
 
 
@@ -42,6 +43,7 @@ class SearchBar(QWidget):
             self.tr("扫描告知单条码，或输入办件编号、身份证号码、姓名后按回车 (F2)"))
         self.field.setClearButtonEnabled(True)
         disable_ime(self.field)
+        self.field.setAccessibleName(self.tr("查询：告知单、办件编号、身份证号码或姓名"))
         self.go = QPushButton(self.tr("查询"))
         self.new = QPushButton(self.tr("新办件 (F3)"), objectName="primary")
         lay.addWidget(self.field, 1)
@@ -50,6 +52,10 @@ class SearchBar(QWidget):
         self.field.returnPressed.connect(self._emit)
         self.go.clicked.connect(self._emit)
         self.new.clicked.connect(self.sig_new_case)
+        # what a search could not do: shown under the header, gone at the next keystroke
+        self.feedback = Feedback()
+        self.feedback.setObjectName("searchFeedback")
+        self.field.textEdited.connect(lambda _t: self.feedback.clear())
 
     def _emit(self) -> None:
         text = self.field.text().strip()
@@ -89,6 +95,7 @@ class ResultsPage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda i: self.sig_open_case.emit(self.model.case_id(i.row())))
+        self.table.setAccessibleName(self.tr("查询结果"))
         lay.addWidget(self.hint)
         lay.addWidget(self.title)
         lay.addWidget(self.table, 1)

@@ -56,6 +56,8 @@ class CounterState:
     warn_days: int = 1
     session: Session | None = None
     hours: Hours = dataclasses.field(default_factory=Hours)
+    item_usage: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Recent cases per item number here: equal matches in the item picker rank by it."""
 
     def today(self) -> dt.date:
         return self.clock().date()

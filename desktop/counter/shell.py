@@ -17,16 +17,25 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.counter import jobs
 from desktop.counter.login import LoginPage
+from desktop.feedback import StatusMessage
 
 if TYPE_CHECKING:
     from desktop.counter.workspace import Workspace
 from desktop.counter.session import CounterState, IdleWatcher, Session
 from desktop.messages import error_text
-from desktop.scan_filter import ScanFilter
+from desktop.scan_filter import BLOCKED, ScanFilter, deliver_to_focus
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -48,6 +57,7 @@ class CounterShell(QMainWindow):
         from sync.replica import DB_NAME
 
         self.data_dir = data_dir
+        self.demo = demo
         self.settings_store = settings_store
         self.settings = settings_store.snapshot()
         self.clock = clock or (lambda: dt.datetime.now(ev.CHINA_TZ))
@@ -57,14 +67,23 @@ class CounterShell(QMainWindow):
         self.workspace: Workspace | None = None
         self.calendar_warning: str | None = None
         self.locked = False
-        self.setWindowTitle(self.tr("一窗 · 窗口受理"))
+        self.setWindowTitle(self.tr("窗口受理"))
         self.setMinimumSize(1280, 720)
         self.stack = QStackedWidget()
         self.login = LoginPage(self.runner)
         self.login.sig_logged_in.connect(self._on_logged_in)
         self.stack.addWidget(self.login)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        # the citizen's strip (a rating on a one-monitor counter): empty until asked
+        self.citizen_slot = QVBoxLayout()
+        column.addLayout(self.citizen_slot)
+        self.setCentralWidget(central)
         self._build_status_bar()
+        self._build_menu()
         self.idle = IdleWatcher(self.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock)
         from desktop.devices import settings as device_settings
@@ -87,21 +106,37 @@ class CounterShell(QMainWindow):
 
     # --- start-up -----------------------------------------------------------------
     def _build_status_bar(self) -> None:
+        """Passing news on the left (elided: it never pushes what is right of it);
+        sync state, terminal and clock fixed on the right, then the device lights."""
         bar = self.statusBar()
-        self.message = QLabel("")
+        self.message = StatusMessage()
         bar.addWidget(self.message, 1)
         self.sync_slot = self._sync_widget()
         if self.sync_slot is not None:
             bar.addPermanentWidget(self.sync_slot)
-        self.pending_label = QLabel("")
         self.terminal_label = QLabel("")
         self.period_label = QLabel("", objectName="periodLabel")
         self.clock_label = QLabel("")
-        for w in (self.pending_label, self.terminal_label, self.period_label, self.clock_label):
+        for w in (self.terminal_label, self.period_label, self.clock_label):
+            w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             bar.addPermanentWidget(w)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start(30_000)
+
+    def _build_menu(self) -> None:
+        """设置: the UI language and the text size (desktop.face_menu, the same in every
+        face). Other menus join the bar here (an About box, the device settings)."""
+        from desktop.face_menu import add_settings_menu
+
+        self.settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        add_settings_menu(self.settings_menu, self.settings_store, window=self,
+                          unsaved=self._has_unsaved_input)
+
+    def _has_unsaved_input(self) -> bool:
+        """A reception with an item chosen: rebuilding the window would lose it."""
+        ws = self.workspace
+        return ws is not None and ws.reception.item is not None
 
     def _sync_widget(self) -> QWidget | None:
         """The sync status in the status bar, fed by a controller syncing in the background.
@@ -177,7 +212,6 @@ class CounterShell(QMainWindow):
                                    self.settings.countdown_refresh_seconds)
         self.workspace.sig_message.connect(self.show_message)
         self.workspace.sig_lock_requested.connect(self.lock)
-        self.workspace.sig_case_written.connect(lambda _c: self._on_tick())
         self.workspace.set_banner(self.calendar_warning)
         self.stack.addWidget(self.workspace)
         from desktop.printing.counter_hooks import connect_printing
@@ -191,8 +225,13 @@ class CounterShell(QMainWindow):
         self.login.set_ready(False, error_text(exc))
 
     def show_for_screen(self) -> None:
-        """Maximised on a real counter; a fixed 1366×768 offscreen (screenshots, tests)."""
-        if QApplication.platformName() == "offscreen":
+        """Maximised on the screen it opens on (1280×720 logical at least: 1920×1080 at
+        150 %); 1366×768 on the offscreen platform's 800×800 default screen, which no
+        counter has (screenshots, tests)."""
+        screen = self.screen().availableGeometry()
+        smallest = self.minimumSize()
+        if QApplication.platformName() == "offscreen" and (
+                screen.width() < smallest.width() or screen.height() < smallest.height()):
             self.resize(1366, 768)
             self.show()
         else:
@@ -256,8 +295,17 @@ class CounterShell(QMainWindow):
                 and self.queue_panel.trigger(a))
 
     def on_scanned(self, code: str) -> None:
-        """A wedge scan, wherever the focus was: look it up (ignored while locked)."""
+        """A scan, wherever the focus was: into a code field, else look it up.
+
+        Ignored while locked; see `desktop.scan_filter.deliver_to_focus` for where a
+        scan goes when a dialog is open.
+        """
         if not self.working or self.workspace is None:
+            return
+        where = deliver_to_focus(code, self)
+        if where == BLOCKED:
+            self.show_message(self.tr("请先完成或关闭当前对话框，再扫描"), "error")
+        if where:
             return
         self.workspace.search_bar.field.setText(code)
         self.workspace.search(code)
@@ -274,10 +322,8 @@ class CounterShell(QMainWindow):
 
     # --- status -------------------------------------------------------------------
     def show_message(self, text: str, level: str = "info") -> None:
-        self.message.setText(text)
-        self.message.setProperty("level", level)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        """Passing news for the status line (a sentence about a field goes beside it)."""
+        self.message.show_text(text, level)
         if level == "error":
             QApplication.beep()
 
@@ -285,7 +331,6 @@ class CounterShell(QMainWindow):
         self.clock_label.setText(self.clock().strftime("%Y-%m-%d %H:%M"))
         if self.state is not None:
             self.period_label.setText(self._period_text())
-            self.runner.read(jobs.pending_count, self._show_pending, lambda _e: None)
 
     def _period_text(self) -> str:
         """The opening period now: 上午 09:00-12:00, 延时服务, or outside all of them."""
@@ -299,10 +344,6 @@ class CounterShell(QMainWindow):
         if p.extended:
             return self.tr("延时服务：{name} {hours}").format(name=p.name, hours=p.hours_text())
         return self.tr("时段：{name} {hours}").format(name=p.name, hours=p.hours_text())
-
-    def _show_pending(self, n: int) -> None:
-        self.pending_label.setText(self.tr("待上传 {n} 条").format(n=n) if n
-                                   else self.tr("已全部上传"))
 
     def shutdown(self) -> None:
         app = QApplication.instance()

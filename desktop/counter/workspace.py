@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -73,6 +74,7 @@ class Workspace(QWidget):
         hl.addWidget(self.who)
         hl.addWidget(self.lock_button)
         lay.addWidget(header)
+        lay.addWidget(self.search_bar.feedback)
         self.banner = QLabel("", objectName="calendarBanner")
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -115,6 +117,10 @@ class Workspace(QWidget):
         window = s.window.name if s.window else self.tr("未指定窗口")
         self.who.setText(f"{s.staff.name}（{s.staff.no}）　{window}")
         self.reset()
+        self.runner.read(jobs.item_usage, self._got_usage, lambda _exc: None)
+
+    def _got_usage(self, usage: dict[str, int]) -> None:
+        self.state.item_usage = usage
 
     def reset(self) -> None:
         """A new clerk: nothing of the previous one's citizens stays on screen."""
@@ -143,23 +149,25 @@ class Workspace(QWidget):
         self.runner.read(lambda r: jobs.lookup(r, text), self._found, self._search_failed)
 
     def _search_failed(self, exc: BaseException) -> None:
-        self.sig_message.emit(error_text(exc), "error")
+        self.search_bar.feedback.say(error_text(exc))
+        QApplication.beep()
         self.search_bar.focus()
 
     def _found(self, found: jobs.Lookup) -> None:
+        self.search_bar.feedback.clear()
         if found.kind != "none":
             self.search_bar.field.clear()  # no ID number left in plain sight
         if found.kind == "case" and found.case is not None:
             self.show_case(found.case)
         elif found.kind == "list":
             self.stack.setCurrentIndex(HOME)
-            self.results.show_rows(self.tr("找到{n}件：{text}").format(
-                n=len(found.rows), text=_masked_query(found.text)), found.rows)
+            self.results.show_rows(self.tr("找到%n件：%1", "", len(found.rows)).replace(
+                "%1", _masked_query(found.text)), found.rows)
         elif found.kind == "new_slip" and found.slip is not None:
             self._new_from_slip(found)
         else:
-            self.sig_message.emit(self.tr("没有找到：{text}").format(
-                text=_masked_query(found.text)), "error")
+            self.search_bar.feedback.say(self.tr("没有找到：{text}").format(
+                text=_masked_query(found.text)))
             self.search_bar.focus()
 
     def _new_from_slip(self, found: jobs.Lookup) -> None:
@@ -168,21 +176,21 @@ class Workspace(QWidget):
         try:
             item = self.state.catalog.item(found.slip.item_no)
         except UnknownItem as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            self.search_bar.feedback.say(error_text(exc))
             return
         self.start_reception(item, slip=found.slip.number)
         self.sig_message.emit(self.tr("告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并"),
                               "info")
 
     def open_case_id(self, case_id: str) -> None:
-        self.runner.read(lambda r: jobs.load(r, case_id), self._loaded,
-                         lambda exc: self.sig_message.emit(error_text(exc), "error"))
+        self.runner.read(lambda r: jobs.load(r, case_id), self._loaded, self._search_failed)
 
     def _loaded(self, case: Case | None) -> None:
         if case is not None:
             self.show_case(case)
 
     def show_case(self, case: Case) -> None:
+        self.search_bar.feedback.clear()  # the clerk has moved on from that search
         self.tabs.setCurrentIndex(0)
         if case.state == lc.REGISTERED:
             self.receive(case)
@@ -195,7 +203,7 @@ class Workspace(QWidget):
         try:
             self.reception.start_registered(case)
         except UnknownItem as exc:
-            self.sig_message.emit(error_text(exc), "error")
+            self.search_bar.feedback.say(error_text(exc))
             return
         self.stack.setCurrentIndex(RECEPTION)
 
@@ -203,7 +211,7 @@ class Workspace(QWidget):
     def new_case(self) -> None:
         s = self.state.session
         zone = s.window.zone if s and s.window else None
-        picker = ItemPicker(self.state.catalog, zone, self)
+        picker = ItemPicker(self.state.catalog, zone, self, usage=self.state.item_usage)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen():
             item = picker.chosen()
             assert item is not None
@@ -211,11 +219,15 @@ class Workspace(QWidget):
             self.start_reception(item, slip=slip)
 
     def start_reception(self, item: ServiceItem, slip: str = "") -> None:
+        self.search_bar.feedback.clear()
         self.tabs.setCurrentIndex(0)
         self.reception.start_new(item, slip=slip)
         self.stack.setCurrentIndex(RECEPTION)
 
     def _on_saved(self, case: Case, text: str) -> None:
+        if case.history and len(case.history) <= 3:  # a case opened here just now
+            usage = self.state.item_usage
+            usage[case.item_no] = usage.get(case.item_no, 0) + 1
         self.sig_message.emit(text, "info")
         self.sig_case_written.emit(case)
         self.show_case(case)

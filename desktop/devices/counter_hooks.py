@@ -20,6 +20,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.devices.hub import DeviceHub
@@ -63,6 +64,7 @@ def connect_counter(shell: Any, hub: DeviceHub) -> CounterDevices:
     if hub.settings is not None:
         _apply_wedge(shell.scanner, hub.settings)
 
+    _place_screen_pad(shell, hub)
     lights = hub.lights()
     shell.statusBar().addPermanentWidget(lights)
     devices = CounterDevices(hub, _ratings(shell, hub), lights)
@@ -71,6 +73,17 @@ def connect_counter(shell: Any, hub: DeviceHub) -> CounterDevices:
     hub.printer.sig_print_failed.connect(
         lambda _job, _code, text: shell.show_message(text, "error"))
     return devices
+
+
+def _place_screen_pad(shell: Any, hub: DeviceHub) -> None:
+    """The screen pad on the citizen's monitor, else as a strip of the counter window."""
+    from desktop.citizen_screen import CitizenScreen
+
+    screen_pad = hub.pad.screen_pad
+    placement = CitizenScreen(screen_pad.view, shell, getattr(shell, "citizen_slot", None),
+                              parent=shell)
+    placement.sig_dismissed.connect(hub.pad.cancel)
+    screen_pad.attach(placement)
 
 
 def _apply_wedge(scan_filter: Any, settings: Any) -> None:
@@ -89,8 +102,9 @@ def _ratings(shell: Any, hub: DeviceHub) -> RatingController:
     ratings = RatingController(hub.pad, shell.runner, actor, shell)
     ratings.sig_rating_recorded.connect(
         lambda _case, level, counted: shell.show_message(
-            shell.tr("已收到评价：{0}星").format(level) if counted
-            else shell.tr("本次服务已评价过，新的评价已记录但不重复计入"), "info"))
+            QCoreApplication.translate("CounterShell", "已收到评价：{0}星").format(level)
+            if counted else QCoreApplication.translate(
+                "CounterShell", "本次服务已评价过，新的评价已记录但不重复计入"), "info"))
 
     def on_written(value: object) -> None:
         if isinstance(value, Case) and value.state in RATE_AFTER:

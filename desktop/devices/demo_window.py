@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,15 +46,21 @@ class DemoControlWindow(QWidget):
         self.demo = demo
         self.setWindowTitle(self.tr("模拟设备"))
         self._printed = -1
-        left = QVBoxLayout()
+        # one narrow column with two tabs: it fits beside the counter's login card on a
+        # 1366×768 screen (desktop.demo places it there)
+        devices = QWidget()
+        left = QVBoxLayout(devices)
         left.addWidget(self._card_box())
         left.addWidget(self._pad_box())
         left.addWidget(self._scanner_box())
         left.addWidget(self._printer_box())
         left.addStretch(1)
-        outer = QHBoxLayout(self)
-        outer.addLayout(left)
-        outer.addWidget(self._receipt_box(), 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(devices, self.tr("设备"))
+        self.tabs.addTab(self._receipt_box(), self.tr("打印出的回执"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.tabs)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
@@ -96,7 +103,7 @@ class DemoControlWindow(QWidget):
             _button(f"{level} {LEVELS[level]}",
                     lambda _=False, lv=level: self.demo.pad.press(lv,
                                                                   "slow" if lv <= 2 else None),
-                    grid, 0, i)
+                    grid, i // 3, i % 3)
         box.addLayout(grid)
         box.addLayout(self._plug_row(lambda: self.demo.pad))
         self.pad_state = QLabel()
@@ -189,6 +196,8 @@ class DemoControlWindow(QWidget):
         if len(printed) == self._printed:
             return
         self._printed = len(printed)
+        if printed:
+            self.tabs.setTabText(1, self.tr("打印出的回执 ●"))  # something new to look at
         if not printed:
             self.receipt.setPixmap(QPixmap())
             self.receipt.setText(self.tr("（还没有打印）"))

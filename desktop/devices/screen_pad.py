@@ -1,7 +1,8 @@
 """The screen pad: the five levels as big buttons on the citizen's side of the counter.
 
 It works everywhere, with no hardware: on the second monitor facing the citizen when
-there is one, else as a window on a touch panel. :class:`ScreenPad` gives it the same
+there is one, else as a panel of the clerk's window that goes away by itself once
+answered (:class:`desktop.citizen_screen.CitizenScreen` decides, per question). :class:`ScreenPad` gives it the same
 four blocking calls as every other pad (:class:`devices.pad.interface.RatingPad`), so
 the pad service runs it on the pad's device thread exactly like a serial pad; the
 window itself lives on the GUI thread and the two talk through queued signals and an
@@ -14,10 +15,9 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.citizen_screen import CitizenScreen
 from desktop.devices.screen_pad_view import REASON_TIMEOUT_S, ScreenPadView
 from devices.pad.interface import Rating, RatingPad
 
@@ -60,13 +60,29 @@ class ScreenPad(RatingPad):
                  second_screen: bool = True) -> None:
         self.view = view or ScreenPadView()
         self.hall_name = hall_name
-        self.second_screen = second_screen
+        self.placement = CitizenScreen(self.view, second_screen=second_screen)
         self._answer: Rating | None = None
         self._answered = threading.Event()
         self.bridge = _Bridge(self, self.view)
         self.sig_answered = self.bridge.sig_answered
         self._sig_show = self.bridge.sig_show
         self.view.sig_answered.connect(self.bridge.on_answer)
+        # the view rests on its welcome page: a panel gives the clerk's screen back
+        self.view.stack.currentChanged.connect(self._on_page)
+
+    @property
+    def second_screen(self) -> bool:
+        """Full screen on a monitor facing the citizen when there is one (a setting)."""
+        return self.placement.second_screen
+
+    @second_screen.setter
+    def second_screen(self, on: bool) -> None:
+        self.placement.second_screen = on
+
+    def attach(self, placement: CitizenScreen) -> None:
+        """Show the view where `placement` says (the counter's window; GUI thread)."""
+        placement.second_screen = self.placement.second_screen
+        self.placement = placement
 
     # -- RatingPad (any thread but the GUI's for request_rating) ----------------------
     def welcome(self) -> None:
@@ -104,7 +120,8 @@ class ScreenPad(RatingPad):
 
     # -- GUI thread ---------------------------------------------------------------------
     def _show(self, page: str, data: object) -> None:
-        self.ensure_visible()
+        if page != "welcome":
+            self.placement.present()
         if page == "welcome":
             self.view.show_welcome(str(data or ""))
         elif page == "staff":
@@ -122,24 +139,6 @@ class ScreenPad(RatingPad):
         self._answered.set()
         self.sig_answered.emit(rating)
 
-    def ensure_visible(self) -> None:
-        """Show the view on the citizen's screen (the second one when there is one)."""
-        if not self.view.isVisible():
-            place_on_citizen_screen(self.view, second_screen=self.second_screen)
-
-
-def place_on_citizen_screen(window: QWidget, *, second_screen: bool = True) -> None:
-    """Full screen on a monitor other than the clerk's; a touch window otherwise."""
-    screens = QGuiApplication.screens()
-    primary = QGuiApplication.primaryScreen()
-    others = [s for s in screens if s is not primary]
-    if second_screen and others:
-        screen = others[0]
-        window.setScreen(screen)
-        window.setGeometry(screen.geometry())
-        window.showFullScreen()
-        log.info("screen pad on %s", screen.name())
-        return
-    window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-    window.resize(960, 640)
-    window.show()
+    def _on_page(self, _index: int) -> None:
+        if self.view.page == "welcome":
+            self.placement.rest()

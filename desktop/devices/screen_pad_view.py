@@ -54,6 +54,20 @@ QPushButton[role="reason"] { font-size: 30px; color: #1d3557; background: white;
     border: 2px solid #9fb3c8; border-radius: 14px; min-height: 110px; }
 QPushButton[role="reason"]:pressed { background: #dbe7f3; }
 """
+# The same view as a strip of the clerk's window (one monitor): one line of big buttons.
+COMPACT_STYLE = """
+ScreenPadView { background: #f4f7fb; }
+QLabel#hall { font-size: 14px; color: #29476b; }
+QLabel#headline { font-size: 26px; font-weight: bold; color: #1d3557; }
+QLabel#prompt { font-size: 20px; color: #1d3557; }
+QLabel#staff { font-size: 18px; color: #1d3557; }
+QLabel#countdown { font-size: 14px; color: #6b7a90; }
+QPushButton[role="level"] { font-size: 20px; font-weight: bold; color: white;
+    border: none; border-radius: 12px; min-height: 72px; min-width: 110px; }
+QPushButton[role="reason"] { font-size: 20px; color: #1d3557; background: white;
+    border: 2px solid #9fb3c8; border-radius: 10px; min-height: 48px; }
+QPushButton[role="reason"]:pressed { background: #dbe7f3; }
+"""
 
 
 def _tr(text: str) -> str:
@@ -91,6 +105,7 @@ class ScreenPadView(QWidget):
         self._hall = ""
         self._staff_text = ""
         self.stack = QStackedWidget()
+        self._page_boxes: list[QVBoxLayout] = []
         self.pages: dict[str, int] = {}
         self.level_buttons: dict[int, QPushButton] = {}
         self.reason_buttons: dict[str, QPushButton] = {}
@@ -123,7 +138,22 @@ class ScreenPadView(QWidget):
             box.addWidget(w)
             box.addSpacing(24)
         box.addStretch(1)
+        self._page_boxes.append(box)
         self.pages[name] = self.stack.addWidget(page)
+
+    def set_compact(self, on: bool) -> None:
+        """A strip in the clerk's window (True) or a whole screen of its own (False)."""
+        self.setStyleSheet(COMPACT_STYLE if on else STYLE)
+        self.layout().setContentsMargins(*((16, 4, 16, 4) if on else (40, 24, 40, 24)))
+        self.hall.setVisible(not on)  # the citizen is at this very window
+        for i, button in enumerate(self.reason_buttons.values()):  # one row in a strip
+            self.reason_grid.addWidget(button, 0 if on else i // 2, i if on else i % 2)
+        for box in self._page_boxes:
+            for i in range(box.count()):
+                spacer = box.itemAt(i).spacerItem()
+                if spacer is not None and spacer.sizeHint().height() in (6, 24):
+                    spacer.changeSize(0, 6 if on else 24)
+            box.invalidate()
 
     def _rate_widgets(self) -> list[QWidget]:
         self.staff_label = _label("staff")
@@ -143,7 +173,7 @@ class ScreenPadView(QWidget):
 
     def _reason_widgets(self) -> list[QWidget]:
         grid_widget = QWidget()
-        grid = QGridLayout(grid_widget)
+        grid = self.reason_grid = QGridLayout(grid_widget)
         grid.setSpacing(18)
         for i, code in enumerate(REASON_TEXT):
             button = QPushButton(_tr(REASON_TEXT[code]))
@@ -237,5 +267,5 @@ class ScreenPadView(QWidget):
             self._answer(None)
 
     def _show_left(self) -> None:
-        self.countdown.setText(self.tr("{0} 秒后自动返回").format(self._left)
+        self.countdown.setText(self.tr("%n 秒后自动返回", "", self._left)
                                if self._left > 0 else "")

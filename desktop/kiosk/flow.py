@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from desktop import messages
+from desktop.i18n import current_language
 from desktop.kiosk import hardware, texts
 from desktop.kiosk import hours as kiosk_hours
 from desktop.kiosk.config import KioskSettings
+from desktop.kiosk.rating import KioskRating
 from desktop.kiosk.registration import (
     Registration,
     person_from_card,
@@ -31,18 +34,22 @@ from desktop.kiosk.registration import (
 )
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.window import IdleWatch, KioskWindow
+from desktop.scan_filter import ScanFilter
 from domain import events as ev
+from domain import idnumber
 from domain import phone as phone_rules
 from domain.application import Person
 from domain.catalog import Catalog, ServiceItem
 from domain.errors import DomainError
+from domain.events import CHINA_TZ
 from domain.opening import Hours
 from domain.workdays import WorkCalendar
 from sync import notices
 
 log = logging.getLogger(__name__)
 
-BACK = {"services": "start", "search": "services", "identify": "item", "phone": "identify"}
+BACK = {"services": "start", "search": "services", "identify": "item", "phone": "identify",
+        "progress": "start"}
 
 
 @dataclass
@@ -69,10 +76,13 @@ class KioskFlow(QObject):
     """Whatever was entered has been discarded."""
     sig_exit_unlocked = Signal()
     """Staff entered the PIN: the application may quit."""
+    sig_rebuild_requested = Signal(str)
+    """The kiosk should come back in this language (launch.run rebuilds it)."""
 
     def __init__(self, window: KioskWindow, runner: Any, catalog: Catalog,
                  settings: KioskSettings, printer: hardware.SlipPrinter, reader: Any,
-                 voice: Any, *, paper_mm: int = 80, demo_reader: Any = None) -> None:
+                 voice: Any, *, paper_mm: int = 80, demo_reader: Any = None,
+                 calendar: Any = None) -> None:
         super().__init__(window)
         self.w = window
         self.runner = runner
@@ -83,6 +93,10 @@ class KioskFlow(QObject):
         self.voice = voice
         self.paper_mm = paper_mm
         self.demo_reader = demo_reader
+        self.calendar = calendar
+        self.language = current_language()
+        self.default_language = self.language
+        self.next_language = ""  # set when the kiosk is rebuilt in another language
         self.session = Session()
         self.blocked = ""  # printer code while registrations are stopped
         self.busy = False  # a registration is being written / printed
@@ -97,6 +111,11 @@ class KioskFlow(QObject):
         self._hours_timer.timeout.connect(self.apply_hours)
         self.idle = IdleWatch(settings.idle_seconds, self)
         self.idle.sig_timed_out.connect(self.on_idle)
+        # a slip held to a keyboard-wedge scanner: its progress, from any page but a
+        # registration in progress (the keys would otherwise go nowhere on a touch screen)
+        self.scanner = ScanFilter(parent=self)
+        self.scanner.sig_scanned.connect(self.on_scanned)
+        QApplication.instance().installEventFilter(self.scanner)
         self._connect()
 
     def page(self, key: str) -> Page:
@@ -105,6 +124,10 @@ class KioskFlow(QObject):
     def _connect(self) -> None:
         p = self.w.pages
         p["start"].sig_start_requested.connect(lambda: self.go("services"))
+        p["start"].sig_progress_requested.connect(lambda: self.go("progress"))
+        p["progress"].sig_number_entered.connect(self.query_progress)
+        self.rating = KioskRating(p["progress"], self.runner, self.catalog, self)
+        p["progress"].sig_rate_requested.connect(self.rating.ask)
         p["services"].sig_item_chosen.connect(lambda i: self.choose(i, "services"))
         p["services"].sig_search_requested.connect(lambda: self.go("search"))
         p["search"].sig_item_chosen.connect(lambda i: self.choose(i, "search"))
@@ -120,6 +143,7 @@ class KioskFlow(QObject):
         self.w.sig_help_requested.connect(self.ask_for_help)
         self.w.sig_elderly_toggled.connect(self.set_elderly)
         self.w.sig_admin_requested.connect(lambda: self.go("admin"))
+        self.w.sig_language_requested.connect(self.switch_language)
         self.w.sig_page_changed.connect(self._on_page_changed)
         self.printer.sig_state_changed.connect(self.on_printer_state)
         if self.reader is not None:
@@ -162,7 +186,7 @@ class KioskFlow(QObject):
         if self.w.current.key != "identify":
             return  # a card put down elsewhere is not consent to register
         try:
-            self._identified(person_from_card(card))
+            self._identified(person_from_card(card), read=True)
         except DomainError as exc:
             self.page("identify").show_card_error(messages.error_text(exc))
 
@@ -176,12 +200,17 @@ class KioskFlow(QObject):
         except DomainError as exc:
             self.page("identify").show_typed_error(messages.error_text(exc))
 
-    def _identified(self, person: Person) -> None:
+    def _identified(self, person: Person, *, read: bool = False) -> None:
         self.session.person = person
         item = self.session.item
         phone_page = self.page("phone")
         phone_page.reset()
         phone_page.set_summary(self.tr("办理：{0}").format(item.name if item else ""))
+        # the citizen sees the card was read, and whose: masked, in a public hall
+        who = f"{idnumber.mask_name(person.name) if read else ''}　" \
+              f"{idnumber.mask(person.id_number)}".strip()
+        phone_page.set_confirmation(self.tr("已读取：%1").replace("%1", who) if read
+                                    else self.tr("证件号码：%1").replace("%1", who))
         self.go("phone")
 
     def place_demo_card(self) -> None:
@@ -201,6 +230,31 @@ class KioskFlow(QObject):
                 return
             person = dataclasses.replace(person, phone=typed)
         self.submit(person)
+
+    # -- progress ------------------------------------------------------------------------
+    def on_scanned(self, code: str) -> None:
+        """A slip scanned anywhere but in the middle of a registration shows its progress."""
+        if self.w.current.key in ("identify", "phone", "admin") or self.busy:
+            return
+        self.go("progress")
+        self.page("progress").set_number(code)
+        self.query_progress(code)
+
+    def query_progress(self, number: str) -> None:
+        from desktop.kiosk.progress import progress_of
+
+        calendar, page = self.calendar, self.page("progress")
+        self.runner.read(lambda replica: progress_of(replica, number, calendar),
+                         self._progress_found,
+                         lambda exc: page.show_error(messages.error_text(exc)))
+
+    def _progress_found(self, found: Any) -> None:
+        page = self.page("progress")
+        if found is None:
+            page.show_error(self.tr("本机没有查到这个编号的办件：刚登记的请稍后再查，"
+                                    "或到服务台询问"))
+            return
+        page.show_progress(found, self.calendar, dt.datetime.now(CHINA_TZ).date())
 
     # -- register and print ---------------------------------------------------------------
     def submit(self, person: Person) -> None:
@@ -301,6 +355,14 @@ class KioskFlow(QObject):
         else:
             self.voice.stop()
 
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the kiosk in `lang` (desktop.kiosk.launch.run does it); the start page
+        returns in the hall's own language after this citizen."""
+        if self.busy or lang == self.language:
+            return
+        self.next_language = lang
+        self.sig_rebuild_requested.emit(lang)
+
     def on_idle(self) -> None:
         log.info("idle on %s: back to the start", self.w.current.key)
         self.reset()
@@ -310,6 +372,10 @@ class KioskFlow(QObject):
         if self.busy:
             return  # a slip is printing: the result page comes back by itself
         self.session = Session()
+        if self.language != self.default_language:  # the next citizen: the hall's language
+            self.switch_language(self.default_language)
+            return
+        self.rating.cancel()
         for page in self.w.pages.values():
             page.reset()
         if self.w.elderly and not self.settings.elderly_default:

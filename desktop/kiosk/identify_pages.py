@@ -181,6 +181,8 @@ class PhonePage(Page):
         outer.addWidget(label(self.tr("办好后会发短信告诉您，也可以回复短信评价服务。"), "hint"))
         self.summary = label("", "value")
         outer.addWidget(self.summary)
+        self.confirmation = label("", "confirm")
+        outer.addWidget(self.confirmation)
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.body.setSpacing(20)
         left = QVBoxLayout()
@@ -210,6 +212,10 @@ class PhonePage(Page):
     def set_summary(self, text: str) -> None:
         self.summary.setText(text)
 
+    def set_confirmation(self, text: str) -> None:
+        """"已读取：王*　6401**********002X": the card was read, and whose (masked)."""
+        self.confirmation.setText(text)
+
     def press(self, key: str) -> None:
         self.message.setText("")
         if key == BACKSPACE:
@@ -232,6 +238,7 @@ class PhonePage(Page):
         self.typed = ""
         self.message.setText("")
         self.summary.setText("")
+        self.confirmation.setText("")
         self._refresh()
 
     def set_landscape(self, landscape: bool) -> None:

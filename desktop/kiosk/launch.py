@@ -13,11 +13,14 @@ import pathlib
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.kiosk import config, hardware
 from desktop.kiosk.admin_page import AdminPage
 from desktop.kiosk.flow import KioskFlow
 from desktop.kiosk.identify_pages import IdentifyPage, PhonePage
 from desktop.kiosk.item_page import ItemPage
+from desktop.kiosk.progress_page import ProgressPage
 from desktop.kiosk.result_pages import ResultPage
 from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
@@ -53,6 +56,9 @@ class Kiosk:
             self.watch.stop()
         self.window.queue_link.stop()
         self.flow.idle.remove()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.flow.scanner)
         if self.reader is not None:
             self.reader.stop()
             self.reader.shutdown()
@@ -64,16 +70,23 @@ class Kiosk:
 
 def load_catalog(data_dir: pathlib.Path, *, demo: bool) -> Any:
     """The catalog from the replica (seeded with the demo catalog in demo mode)."""
+    return load_reference(data_dir, demo=demo)[0]
+
+
+def load_reference(data_dir: pathlib.Path, *, demo: bool) -> tuple[Any, Any]:
+    """The catalog and the working-day calendar (progress pages count days with it)."""
     from sync.demo_data import ensure_catalog
     from sync.replica import Replica
+    from sync.store import calendar_of
 
     with Replica.in_dir(data_dir) as replica:
         if demo:
             ensure_catalog(replica)
         catalog = kiosk_catalog(replica)
+        calendar = calendar_of(replica)
     if catalog is None or not catalog.items:
         raise NoCatalog("本机还没有事项目录：请先同步，或用 yichuang kiosk --demo 演示")
-    return catalog
+    return catalog, calendar
 
 
 def kiosk_catalog(replica: Any) -> Any:
@@ -108,7 +121,7 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     from sync.replica import DB_NAME
 
     data_dir = pathlib.Path(data_dir)
-    catalog = load_catalog(data_dir, demo=demo)
+    catalog, calendar = load_reference(data_dir, demo=demo)
     ks = settings or config.load(data_dir)
     devs = device_settings.load(data_dir)
     if demo and sims is None:
@@ -119,14 +132,15 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     window = KioskWindow(catalog.hall.name, locked=ks.full_screen and not demo)
     for page in (StartPage(), ServicesPage(catalog), SearchPage(catalog), ItemPage(catalog),
                  IdentifyPage(demo=demo), PhonePage(), ResultPage(seconds=ks.done_seconds),
-                 AdminPage(ks.admin_pin)):
+                 ProgressPage(), AdminPage(ks.admin_pin)):
         window.add_page(page)
     reader = CardReaderService(window)
     printer = hardware.SlipPrinter(printer_url, poll_seconds=ks.printer_poll_seconds,
                                    parent=window)
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
-                     paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+                     paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None,
+                     calendar=calendar)
     watch = ReferenceWatch(runner, parent=window)
     watch.sig_reference_changed.connect(lambda _v: runner.read(
         kiosk_reference, lambda loaded: _reloaded(flow, loaded), lambda _e: None))
@@ -162,40 +176,45 @@ def application(lang: str) -> Any:
 
 
 def install_translation(app: Any, lang: str) -> bool:
-    """Our strings' translator (kiosk_<lang>.qm) beside the app's own one."""
-    if lang == "zh_CN":
-        return False
-    from PySide6.QtCore import QTranslator
+    """Every catalog's translator for `lang` (the kiosk's own among them)."""
+    from desktop import i18n
 
-    from resources import path as resource_path
-
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", f"kiosk_{lang}.qm"))):
-        app.installTranslator(translator)
-        return True
-    log.warning("kiosk translation %s not built (pyside6-lrelease kiosk_%s.ts)", lang, lang)
-    return False
+    return i18n.install(app, lang)
 
 
 def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) -> int:
-    """`yichuang kiosk [--demo]`: full screen until staff leave with the PIN."""
+    """`yichuang kiosk [--demo]`: full screen until staff leave with the PIN.
+
+    A citizen's language choice rebuilds the kiosk in that language (RESTART); the
+    hall's own language comes back for the next citizen.
+    """
     from PySide6.QtWidgets import QApplication
 
+    from desktop.app import RESTART
     from desktop.i18n import current_language
 
     app = app or QApplication.instance()
-    install_translation(app, current_language())
+    hall_language = lang = current_language()
     if not demo:
         config.mark_as_kiosk(data_dir)
-    try:
-        kiosk = build(data_dir, demo=demo)
-    except NoCatalog as exc:
-        log.error("kiosk cannot start: %s", exc)
-        print(f"错误: {exc}")
-        return 2
-    kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
-    kiosk.flow.sig_exit_unlocked.connect(app.quit)
-    kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
-    code = app.exec()
-    kiosk.shutdown()
-    return int(code)
+    while True:
+        install_translation(app, lang)
+        try:
+            kiosk = build(data_dir, demo=demo)
+        except NoCatalog as exc:
+            log.error("kiosk cannot start: %s", exc)
+            print(f"错误: {exc}")
+            return 2
+        kiosk.flow.default_language = hall_language
+        kiosk.flow.sig_exit_unlocked.connect(kiosk.window.close)
+        kiosk.flow.sig_exit_unlocked.connect(app.quit)
+        kiosk.flow.sig_rebuild_requested.connect(lambda _lang: app.exit(RESTART))
+        kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
+        code = app.exec()
+        kiosk.window.unlock()
+        kiosk.window.hide()
+        kiosk.shutdown()
+        kiosk.window.deleteLater()
+        if code != RESTART or not kiosk.flow.next_language:
+            return int(code)
+        lang = kiosk.flow.next_language

@@ -143,7 +143,7 @@ class ResultPage(Page):
             self.sig_finished.emit()
 
     def _tick_text(self) -> None:
-        self.countdown.setText(self.tr("{0} 秒后返回首页").format(self.left) if self.left > 0
+        self.countdown.setText(self.tr("%n 秒后返回首页", "", self.left) if self.left > 0
                                else "")
 
     def set_landscape(self, landscape: bool) -> None:

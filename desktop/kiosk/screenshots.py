@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
-PANELS = {"portrait": (1080, 1920), "landscape": (1920, 1080)}
+PANELS = {"portrait": (1080, 1920), "landscape": (1920, 1080),
+          "laptop": (1366, 768)}  # the demo on a small landscape screen
 DEMO_SEARCH = "jhdj"  # 结婚登记
 DEMO_ITEM = "0101"  # 企业设立登记: a promised item with conditional materials
 ELDERLY_ITEM = "0701"  # 老年优待证办理
@@ -118,6 +119,36 @@ def _stopped_printer(kiosk, sims, panel: str, save) -> None:
     w.toast(w.tr("已通知工作人员，请稍候，马上有人过来帮您。"))
     flow.ask_for_help()
     save(f"{panel}-15-help", w)
+    sims.printer.set_state("ok")
+    flow.on_printer_state("ready")
+    if flow.last is not None:  # the slip of the registration above, scanned
+        flow.reset()
+        flow.on_scanned(flow.last.slip_number)
+        save(f"{panel}-16-progress", w)
+    issued = _issued_case(kiosk)  # a finished case: its progress, then its rating
+    flow.reset()
+    flow.on_scanned(issued.case_number)
+    save(f"{panel}-17-progress-issued", w)
+    w.pages["progress"].rate_button.click()
+    save(f"{panel}-18-rating", w)
+    flow.reset()
+
+
+def _issued_case(kiosk):
+    """A case accepted and issued at a window, in the kiosk's replica."""
+    from desktop.counter import jobs
+    from domain import events as ev
+    from domain.application import Actor, Person, registration_payload
+
+    item = kiosk.flow.catalog.item("0103")
+    payload = registration_payload(item, Person("李建国", "64010419850615002X"),
+                                   provided={m.id: True for m in item.materials})
+    done = []
+    kiosk.runner.write(lambda store: jobs.open_case(
+        store, payload, Actor("S001", "demo", "W01"),
+        [(ev.ACCEPTED, {}), (ev.ISSUED, {"method": "collected", "on_the_spot": True})]),
+        done.append)
+    return done[0]
 
 
 def _wait_ready(flow, timeout_ms: int = 8000) -> None:

@@ -134,6 +134,19 @@ class ServicesPage(Page):
             n = ids.index(select) if select in ids else 0
             self._buttons.buttons()[n].setChecked(True)
             self.show_group(ids[n])
+        self._fit_groups()
+
+    def _fit_groups(self) -> None:
+        """Beside the tiles, the group column is as wide as its longest name needs at the
+        current text size (large text must not cut "C  房产交易和不动产登记")."""
+        if not self.landscape:
+            self.groups_area.setMinimumWidth(0)
+            self.groups_area.setMaximumWidth(16777215)
+            return
+        self.groups_box.ensurePolished()
+        widest = max((b.sizeHint().width() for b in self._buttons.buttons()), default=0)
+        bar = self.groups_area.verticalScrollBar().sizeHint().width()
+        self.groups_area.setFixedWidth(max(480, widest + bar + 24))
 
     def show_group(self, group_id: str) -> None:
         self.group = group_id
@@ -149,7 +162,6 @@ class ServicesPage(Page):
         self.landscape = landscape
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                else QBoxLayout.Direction.TopToBottom)
-        self.groups_area.setFixedWidth(480 if landscape else 16777215)
         self.groups_area.setMaximumHeight(16777215 if landscape else 420)
         self.show_groups(self.by, self.group)
 

@@ -44,10 +44,12 @@ class StartPage(Page):
 
     sig_start_requested = Signal()
     """The citizen tapped "start"."""
+    sig_progress_requested = Signal()
+    """The citizen wants to see how a case stands (查询办理进度)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        outer = QVBoxLayout(self)
+        outer = self.outer = QVBoxLayout(self)
         outer.setContentsMargins(60, 50, 60, 50)
         outer.setSpacing(36)
         outer.addStretch(1)
@@ -79,6 +81,14 @@ class StartPage(Page):
         row.addWidget(self.start_button, 4)
         row.addStretch(1)
         outer.addLayout(row)
+        # the slip promises this: "scan it here to see how your case stands"
+        self.progress_button = button(self.tr("查询办理进度（扫描告知单）"))
+        self.progress_button.clicked.connect(self.sig_progress_requested)
+        again = QHBoxLayout()
+        again.addStretch(1)
+        again.addWidget(self.progress_button, 2)
+        again.addStretch(1)
+        outer.addLayout(again)
         self.blocked_label = label("", "error", align=Qt.AlignmentFlag.AlignCenter)
         self.blocked_label.hide()
         outer.addWidget(self.blocked_label)
@@ -121,3 +131,6 @@ class StartPage(Page):
     def set_landscape(self, landscape: bool) -> None:
         self.steps.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
+        # 1080 px (or a laptop's 768) of height: the steps, both buttons and the hints
+        self.outer.setSpacing(14 if landscape else 36)
+        self.outer.setContentsMargins(60, 16 if landscape else 50, 60, 16 if landscape else 50)

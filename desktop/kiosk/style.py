@@ -30,24 +30,29 @@ def px(value: float, scale: float) -> int:
     return round(value * scale)
 
 
-def sheet(scale: float = NORMAL_SCALE, landscape: bool = False) -> str:
-    """The style sheet for a scale (1.0 normal, 1.3 elderly) and a panel shape.
+def sheet(scale: float = NORMAL_SCALE, landscape: bool = False, fit: float = 1.0) -> str:
+    """The style sheet for a scale (1.0 normal, 1.3 elderly), a panel shape, and how
+    much smaller than a kiosk panel the window is (`fit`, 1.0 on a real panel).
 
     A landscape panel has 1080 px of height for header, page and footer, so heights
-    shrink there (widths do not). The header and footer never scale: they must fit
-    1080 px of width in portrait whatever the mode.
+    shrink there (widths do not). The header and footer never take the elderly scale:
+    they must fit 1080 px of width in portrait whatever the mode. `fit` shrinks
+    everything alike, so the demo on a 1366×768 laptop shows the whole page.
     """
     def s(v: float) -> int:
-        return px(v, scale)
+        return px(v, scale * fit)
 
     def h(v: float) -> int:  # a height: smaller on a landscape panel
-        return px(v * (0.8 if landscape else 1.0), scale)
+        return px(v * (0.8 if landscape else 1.0), scale * fit)
+
+    def f(v: float) -> int:  # header and footer: the window's size only
+        return px(v, fit)
 
     return f"""
 QWidget#kioskRoot {{ background: {PAPER}; color: {INK}; }}
 QWidget#header {{ background: {BLUE}; }}
-QLabel#hallName {{ color: white; font-size: 34px; font-weight: bold; }}
-QLabel#clock {{ color: white; font-size: 30px; }}
+QLabel#hallName {{ color: white; font-size: {f(34)}px; font-weight: bold; }}
+QLabel#clock {{ color: white; font-size: {f(30)}px; }}
 QWidget#banner {{ background: {RED}; }}
 QLabel#bannerText {{ color: white; font-size: {s(30)}px; font-weight: bold; }}
 QWidget#footer {{ background: white; border-top: 1px solid {LINE}; }}
@@ -57,6 +62,7 @@ QLabel[role="subtitle"] {{ font-size: {s(36)}px; font-weight: bold; }}
 QLabel[role="hint"] {{ font-size: {s(27)}px; color: {GREY}; }}
 QLabel[role="field"] {{ font-size: {s(28)}px; color: {GREY}; }}
 QLabel[role="value"] {{ font-size: {s(32)}px; }}
+QLabel[role="confirm"] {{ font-size: {s(30)}px; color: {GREEN}; font-weight: bold; }}
 QLabel[role="big"] {{ font-size: {s(60)}px; font-weight: bold; color: {BLUE_DARK}; }}
 QLabel[role="slip"] {{ font-size: {s(76)}px; font-weight: bold; color: {INK};
     font-family: monospace; }}
@@ -82,11 +88,13 @@ QPushButton[role="start"] {{ background: {BLUE}; color: white; border: none;
     font-size: {s(56)}px; font-weight: bold; min-height: {h(200)}px; border-radius: 28px; }}
 QPushButton[role="start"]:disabled {{ background: #9fb3cc; }}
 QPushButton[role="header"] {{ background: transparent; color: white; border: 2px solid white;
-    font-size: 30px; min-height: 76px; min-width: 150px; }}
+    font-size: {f(30)}px; min-height: {f(76)}px; min-width: {f(150)}px; }}
 QPushButton[role="header"]:checked {{ background: white; color: {BLUE}; font-weight: bold; }}
+QPushButton[role="language"] {{ background: transparent; color: white; border: 2px solid white;
+    font-size: {f(26)}px; min-height: {f(76)}px; padding: 0 {f(14)}px; }}
 QPushButton[role="help"] {{ background: {ORANGE}; color: white; border: none;
-    font-size: 30px; font-weight: bold; min-height: 76px; }}
-QPushButton[role="nav"] {{ font-size: 32px; min-width: 220px; min-height: 88px; }}
+    font-size: {f(30)}px; font-weight: bold; min-height: {f(76)}px; }}
+QPushButton[role="nav"] {{ font-size: {f(32)}px; min-width: {f(220)}px; min-height: {f(88)}px; }}
 QPushButton[role="zone"] {{ font-size: {s(28)}px; min-height: {h(84)}px; text-align: left;
     padding-left: {s(18)}px; }}
 QPushButton[role="zone"]:checked {{ background: {BLUE}; color: white; border-color: {BLUE}; }}
@@ -106,5 +114,5 @@ QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: {s(22)}px; background: transparent; }}
 QScrollBar::handle:vertical {{ background: #b8c4d4; border-radius: {s(10)}px;
-    min-height: 80px; }}
+    min-height: {s(80)}px; }}
 """

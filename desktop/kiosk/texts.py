@@ -1,5 +1,6 @@
 """How the kiosk words an item's facts, translated (context "KioskText", written out in
-every call because lupdate reads only literal contexts).
+every call because lupdate reads only literal contexts; counts go through
+`KioskText.tr(…, n)`, the only form pyside6-lupdate reads as a plural).
 
 One place, so a tile, the item page and the voice say the same thing; the slip itself
 is worded by `printing` (the paper is always Chinese, the screen follows the language).
@@ -7,16 +8,39 @@ is worded by `printing` (the paper is always Chinese, the screen follows the lan
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from domain.catalog import Catalog, ServiceItem
+
+
+class KioskText(QObject):
+    """The counted phrases ("1 working day", "2 originals")."""
+
+    def working_days(self, n: int) -> str:
+        return self.tr("%n个工作日", "", n)
+
+    def originals(self, n: int) -> str:
+        return self.tr("原件%n份", "", n)
+
+    def copies(self, n: int) -> str:
+        return self.tr("复印件%n份", "", n)
+
+
+_counted: KioskText | None = None
+
+
+def counted() -> KioskText:
+    global _counted
+    if _counted is None:
+        _counted = KioskText()
+    return _counted
 
 
 def limit_short(item: ServiceItem) -> str:
     """For a tile: 即办 / 3个工作日."""
     if item.instant:
         return QCoreApplication.translate("KioskText", "即办件")
-    return QCoreApplication.translate("KioskText", "{0}个工作日").format(item.promised_days)
+    return counted().working_days(item.promised_days)
 
 
 def limit_long(item: ServiceItem) -> str:
@@ -49,9 +73,9 @@ def material_line(m) -> str:
     """营业执照 原件1份 复印件1份 — counts in the screen's language."""
     parts = []
     if m.originals:
-        parts.append(QCoreApplication.translate("KioskText", "原件{0}份").format(m.originals))
+        parts.append(counted().originals(m.originals))
     if m.copies:
-        parts.append(QCoreApplication.translate("KioskText", "复印件{0}份").format(m.copies))
+        parts.append(counted().copies(m.copies))
     return f"{m.name}  {' '.join(parts)}".strip()
 
 

@@ -37,6 +37,10 @@ def label(text: str = "", role: str = "", *, wrap: bool = True,
     w.setWordWrap(wrap)
     if align is not None:
         w.setAlignment(align)
+    if role == "display":
+        # what is typed must never widen its column: the keypad beside it would move
+        # under the citizen's finger with every digit
+        w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     return w
 
 
@@ -104,6 +108,8 @@ class NumericKeypad(QWidget):
         for n, key in enumerate(keys):
             text = self.tr("清空") if key == CLEAR else key
             b = button(text, "keyAction" if key in (CLEAR, BACKSPACE) else "key")
+            if key == BACKSPACE:
+                b.setAccessibleName(self.tr("退格"))
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             b.clicked.connect(lambda _=False, k=key: self.sig_key_pressed.emit(k))
             grid.addWidget(b, n // 3, n % 3)
@@ -141,6 +147,7 @@ class LetterKeyboard(QWidget):
                 self.buttons[low] = b
             if r == 2:
                 back = button(BACKSPACE, "keyAction")
+                back.setAccessibleName(self.tr("退格"))
                 back.clicked.connect(lambda: self.sig_key_pressed.emit(BACKSPACE))
                 line.addWidget(back, 15)
                 self.buttons[BACKSPACE] = back
@@ -165,6 +172,7 @@ class ItemTile(QPushButton):
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setAccessibleName(f"{item.name}，{limit}，{department}")
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 14, 22, 14)
         box.setSpacing(6)

@@ -27,13 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.face_menu import LANGUAGE_NAMES
+from desktop.i18n import current_language
 from desktop.kiosk import style
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import button, label
+from desktop.screen_fit import fit_to_screen
+from domain.events import CHINA_TZ
 
 log = logging.getLogger(__name__)
 
 HOLD_MS = 3000
+PANEL_PORTRAIT = (1080, 1920)
+PANEL_LANDSCAPE = (1920, 1080)
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.Wheel}
 
@@ -110,16 +116,19 @@ class KioskWindow(QWidget):
     """Elderly mode switched on (True) or off."""
     sig_admin_requested = Signal()
     """Staff held the hall name (or pressed Ctrl+Shift+Q)."""
+    sig_language_requested = Signal(str)
+    """The citizen chose the other language ("en" or "zh_CN")."""
 
     def __init__(self, hall_name: str, *, locked: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("一窗 自助登记"))
+        self.setWindowTitle(self.tr("自助登记"))
         self.locked = locked
         self.elderly = False
         self.landscape: bool | None = None
+        self.fit = 1.0
         self.pages: dict[str, Page] = {}
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -140,7 +149,10 @@ class KioskWindow(QWidget):
         self._toast_timer = QTimer(self, singleShot=True, interval=8000)
         self._toast_timer.timeout.connect(self._end_toast)
         self._blocked_text = ""
-        QShortcut(QKeySequence("Ctrl+Shift+Q"), self, activated=self.sig_admin_requested)
+        # connected, not passed as `activated=`: PySide calls that one, and a signal
+        # is not callable (it crashed the kiosk)
+        exit_key = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
+        exit_key.activated.connect(self.sig_admin_requested)
         self.setStyleSheet(style.sheet(style.NORMAL_SCALE))
         self._clock_timer = QTimer(self, interval=15_000)
         self._clock_timer.timeout.connect(self._tick_clock)
@@ -160,6 +172,12 @@ class KioskWindow(QWidget):
         row.addWidget(self.hall_label, 1)
         self.clock = QLabel(objectName="clock")
         row.addWidget(self.clock)
+        # each language named in itself, so a citizen who cannot read the screen finds it
+        other = "zh_CN" if current_language() == "en" else "en"
+        self.language_button = button(LANGUAGE_NAMES[other], "language")
+        self.language_button.setAccessibleName("English / 中文")
+        self.language_button.clicked.connect(lambda: self.sig_language_requested.emit(other))
+        row.addWidget(self.language_button)
         self.elderly_button = button(self.tr("长辈模式"), "header", checkable=True)
         self.elderly_button.toggled.connect(self.sig_elderly_toggled)
         row.addWidget(self.elderly_button)
@@ -237,30 +255,40 @@ class KioskWindow(QWidget):
 
     def _relayout(self, force: bool = False) -> None:
         landscape = self.width() > self.height()
-        if landscape == self.landscape and not force:
+        panel_w, panel_h = PANEL_LANDSCAPE if landscape else PANEL_PORTRAIT
+        fit = round(min(1.0, self.width() / panel_w, self.height() / panel_h), 2)
+        if landscape == self.landscape and fit == self.fit and not force:
             return
-        self.landscape = landscape
+        self.landscape, self.fit = landscape, fit
         self.setStyleSheet(style.sheet(style.ELDERLY_SCALE if self.elderly
-                                       else style.NORMAL_SCALE, landscape))
+                                       else style.NORMAL_SCALE, landscape, fit))
         columns = (3 if landscape else 2) - (1 if self.elderly else 0)
+        self._tick_clock()
         for page in self.pages.values():
             page.set_landscape(landscape)
             if hasattr(page, "set_columns"):
                 page.set_columns(columns)
 
     def _tick_clock(self) -> None:
-        now = dt.datetime.now()
-        self.clock.setText(f"{now:%Y-%m-%d  %H:%M}")
+        # Beijing time, as on the slip: the PC's own zone may be anything; a portrait
+        # header keeps its width for the hall's name
+        now = dt.datetime.now(CHINA_TZ)
+        self.clock.setText(f"{now:%H:%M}" if self.landscape is False else
+                           f"{now:%Y-%m-%d  %H:%M}")
 
     # -- the lock -------------------------------------------------------------------
     def show_kiosk(self, full_screen: bool) -> None:
+        """Full screen on the kiosk's panel; a window of the screen's shape otherwise
+        (the demo, a test), as large as that screen shows, the style shrunk to fit."""
         if full_screen:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint
                                 | Qt.WindowType.WindowStaysOnTopHint)
             self.showFullScreen()
-        else:
-            self.resize(1080, 1920)
-            self.show()
+            return
+        screen = self.screen().availableGeometry()
+        width, height = PANEL_LANDSCAPE if screen.width() > screen.height() else PANEL_PORTRAIT
+        fit_to_screen(self, width, height)
+        self.show()
 
     def unlock(self) -> None:
         """The PIN was right: the window may close now."""

@@ -36,6 +36,30 @@ Done = Callable[[Any], None]
 PrinterFactory = Callable[[], QPrinter | None]
 
 
+class FolderPrinter:
+    """A virtual A4 printer: each job becomes a PDF file in `folder` (demo, no printer).
+
+    Qt's own PDF output behind the same QPrinter API, so the job takes exactly the path
+    a real printer's does; the clerk is told where the file went.
+    """
+
+    def __init__(self, folder: pathlib.Path) -> None:
+        self.folder = pathlib.Path(folder)
+        self._n = 0
+
+    def __call__(self) -> QPrinter:
+        import datetime as dt
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._n += 1
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setResolution(150)  # the pages are images: 150 dpi reads well, stays small
+        name = f"{dt.datetime.now():%Y%m%d-%H%M%S}-{self._n:03d}.pdf"
+        printer.setOutputFileName(str(self.folder / name))
+        return printer
+
+
 def default_printer() -> QPrinter | None:
     """The system's default printer, or None when the PC has none at all."""
     info = QPrinterInfo.defaultPrinter()
@@ -89,6 +113,16 @@ class PrintFlow(QObject):
         """Build and draw `doc` on the I/O lane; `on_done(Rendered)` on the GUI thread."""
         req, dpi = self.request(doc, case), preview_dpi()
         self.runner.io(lambda: render_paper(req, dpi=dpi), on_done, on_error or self._failed)
+
+    def print_now(self, doc: str, case: Case) -> None:
+        """Build `doc` and send it to its printer without a preview (kept first)."""
+        req = self.request(doc, case)
+        self.runner.io(lambda: render_paper(req, pages=False), self.print, self._failed)
+
+    def keep_only(self, doc: str, case: Case) -> None:
+        """Build `doc` and keep its PDF with the case; nothing is printed."""
+        req = self.request(doc, case)
+        self.runner.io(lambda: render_paper(req, pages=False), self.keep, self._failed)
 
     def render_kept(self, paper: archive.Paper, case: Case | None, on_done: Done,
                     on_error: Done | None = None, *, pages: bool = True) -> None:
@@ -196,14 +230,18 @@ class PrintFlow(QObject):
         if printer is None:
             self._fail(rendered, self.tr("本机没有可用的打印机"))
             return
-        pdf = rendered.pdf
-        self.runner.io(lambda: print_pdf(pdf, printer), lambda _n: self._printed(rendered),
+        pdf, into = rendered.pdf, printer.outputFileName()
+        self.runner.io(lambda: print_pdf(pdf, printer),
+                       lambda _n: self._printed(rendered, into),
                        lambda exc: self._fail(rendered, error_text(exc)))
 
-    def _printed(self, rendered: Rendered) -> None:
+    def _printed(self, rendered: Rendered, into: str = "") -> None:
         log.info("printed %s of %s", rendered.doc, rendered.case_key)
         self.sig_printed.emit(rendered)
-        self.sig_message.emit(self.tr("《{title}》已打印").format(title=rendered.title), "info")
+        text = (self.tr("《{title}》已打印到PDF文件：{file}").format(title=rendered.title,
+                                                             file=into) if into
+                else self.tr("《{title}》已打印").format(title=rendered.title))
+        self.sig_message.emit(text, "info")
 
     def _fail(self, rendered: Rendered, why: str) -> None:
         log.warning("%s of %s not printed: %s", rendered.doc, rendered.case_key, why)

@@ -53,6 +53,7 @@ class PapersPanel(QWidget):
         head.addWidget(self.reprint_button)
         lay.addLayout(head)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("已打印的文书"))
         self.list.setMaximumHeight(120)
         self.list.itemDoubleClicked.connect(lambda _i: self.preview_selected())
         self.list.currentRowChanged.connect(lambda _r: self._enable())

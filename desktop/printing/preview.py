@@ -32,6 +32,7 @@ from desktop.printing.flow import PrintFlow
 from desktop.printing.page_strip import PageStrip
 from desktop.printing.render import Rendered
 from desktop.printing.titles import error_text, title
+from desktop.screen_fit import fit_to_screen
 from domain.case import Case
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,8 @@ class PreviewDialog(QDialog):
                             else self.tr("打印预览"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1080, 820)
         self._build()
+        fit_to_screen(self, 1080, 820)  # 1366×768 included: the buttons stay on screen
         flow.sig_printed.connect(self._on_printed)
         flow.sig_print_failed.connect(self._on_failed)
         for i, item in enumerate(self.items):
@@ -71,9 +72,10 @@ class PreviewDialog(QDialog):
         lay = QVBoxLayout(self)
         body = QHBoxLayout()
         left = QVBoxLayout()
-        self.papers_title = QLabel(self.tr("本次文书（{n}份）").format(n=len(self.items)),
+        self.papers_title = QLabel(self.tr("本次文书（%n份）", "", len(self.items)),
                                    objectName="sectionTitle")
         self.papers = QListWidget()
+        self.papers.setAccessibleName(self.tr("本次文书"))
         self.papers.setFixedWidth(200)
         self.papers.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         for item in self.items:
@@ -235,8 +237,8 @@ class PreviewDialog(QDialog):
             return
         failed, self._batch = self._batch_failed, None
         if failed:
-            self.status.setText(self.tr("有{n}份文书没有打印，PDF已随办件保存：见左侧标记").format(
-                n=failed))
+            self.status.setText(self.tr("有%n份文书没有打印，PDF已随办件保存：见左侧标记", "",
+                                       failed))
         else:
             self.accept()
 

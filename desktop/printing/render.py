@@ -63,8 +63,11 @@ class Rendered:
         return archive.case_key(self.case_number, self.case_id)
 
 
-def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI) -> Rendered:
-    """Build `req.doc` for the case and draw it; raises the printing package's errors."""
+def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI, pages: bool = True) -> Rendered:
+    """Build `req.doc` for the case and draw it; raises the printing package's errors.
+
+    `pages=False` skips the preview images of an A4 paper (printed or kept unseen).
+    """
     document = documents.build(req.doc, req.case, req.catalog, req.settings, today=req.today,
                                staff=req.staff, calendar=req.calendar)
     pdf = documents.to_pdf(document)
@@ -72,11 +75,11 @@ def render_paper(req: PaperRequest, *, dpi: int = PREVIEW_DPI) -> Rendered:
     if document.is_receipt:
         # the receipt as its printer draws it, at its real paper width
         png = documents.to_png(document, width_mm=req.receipt_width_mm)
-        pages = [Page(QImage.fromData(png, "PNG"), float(req.receipt_width_mm))]
+        images = [Page(QImage.fromData(png, "PNG"), float(req.receipt_width_mm))]
         escpos = documents.to_escpos(document, width_mm=req.receipt_width_mm)
     else:
-        pages = render_pages(pdf, dpi)
-    return Rendered(req.doc, document.title, req.case.id, req.case.case_number, pdf, pages,
+        images = render_pages(pdf, dpi) if pages else []
+    return Rendered(req.doc, document.title, req.case.id, req.case.case_number, pdf, images,
                     document.is_receipt, escpos, document.missing_glyphs)
 
 

@@ -30,183 +30,207 @@
     </message>
 </context>
 <context>
+    <name>CounterShell</name>
+    <message>
+        <location filename="../../desktop/devices/counter_hooks.py" line="105"/>
+        <source>已收到评价：{0}星</source>
+        <translation>Rating received: {0} stars</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/devices/counter_hooks.py" line="106"/>
+        <source>本次服务已评价过，新的评价已记录但不重复计入</source>
+        <translation>This service was rated already; the new rating is recorded but not counted again</translation>
+    </message>
+</context>
+<context>
     <name>DemoControlWindow</name>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="46"/>
+        <location filename="../../desktop/devices/demo_window.py" line="47"/>
         <source>模拟设备</source>
         <translation>Simulated devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="64"/>
+        <location filename="../../desktop/devices/demo_window.py" line="59"/>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/devices/demo_window.py" line="71"/>
         <source>身份证阅读器</source>
         <translation>ID-card reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="71"/>
+        <location filename="../../desktop/devices/demo_window.py" line="78"/>
         <source>放卡</source>
         <translation>Place card</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="72"/>
+        <location filename="../../desktop/devices/demo_window.py" line="79"/>
         <source>拿走</source>
         <translation>Take away</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="73"/>
+        <location filename="../../desktop/devices/demo_window.py" line="80"/>
         <source>下次读卡失败</source>
         <translation>Fail next read</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="81"/>
+        <location filename="../../desktop/devices/demo_window.py" line="88"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="81"/>
+        <location filename="../../desktop/devices/demo_window.py" line="88"/>
         <source>港澳台居住证</source>
         <translation>HK/Macao/Taiwan residence permit</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="82"/>
+        <location filename="../../desktop/devices/demo_window.py" line="89"/>
         <source>外国人永久居留证</source>
         <translation>Foreign permanent residence card</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="83"/>
+        <location filename="../../desktop/devices/demo_window.py" line="90"/>
         <source>外国人永久居留身份证</source>
         <translation>Foreign permanent resident ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="87"/>
+        <location filename="../../desktop/devices/demo_window.py" line="94"/>
         <source>拔出</source>
         <translation>Unplug</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="88"/>
+        <location filename="../../desktop/devices/demo_window.py" line="95"/>
         <source>插回</source>
         <translation>Replug</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="92"/>
+        <location filename="../../desktop/devices/demo_window.py" line="99"/>
         <source>串口评价器（YC-PAD/1）</source>
         <translation>Serial rating pad (YC-PAD/1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="108"/>
+        <location filename="../../desktop/devices/demo_window.py" line="115"/>
         <source>串口扫码枪</source>
         <translation>Serial scanner</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="111"/>
+        <location filename="../../desktop/devices/demo_window.py" line="118"/>
         <source>办件编号或告知单编号</source>
         <translation>Case or slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="113"/>
+        <location filename="../../desktop/devices/demo_window.py" line="120"/>
         <source>扫码</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="117"/>
+        <location filename="../../desktop/devices/demo_window.py" line="124"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="120"/>
+        <location filename="../../desktop/devices/demo_window.py" line="127"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="120"/>
-        <location filename="../../desktop/devices/demo_window.py" line="180"/>
+        <location filename="../../desktop/devices/demo_window.py" line="127"/>
+        <location filename="../../desktop/devices/demo_window.py" line="187"/>
         <source>缺纸</source>
         <translation>Paper out</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="121"/>
-        <location filename="../../desktop/devices/demo_window.py" line="181"/>
+        <location filename="../../desktop/devices/demo_window.py" line="128"/>
+        <location filename="../../desktop/devices/demo_window.py" line="188"/>
         <source>开盖</source>
         <translation>Cover open</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="121"/>
-        <location filename="../../desktop/devices/demo_window.py" line="181"/>
+        <location filename="../../desktop/devices/demo_window.py" line="128"/>
+        <location filename="../../desktop/devices/demo_window.py" line="188"/>
         <source>脱机</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="129"/>
+        <location filename="../../desktop/devices/demo_window.py" line="200"/>
+        <source>打印出的回执 ●</source>
+        <translation>Printed receipts ●</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/devices/demo_window.py" line="60"/>
+        <location filename="../../desktop/devices/demo_window.py" line="136"/>
         <source>打印出的回执</source>
         <translation>Printed receipts</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="131"/>
-        <location filename="../../desktop/devices/demo_window.py" line="194"/>
+        <location filename="../../desktop/devices/demo_window.py" line="138"/>
+        <location filename="../../desktop/devices/demo_window.py" line="203"/>
         <source>（还没有打印）</source>
         <translation>(nothing printed yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="137"/>
+        <location filename="../../desktop/devices/demo_window.py" line="144"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="170"/>
+        <location filename="../../desktop/devices/demo_window.py" line="177"/>
         <source>已拔出</source>
         <translation>Unplugged</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="172"/>
+        <location filename="../../desktop/devices/demo_window.py" line="179"/>
         <source>卡上：{0}</source>
         <translation>On the reader: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="173"/>
+        <location filename="../../desktop/devices/demo_window.py" line="180"/>
         <source>阅读器上没有卡</source>
         <translation>No card on the reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="175"/>
+        <location filename="../../desktop/devices/demo_window.py" line="182"/>
         <source>待机</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="175"/>
+        <location filename="../../desktop/devices/demo_window.py" line="182"/>
         <source>欢迎</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="176"/>
+        <location filename="../../desktop/devices/demo_window.py" line="183"/>
         <source>工作人员信息</source>
         <translation>Staff info</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="176"/>
+        <location filename="../../desktop/devices/demo_window.py" line="183"/>
         <source>感谢评价</source>
         <translation>Thanks</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="178"/>
+        <location filename="../../desktop/devices/demo_window.py" line="185"/>
         <source>等待按键…</source>
         <translation>Waiting for a key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="179"/>
+        <location filename="../../desktop/devices/demo_window.py" line="186"/>
         <source>显示：{0}</source>
         <translation>Showing: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="180"/>
+        <location filename="../../desktop/devices/demo_window.py" line="187"/>
         <source>就绪</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="182"/>
+        <location filename="../../desktop/devices/demo_window.py" line="189"/>
         <source>故障</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/demo_window.py" line="184"/>
+        <location filename="../../desktop/devices/demo_window.py" line="191"/>
         <source>状态：{0}</source>
         <translation>State: {0}</translation>
     </message>
@@ -699,64 +723,67 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="80"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="94"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="108"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="123"/>
         <source>欢迎光临</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="110"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="125"/>
         <source>办理结束后，请为我们的服务评价</source>
         <translation>Please rate our service when you are done</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="142"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="172"/>
         <source>请您对本次服务进行评价</source>
         <translation>How was our service today?</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="155"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="185"/>
         <source>很抱歉给您带来不便</source>
         <translation>We are sorry</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="156"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="186"/>
         <source>请选择主要原因，我们会回访并整改</source>
         <translation>Please choose the main reason; we will follow up</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="183"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="213"/>
         <source>为您服务的是：{0}（工号 {1}）</source>
         <translation>You were served by {0} (staff no. {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="195"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="225"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="196"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="226"/>
         <source>您的意见是我们改进工作的动力</source>
         <translation>Your opinion helps us improve</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="202"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="232"/>
         <source>本次服务已评价</source>
         <translation>This service has been rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="203"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="233"/>
         <source>每次服务只计一次评价，感谢您的参与</source>
         <translation>Each service counts one rating. Thank you!</translation>
     </message>
-    <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="240"/>
-        <source>{0} 秒后自动返回</source>
-        <translation>Back in {0} s</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/devices/screen_pad_view.py" line="270"/>
+        <source>%n 秒后自动返回</source>
+        <translation>
+            <numerusform>Back in %n second</numerusform>
+            <numerusform>Back in %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -770,19 +797,6 @@
         <location filename="../../desktop/devices/settings_screen.py" line="60"/>
         <source>正在测试…</source>
         <translation>Testing…</translation>
-    </message>
-</context>
-<context>
-    <name>shell</name>
-    <message>
-        <location filename="../../desktop/devices/counter_hooks.py" line="92"/>
-        <source>已收到评价：{0}星</source>
-        <translation>Rating received: {0} stars</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/devices/counter_hooks.py" line="93"/>
-        <source>本次服务已评价过，新的评价已记录但不重复计入</source>
-        <translation>Already rated; the new rating is recorded but not counted again</translation>
     </message>
 </context>
 </TS>

@@ -139,23 +139,38 @@
 <context>
     <name>KioskFlow</name>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="157"/>
-        <location filename="../../desktop/kiosk/flow.py" line="184"/>
+        <location filename="../../desktop/kiosk/flow.py" line="181"/>
+        <location filename="../../desktop/kiosk/flow.py" line="208"/>
         <source>办理：{0}</source>
         <translation>Service: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="244"/>
+        <location filename="../../desktop/kiosk/flow.py" line="212"/>
+        <source>已读取：%1</source>
+        <translation>Card read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/flow.py" line="213"/>
+        <source>证件号码：%1</source>
+        <translation>ID number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/flow.py" line="254"/>
+        <source>本机没有查到这个编号的办件：刚登记的请稍后再查，或到服务台询问</source>
+        <translation>No case with this number here yet. If you registered just now, try again later, or ask at the help desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/flow.py" line="298"/>
         <source>本机没有连接打印机</source>
         <translation>This kiosk has no printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="272"/>
+        <location filename="../../desktop/kiosk/flow.py" line="326"/>
         <source>{0}，暂停自助登记。工作人员正在处理，请到服务台登记。</source>
         <translation>{0}: self-service registration is paused. Staff have been told; please register at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="288"/>
+        <location filename="../../desktop/kiosk/flow.py" line="342"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
@@ -211,77 +226,86 @@
 <context>
     <name>KioskText</name>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="18"/>
+        <location filename="../../desktop/kiosk/texts.py" line="42"/>
         <source>即办件</source>
         <translation>Same day</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="19"/>
-        <source>{0}个工作日</source>
-        <translation>{0} working days</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="25"/>
+        <location filename="../../desktop/kiosk/texts.py" line="49"/>
         <source>即办件，材料齐全当场办结</source>
         <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="26"/>
+        <location filename="../../desktop/kiosk/texts.py" line="50"/>
         <source>承诺时限 {0} 个工作日（自受理次日起计算）</source>
         <translation>{0} working days (counted from the day after acceptance)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="33"/>
+        <location filename="../../desktop/kiosk/texts.py" line="57"/>
         <source>不收费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="44"/>
+        <location filename="../../desktop/kiosk/texts.py" line="68"/>
         <source>是，当场办结</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="45"/>
+        <location filename="../../desktop/kiosk/texts.py" line="69"/>
         <source>否，受理后按承诺时限办结</source>
         <translation>No, within the time limit after acceptance</translation>
     </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="52"/>
-        <source>原件{0}份</source>
-        <translation>{0} original(s)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/kiosk/texts.py" line="20"/>
+        <source>%n个工作日</source>
+        <translation>
+            <numerusform>%n working day</numerusform>
+            <numerusform>%n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/kiosk/texts.py" line="23"/>
+        <source>原件%n份</source>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/kiosk/texts.py" line="26"/>
+        <source>复印件%n份</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="54"/>
-        <source>复印件{0}份</source>
-        <translation>{0} copy(ies)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/kiosk/texts.py" line="61"/>
+        <location filename="../../desktop/kiosk/texts.py" line="85"/>
         <source>（{0}需提供）</source>
         <translation>(if: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="67"/>
+        <location filename="../../desktop/kiosk/texts.py" line="91"/>
         <source>打印机缺纸</source>
         <translation>The printer is out of paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="68"/>
+        <location filename="../../desktop/kiosk/texts.py" line="92"/>
         <source>打印机盖未关好</source>
         <translation>The printer cover is open</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="69"/>
+        <location filename="../../desktop/kiosk/texts.py" line="93"/>
         <source>打印机脱机</source>
         <translation>The printer is offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="70"/>
+        <location filename="../../desktop/kiosk/texts.py" line="94"/>
         <source>打印机故障</source>
         <translation>The printer has a fault</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/texts.py" line="72"/>
+        <location filename="../../desktop/kiosk/texts.py" line="96"/>
         <source>打印机未连接</source>
         <translation>The printer is not connected</translation>
     </message>
@@ -289,27 +313,27 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="119"/>
-        <source>一窗 自助登记</source>
-        <translation>Yichuang self-service kiosk</translation>
+        <location filename="../../desktop/kiosk/window.py" line="127"/>
+        <source>自助登记</source>
+        <translation>Self-service registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="163"/>
+        <location filename="../../desktop/kiosk/window.py" line="181"/>
         <source>长辈模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="166"/>
+        <location filename="../../desktop/kiosk/window.py" line="184"/>
         <source>需要帮助</source>
         <translation>Need help</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="176"/>
+        <location filename="../../desktop/kiosk/window.py" line="194"/>
         <source>返回上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="181"/>
+        <location filename="../../desktop/kiosk/window.py" line="199"/>
         <source>回到首页</source>
         <translation>Start over</translation>
     </message>
@@ -317,7 +341,12 @@
 <context>
     <name>LetterKeyboard</name>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="147"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="150"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/widgets.py" line="154"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -325,10 +354,15 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="105"/>
-        <location filename="../../desktop/kiosk/widgets.py" line="112"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="109"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="118"/>
         <source>清空</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/widgets.py" line="112"/>
+        <source>退格</source>
+        <translation>Backspace</translation>
     </message>
 </context>
 <context>
@@ -344,19 +378,127 @@
         <translation>We will text you when it is done; you can rate the service by replying.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="193"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="195"/>
         <source>跳过，不留号码</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="196"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="198"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="208"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="210"/>
         <source>如果需要短信通知，请输入手机号码；不需要请点跳过</source>
         <translation>Enter your mobile number for text messages, or tap Skip</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="45"/>
+        <source>查询办理进度</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="46"/>
+        <source>把告知单上的条形码对准扫码口，或输入告知单编号（20位）或办件编号（16位）</source>
+        <translation>Hold your slip&apos;s barcode to the scanner, or key in the slip number (20 digits) or the case number (16 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="55"/>
+        <source>输入的编号</source>
+        <translation>Number entered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="61"/>
+        <source>为本次服务评价</source>
+        <translation>Rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="70"/>
+        <source>查询</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="87"/>
+        <source>事项</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="87"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="88"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="88"/>
+        <source>办理状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="89"/>
+        <source>办理时限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="89"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="98"/>
+        <source>请扫描告知单上的条形码，或输入告知单编号</source>
+        <translation>Please scan the barcode on your slip, or key in the slip number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="151"/>
+        <source>即办件，材料齐全当场办结</source>
+        <translation>Done on the spot when the documents are complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="153"/>
+        <source>等待补正材料，暂停计时</source>
+        <translation>Waiting for missing documents; the clock is paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="155"/>
+        <source>受理后开始计算</source>
+        <translation>Counts from acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="159"/>
+        <source>%1（%2前办结）</source>
+        <translation>%1 (done by %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="164"/>
+        <source>请按排队号到窗口，带齐告知单上的材料</source>
+        <translation>Go to the window when your queue number is called, with the documents on your slip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="166"/>
+        <source>请补齐以下材料后到窗口：%1</source>
+        <translation>Bring these documents to the window: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="168"/>
+        <source>结果已出，请带身份证到窗口领取</source>
+        <translation>Your result is ready: collect it at the window with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="170"/>
+        <source>已结束，无需再办</source>
+        <translation>Finished; nothing more to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/progress_page.py" line="171"/>
+        <source>正在办理，请留意短信通知</source>
+        <translation>In progress; you will get a text message</translation>
     </message>
 </context>
 <context>
@@ -441,41 +583,44 @@
         <source>请到 {0}</source>
         <translation>Go to {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/kiosk/result_pages.py" line="146"/>
-        <source>{0} 秒后返回首页</source>
-        <translation>Back to the start in {0} s</translation>
+        <source>%n 秒后返回首页</source>
+        <translation>
+            <numerusform>Back to the start in %n second</numerusform>
+            <numerusform>Back to the start in %n seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="174"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="186"/>
         <source>按拼音首字母搜索</source>
         <translation>Search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="175"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="187"/>
         <source>例如：结婚登记 输入 JHDJ，普通护照签发 输入 PTHZ</source>
         <translation>e.g. 结婚登记 (marriage registration): JHDJ; 普通护照签发 (passport): PTHZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="195"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="207"/>
         <source>请用下方字母键输入事项名称的拼音首字母</source>
         <translation>Type the pinyin initials of the service name with the letter keys below</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="222"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="234"/>
         <source>输入字母后，这里显示匹配的事项</source>
         <translation>Matching services appear here as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="224"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="236"/>
         <source>找到以下事项，请点击选择</source>
         <translation>Tap the service you want</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="226"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="238"/>
         <source>没有找到，请少输入几个字母，或返回按服务区查找</source>
         <translation>Nothing found. Type fewer letters, or go back and browse by zone</translation>
     </message>
@@ -511,63 +656,68 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="54"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="56"/>
         <source>自助登记</source>
         <translation>Self-service registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="55"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="57"/>
         <source>不用排长队问路：选好事项，刷身份证，取走告知单，上面写着去哪个窗口、带什么材料</source>
         <translation>No queue to ask the way: choose the service, place your ID card, take the slip — it says which window and what to bring</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
         <source>选择事项</source>
         <translation>Choose the service</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
         <source>按服务区或部门找，也可按拼音首字母搜索</source>
         <translation>Browse by zone or department, or search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="63"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="65"/>
         <source>放身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="63"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="65"/>
         <source>把身份证放到读卡区，或用数字键输入号码</source>
         <translation>Put the card on the reader, or type the number</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="66"/>
         <source>取告知单</source>
         <translation>Take your slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="66"/>
         <source>排队号、办理窗口、所需材料和办理时限</source>
         <translation>Queue number, window, documents and time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="75"/>
-        <location filename="../../desktop/kiosk/start_page.py" line="98"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="77"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="108"/>
         <source>开始登记</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="88"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="85"/>
+        <source>查询办理进度（扫描告知单）</source>
+        <translation>Check progress (scan your slip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/start_page.py" line="98"/>
         <source>需要帮忙？请点右上角「需要帮助」，工作人员会过来。</source>
         <translation>Need a hand? Tap “Need help” at the top right and staff will come.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="93"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="103"/>
         <source>您好，请点击开始登记</source>
         <translation>Hello, tap Start to register</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="98"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="108"/>
         <source>暂停自助登记</source>
         <translation>Registration paused</translation>
     </message>
@@ -575,7 +725,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/kiosk/screenshots.py" line="118"/>
+        <location filename="../../desktop/kiosk/screenshots.py" line="119"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>

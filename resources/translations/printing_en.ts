@@ -24,7 +24,12 @@
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="89"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="56"/>
+        <source>已打印的文书</source>
+        <translation>Papers printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/papers_panel.py" line="90"/>
         <source>（尚无打印记录）</source>
         <translation>(nothing printed yet)</translation>
     </message>
@@ -32,143 +37,154 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="57"/>
+        <location filename="../../desktop/printing/preview.py" line="58"/>
         <source>打印预览 · 办件 {no}</source>
         <translation>Print preview · case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="58"/>
+        <location filename="../../desktop/printing/preview.py" line="59"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
-    <message>
-        <location filename="../../desktop/printing/preview.py" line="74"/>
-        <source>本次文书（{n}份）</source>
-        <translation>Papers of this step ({n})</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/printing/preview.py" line="75"/>
+        <source>本次文书（%n份）</source>
+        <translation>
+            <numerusform>This step&apos;s paper (%n)</numerusform>
+            <numerusform>This step&apos;s papers (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="89"/>
+        <location filename="../../desktop/printing/preview.py" line="78"/>
+        <source>本次文书</source>
+        <translation>This step&apos;s papers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/preview.py" line="91"/>
         <source>◀ 上一页</source>
         <translation>◀ Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="90"/>
+        <location filename="../../desktop/printing/preview.py" line="92"/>
         <source>下一页 ▶</source>
         <translation>Next page ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="105"/>
+        <location filename="../../desktop/printing/preview.py" line="107"/>
         <source>打印的文书同时以PDF随办件保存，可在办件的“文书”中补打。</source>
         <translation>Every paper printed is also kept as a PDF with the case; reprint it from the case&apos;s Papers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="112"/>
+        <location filename="../../desktop/printing/preview.py" line="114"/>
         <source>选择打印机…</source>
         <translation>Choose printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="113"/>
+        <location filename="../../desktop/printing/preview.py" line="115"/>
         <source>另存为PDF… (Ctrl+S)</source>
         <translation>Save as PDF… (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="114"/>
+        <location filename="../../desktop/printing/preview.py" line="116"/>
         <source>打印 (Ctrl+P)</source>
         <translation>Print (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="115"/>
+        <location filename="../../desktop/printing/preview.py" line="117"/>
         <source>全部打印 (Enter)</source>
         <translation>Print all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="116"/>
+        <location filename="../../desktop/printing/preview.py" line="118"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="125"/>
+        <location filename="../../desktop/printing/preview.py" line="127"/>
         <source>打印 (Enter)</source>
         <translation>Print (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="140"/>
+        <location filename="../../desktop/printing/preview.py" line="142"/>
         <source>→ 小票打印机</source>
         <translation>→ receipt printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="140"/>
+        <location filename="../../desktop/printing/preview.py" line="142"/>
         <source>→ A4打印机</source>
         <translation>→ A4 printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="145"/>
+        <location filename="../../desktop/printing/preview.py" line="147"/>
         <source>正在生成…</source>
         <translation>Preparing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="158"/>
+        <location filename="../../desktop/printing/preview.py" line="160"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="160"/>
+        <location filename="../../desktop/printing/preview.py" line="162"/>
         <source>有字体缺字，会印成空白</source>
         <translation>Some characters are missing from the fonts and will print blank</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="171"/>
-        <location filename="../../desktop/printing/preview.py" line="217"/>
+        <location filename="../../desktop/printing/preview.py" line="173"/>
+        <location filename="../../desktop/printing/preview.py" line="219"/>
         <source>无法生成</source>
         <translation>Could not be prepared</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="190"/>
+        <location filename="../../desktop/printing/preview.py" line="192"/>
         <source>第 {n} / {total} 页</source>
         <translation>Page {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="211"/>
+        <location filename="../../desktop/printing/preview.py" line="213"/>
         <source>正在打印《{title}》…</source>
         <translation>Printing {title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="219"/>
+        <location filename="../../desktop/printing/preview.py" line="221"/>
         <source>正在打印全部文书…</source>
         <translation>Printing all papers…</translation>
     </message>
-    <message>
-        <location filename="../../desktop/printing/preview.py" line="238"/>
-        <source>有{n}份文书没有打印，PDF已随办件保存：见左侧标记</source>
-        <translation>{n} papers did not print; their PDFs are kept with the case (marked on the left)</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/printing/preview.py" line="240"/>
+        <source>有%n份文书没有打印，PDF已随办件保存：见左侧标记</source>
+        <translation>
+            <numerusform>%n paper did not print; its PDF is kept with the case (marked on the left)</numerusform>
+            <numerusform>%n papers did not print; their PDFs are kept with the case (marked on the left)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="250"/>
+        <location filename="../../desktop/printing/preview.py" line="252"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="256"/>
+        <location filename="../../desktop/printing/preview.py" line="258"/>
         <source>另存为PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="258"/>
+        <location filename="../../desktop/printing/preview.py" line="260"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="265"/>
+        <location filename="../../desktop/printing/preview.py" line="267"/>
         <source>✓ 已打印</source>
         <translation>✓ printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="266"/>
+        <location filename="../../desktop/printing/preview.py" line="268"/>
         <source>《{title}》已打印</source>
         <translation>{title} printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/preview.py" line="272"/>
+        <location filename="../../desktop/printing/preview.py" line="274"/>
         <source>✗ 未打印（PDF已保存）</source>
         <translation>✗ not printed (PDF kept)</translation>
     </message>
@@ -176,37 +192,42 @@
 <context>
     <name>PrintFlow</name>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="143"/>
+        <location filename="../../desktop/printing/flow.py" line="177"/>
         <source>已另存为 {path}</source>
         <translation>Saved as {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="167"/>
+        <location filename="../../desktop/printing/flow.py" line="201"/>
         <source>本机未连接小票打印机</source>
         <translation>No receipt printer is connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="197"/>
+        <location filename="../../desktop/printing/flow.py" line="231"/>
         <source>本机没有可用的打印机</source>
         <translation>This PC has no printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="206"/>
+        <location filename="../../desktop/printing/flow.py" line="241"/>
+        <source>《{title}》已打印到PDF文件：{file}</source>
+        <translation>“{title}” printed to the PDF file {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/flow.py" line="243"/>
         <source>《{title}》已打印</source>
         <translation>{title} printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="210"/>
+        <location filename="../../desktop/printing/flow.py" line="248"/>
         <source>《{title}》没有打印：{why}。PDF已随办件保存，可在“文书”中补打或另存。</source>
         <translation>{title} was not printed: {why}. The PDF is kept with the case: reprint or save it from Papers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="229"/>
+        <location filename="../../desktop/printing/flow.py" line="267"/>
         <source>选择打印机</source>
         <translation>Choose printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/flow.py" line="241"/>
+        <location filename="../../desktop/printing/flow.py" line="279"/>
         <source>文书PDF无法保存：{error}</source>
         <translation>The paper&apos;s PDF could not be kept: {error}</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QPushButton
+
 from desktop.counter.dialogs import SupplementDialog
 from domain import events as ev
 from domain import idnumber
@@ -88,14 +90,14 @@ def test_accept_with_missing_materials_is_blocked(clerk):
     rec = start(clerk, "0105")
     rec.accept_case()
     assert case_count(clerk) == 0
-    assert "材料不齐" in clerk.message.text()
+    assert "材料不齐" in rec.feedback.text()  # beside the buttons (issue 15.5)
 
 
 def test_refuse_without_a_reason_is_refused(clerk):
     rec = start(clerk, "0105")
     rec.refuse(reason="")
     assert case_count(clerk) == 0
-    assert clerk.message.text() == "必须填写原因"
+    assert rec.feedback.text() == "必须填写原因"
     rec.refuse(reason="申请人不具备申请资格")
     assert clerk.workspace.case_view.case.state == "refused"
 
@@ -117,7 +119,7 @@ def test_bad_id_number_blocks_and_stores_nothing(clerk):
     rec.materials.tick_all_required()
     rec.accept_case()
     assert case_count(clerk) == 0
-    assert clerk.message.text() == "身份证号码校验位不正确，请核对"
+    assert rec.form.applicant.id_info.text() == "身份证号码校验位不正确，请核对"
 
 
 def test_id_number_shows_birth_date_and_gender(clerk):
@@ -162,19 +164,20 @@ def test_pause_resume_and_extension(clerk):
     rec.materials.tick_all_required()
     rec.accept_case()
     view = clerk.workspace.case_view
-    labels = [view.bar.itemAt(i).widget().text() for i in range(1, view.bar.count())]
+    labels = [w.text() for w in (view.bar.itemAt(i).widget() for i in range(view.bar.count()))
+              if isinstance(w, QPushButton)]
     assert "暂停计时" not in labels  # a hearing or an inspection is the department's call
     tid = clerk.state.identity.terminal_id
     cat = clerk.state.catalog
     reviewer = Actor.of(cat.staff_member("1050"), tid)
     view.do(ev.CLOCK_PAUSED, {"reason": "现场核查", "pause_reason": "inspection"}, reviewer)
     assert view.case.clock_paused
-    assert "恢复计时" not in [view.bar.itemAt(i).widget().text()
-                          for i in range(1, view.bar.count())]
+    buttons = [view.bar.itemAt(i).widget() for i in range(view.bar.count())]
+    assert "恢复计时" not in [b.text() for b in buttons if isinstance(b, QPushButton)]
     view.do(ev.CLOCK_RESUMED, {}, reviewer)
     head = Actor.of(cat.staff_member("1070"), tid)
     view.do(ev.EXTENDED, {"days": 5, "reason": "需专家论证", "approved_by": "S070"}, head)
     assert view.case.extension_days == 5
     view.do(ev.EXTENDED, {"days": 5, "reason": "", "approved_by": "S070"}, head)
     assert view.case.extension_days == 5
-    assert clerk.message.text() == "必须填写原因"
+    assert view.feedback.text() == "必须填写原因"

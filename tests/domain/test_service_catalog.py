@@ -121,3 +121,34 @@ def test_item_dict_round_trip(catalog):
     for item in catalog.items:
         again = ServiceItem.from_dict(item.to_dict(), item.initials)
         assert again == item
+
+
+def _item(no: str, name: str, initials: str):
+    from domain.catalog import ServiceItem
+
+    return ServiceItem.from_dict({"no": no, "code": f"C{no}", "name": name, "department": "D",
+                                  "zone": "Z", "kind": "instant"}, initials)
+
+
+def test_whole_initials_rank_above_a_longer_name_they_start():
+    from domain.catalog import search_items
+
+    items = [_item("0901", "结婚登记证补领", "jhdjzbl"), _item("0801", "结婚登记", "jhdj")]
+    assert [i.no for i in search_items(items, "jhdj")] == ["0801", "0901"]
+
+
+def test_initials_may_skip_words_but_not_scatter():
+    from domain.catalog import search_items
+
+    items = [_item("0406", "住房公积金提取（购买自住住房）", "zfgjjtq（gmzzzf）"),
+             _item("0603", "增值税专用发票最高开票限额审批", "zzszyfpzgkpxesp")]
+    assert [i.no for i in search_items(items, "zftq")] == ["0406"]
+    assert search_items(items, "zzzz") == []  # issue 15.10: no unrelated items
+
+
+def test_popularity_breaks_ties_only():
+    from domain.catalog import search_items
+
+    items = [_item("0801", "结婚登记", "jhdj"), _item("0802", "离婚登记", "lhdj")]
+    assert [i.no for i in search_items(items, "hdj", popularity={"0802": 3})] == ["0802", "0801"]
+    assert [i.no for i in search_items(items, "jhdj", popularity={"0802": 3})] == ["0801"]

@@ -11,6 +11,7 @@ from conftest import pdf_pages, pdf_text, write_case
 from desktop.printing import archive
 from desktop.printing.pages import page_count, render_pages
 from desktop.printing.preview import PreviewDialog
+from desktop.settings import PREVIEW
 from domain import events as ev
 
 
@@ -22,7 +23,13 @@ def _open(counter, qtbot, case, docs) -> PreviewDialog:
     return dialog
 
 
+def preview_everything(counter) -> None:
+    """A hall that chose to see every paper before it prints (`paper_actions`)."""
+    counter.printing.actions = dict.fromkeys(counter.printing.actions, PREVIEW)
+
+
 def test_accepting_offers_its_papers_and_the_preview_shows_every_page(counter, qtbot, tmp_path):
+    preview_everything(counter)
     case = write_case(counter, long_list=True)
     dialog = counter.printing.offer_after(case, counter)  # what sig_case_written does
     assert dialog is not None
@@ -161,6 +168,7 @@ def test_both_page_backends_agree(counter):
 def test_screenshot_of_the_preview(counter, qtbot, tmp_path):
     """Grabs for our own eyes: YC_SCREENSHOTS=DIR keeps them, else they go to tmp."""
     out = pathlib.Path(os.environ.get("YC_SCREENSHOTS") or tmp_path)
+    preview_everything(counter)
     case = write_case(counter, long_list=True)
     dialog = counter.printing.offer_after(case, counter)
     qtbot.addWidget(dialog)
