@@ -32,10 +32,9 @@ def build(replica, n: int, seed: int = 5) -> None:  # type: ignore[no-untyped-de
 
     ensure_catalog(replica)
     rng = random.Random(seed)
-    items = [r[0] for r in replica.conn.execute("SELECT id FROM reference WHERE kind='item'")]
-    codes = [__import__("json").loads(r[0])["code"] for r in replica.conn.execute(
-        "SELECT data FROM reference WHERE kind='item'")]
-    del items
+    from sync import reference
+
+    codes = [i.code for i in reference.load_catalog(replica).items]
     windows = [f"W{i:03d}" for i in range(1, 131)]
     staff = [f"S{i:03d}" for i in range(1, 161)]
     rows = []

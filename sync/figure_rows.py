@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from domain import figure_counts as counts
 from domain import figures as fg
 from domain.figure_facts import FACT_COLUMNS, FIGURE_STREAMS, facts_of
 from domain.workdays import WorkCalendar
@@ -90,6 +91,14 @@ def period_rows(replica: Replica, period: fg.Period) -> Iterator[tuple[Any, ...]
         yield from (tuple(r) for r in chunk)
 
 
+def count_rows(replica: Replica, period: fg.Period, name: str, *, order: str,
+               limit: int) -> list[tuple[Any, ...]]:
+    """The facts rows behind one count of the period (figure_counts.rows_sql)."""
+    return [tuple(r) for r in replica.conn.execute(
+        counts.rows_sql(name, order=order, limit=limit), counts.params(
+            period.start.isoformat(), period.end.isoformat(), period.as_of.isoformat()))]
+
+
 def excluded_ratings(replica: Replica) -> set[str]:
     """Rating event ids an appeal excluded from 满意率 (few)."""
     return {r[0] for r in replica.conn.execute(
@@ -111,13 +120,22 @@ def figures(replica: Replica, start: dt.date, end: dt.date, by: str, *,
 
 def compute(replica: Replica, period: fg.Period, by: str, *, total: bool = False
             ) -> list[dict[str, Any]] | tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Count the period's rows into one row per group (and the hall's total)."""
+    """The period's figures, one row per group (and the hall's total): SQLite adds up
+    the counts domain.figure_counts declares; Python only names the groups."""
     backfill(replica)
     labels = fg.Labels.from_catalog(reference.load_catalog(replica))
     hall = next(iter(labels.hall), "")
-    book = fg.FigureBook(period, by, {hall: labels}, excluded_ratings(replica))
-    for row in period_rows(replica, period):
-        book.add(row, hall)
+    book = fg.FigureBook(period, by, {hall: labels})
+    add_counts(replica, book, hall)
     for t in ticket_times(replica, period):
         book.add_ticket(t, hall)
     return (book.rows(), book.total()) if total else book.rows()
+
+
+def add_counts(replica: Replica, book: fg.FigureBook, hall: str) -> None:
+    """Run figure_counts' statement for the book's period and grouping into the book."""
+    p = book.period
+    cur = replica.conn.execute(counts.statement(book.by), counts.params(
+        p.start.isoformat(), p.end.isoformat(), p.as_of.isoformat()))
+    for row in cur:
+        book.add_sums(hall, row[1], row[2], row[3], row[4:])
