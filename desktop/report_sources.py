@@ -23,6 +23,8 @@ class Source(Protocol):
     calendar: WorkCalendar
 
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]: ...
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]: ...
     def rows(self, period: fg.Period) -> Any: ...
     def count_rows(self, period: fg.Period, name: str, order: str, limit: int) -> list: ...
     def case_labels(self, ids: list[str]) -> dict[str, tuple[str, str]]: ...
@@ -46,6 +48,10 @@ class ReplicaSource:
 
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]:
         return self._fr.compute(self.replica, period, by, total=True)
+
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]:
+        return self._fr.compute_many(self.replica, period, bys)
 
     def rows(self, period: fg.Period) -> Any:
         return self._fr.period_rows(self.replica, period)
@@ -87,6 +93,10 @@ class ServerSource:
 
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]:
         return self._fr.compute(self.conn, period, by, self.hall, total=True)
+
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]:
+        return self._fr.compute_many(self.conn, period, bys, self.hall)
 
     def rows(self, period: fg.Period) -> Any:
         return (r for r, _h in self._fr.period_rows(self.conn, period, self.hall))
@@ -161,10 +171,9 @@ def open_followups(src: Source, period: fg.Period) -> list[dict[str, Any]]:
 def monthly_review(src: Source, month: str, today: dt.date) -> MonthlyReview:
     """The month of one hall, ready for printing.monthly.to_pdf."""
     period = fg.Period.month(month, today)
-    windows, total = src.compute(period, "window")
-    staff, _ = src.compute(period, "staff")
-    days, _ = src.compute(period, "day")
-    departments, _ = src.compute(period, "department")
+    got = src.compute_many(period, ["window", "staff", "department", "day"])
+    (windows, total), (staff, _), (departments, _), (days, _) = (
+        got["window"], got["staff"], got["department"], got["day"])
     notes = []
     if period.as_of < period.end:
         notes.append(f"本月尚未结束：超期与回访按 {period.as_of} 统计。")

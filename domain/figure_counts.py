@@ -196,9 +196,9 @@ def _cond_sql(col: str, op: str, arg: Any) -> str:
     return f"{col} {op} {_literal(arg)}"
 
 
-def where_sql(c: Count, *, time: bool, in_period: bool = True) -> str:
+def where_sql(c: Count, *, time: bool, in_period: bool = True, stream: bool = True) -> str:
     """The WHERE of one count (stream, anchor in the period unless a snapshot, conditions)."""
-    parts = [f"stream = '{c.stream}'"]
+    parts = [f"stream = '{c.stream}'"] if stream else []
     if in_period and (time or not c.snapshot):
         parts.append(f"{_anchor_sql(c)} BETWEEN :s AND :e")
     parts += [_cond_sql(col, op, arg) for col, op, arg in c.when]
@@ -210,52 +210,76 @@ def _measures(counts: Sequence[Count], *, time: bool) -> str:
     for c in COUNTS:
         if c in counts:
             value = f"COALESCE({c.total}, 0)" if c.total else "1"
-            cols.append(f"SUM(CASE WHEN {where_sql(c, time=time)} THEN {value} ELSE 0 END)")
+            cond = where_sql(c, time=time, stream=False) or "1 = 1"
+            cols.append(f"SUM(CASE WHEN {cond} THEN {value} ELSE 0 END)")
         else:
             cols.append("0")
     return ", ".join(f"{x} AS {c.name}" for x, c in zip(cols, COUNTS, strict=True))
 
 
+KEYS = ("window_id", "staff_id", "item_code")
+
+
+def _columns(keys: Sequence[str]) -> list[str]:
+    """The facts columns the statement reads: keys, anchors, conditions, sums."""
+    used = {"stream", *keys, *(RATED[SERVED.index(k)] for k in keys if k in SERVED)}
+    for c in COUNTS:
+        used.update(c.anchor)
+        used.update(col for col, _op, _arg in c.when)
+        used.update(a for _col, _op, a in c.when if isinstance(a, str) and a in COL)
+        if c.total:
+            used.add(c.total)
+    return [col for col in FACT_COLUMNS if col in used]
+
+
 @functools.lru_cache(maxsize=64)
 def sql(keys: tuple[str, ...], *, time: bool, hall_column: str | None) -> str:
     """One statement adding up every count for a period, grouped by the facts columns
-    `keys` of whom it counts for (window_id, staff_id, item_code …; served columns are
-    swapped for the rated ones where a count rates) — or, `time`, by each count's anchor
-    day. Columns out: hall, k0, k1, day, then NAMES in order. Parameters :s :e :asof
-    (and :hall when `hall_column` filters a server's table by hall)."""
+    `keys` (of KEYS) of whom it counts for — the served window and staff swapped for
+    the rated ones where a count rates — or, `time`, by each count's anchor day.
+    Columns out: hall, window_id, staff_id, item_code (NULL when not a key), day, then
+    NAMES in order. Parameters :s :e :asof (and :hall when `hall_column` filters a
+    server's table by hall)."""
     hall = hall_column or "''"
     span = "last_on >= :s AND first_on <= :e"
     if hall_column:
         span += f" AND {hall_column} = :hall"
     parts = []
     groups: dict[Any, list[Count]] = {}
-    for c in COUNTS:
-        groups.setdefault(c.anchor if time else c.party, []).append(c)
-    for group, counts in groups.items():
-        cols = list(keys)
-        if not time and group == "rated":
-            cols = [RATED[SERVED.index(k)] if k in SERVED else k for k in cols]
-        key_sql = [*cols, *(["NULL"] * (2 - len(cols)))]
+    for c in COUNTS:  # a branch per stream and anchor (by time) or party: rows of one
+        # stream only meet the conditions of their own counts
+        groups.setdefault((c.stream, c.anchor if time else c.party), []).append(c)
+    for (stream, group), counts in groups.items():
+        rated = not time and group == "rated"
+        cols = {k: (RATED[SERVED.index(k)] if rated and k in SERVED else k) for k in keys}
+        out = ", ".join(f"{cols.get(k, 'NULL')} AS {k}" for k in KEYS)
         day = _anchor_sql(counts[0]) if time else "NULL"
-        by = [x for x in (hall_column, *cols, day if time else None) if x]
-        parts.append(f"SELECT {hall} AS hall, {key_sql[0]} AS k0, {key_sql[1]} AS k1, "
-                     f"{day} AS day, {_measures(counts, time=time)} FROM f"
-                     + (f" WHERE {day} BETWEEN :s AND :e" if time else "")
+        by = [x for x in (hall_column, *cols.values(), day if time else None) if x]
+        parts.append(f"SELECT {hall} AS hall, {out}, {day} AS day, "
+                     f"{_measures(counts, time=time)} FROM f WHERE stream = '{stream}'"
+                     + (f" AND {day} BETWEEN :s AND :e" if time else "")
                      + (f" GROUP BY {', '.join(by)}" if by else ""))
     # the period's rows are read once (one index range), then summed branch by branch
-    return (f"WITH f AS MATERIALIZED (SELECT * FROM figure_facts WHERE {span})\n"
+    read = ", ".join(_columns(keys) + ([hall_column] if hall_column else []))
+    return (f"WITH f AS MATERIALIZED (SELECT {read} FROM figure_facts WHERE {span})\n"
             + "\nUNION ALL\n".join(parts))
 
 
-def keys_for(by: str) -> tuple[str, ...]:
-    """The facts columns a grouping needs from the database (the rest is in Labels)."""
-    return {"window": ("window_id",), "staff": ("staff_id",), "item": ("item_code",),
-            "department": ("item_code",), "zone": ("item_code", "window_id")}.get(by, ())
+def keys_for(bys: Sequence[str]) -> tuple[str, ...]:
+    """The facts columns some groupings need from the database (the rest is Labels')."""
+    need = {"window": {"window_id"}, "staff": {"staff_id"}, "item": {"item_code"},
+            "department": {"item_code"}, "zone": {"item_code", "window_id"}}
+    wanted = set().union(*(need.get(b, set()) for b in bys))
+    return tuple(k for k in KEYS if k in wanted)
 
 
-def statement(by: str, *, hall_column: str | None = None) -> str:
-    """figure_counts.sql for a grouping of domain.figures (BY)."""
-    return sql(keys_for(by), time=by in ("day", "month"), hall_column=hall_column)
+def statement(bys: Sequence[str], *, hall_column: str | None = None) -> str:
+    """figure_counts.sql serving groupings of domain.figures (BY) that are all by time
+    (day, month) or all not: one answer, rolled up into each grouping."""
+    time = {b in ("day", "month") for b in bys}
+    if len(time) != 1:
+        raise ValueError("day/month and other groupings need separate statements")
+    return sql(keys_for(bys), time=time.pop(), hall_column=hall_column)
 
 
 def params(start: str, end: str, asof: str, **more: str) -> dict[str, str]:

@@ -30,6 +30,7 @@ window and member of staff that accepted the case; a rating counts for whom it r
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -272,23 +273,17 @@ class FigureBook:
                 key = self._dim(hall, row[_WIN], row[_STAFF], row[_ITEM])
             self._tally(hall, key).n[i] += value
 
-    def add_sums(self, hall: str, k0: str | None, k1: str | None, day: str | None,
-                 values: Sequence[Any]) -> None:
-        """Add one row of figure_counts.sql's answer (columns k0, k1 as keys_for(by))."""
-        if not any(values):
-            return  # rows in the span that count nowhere make no group
+    def add_sums(self, hall: str, window: str | None, staff: str | None, item: str | None,
+                 day: str | None, values: Sequence[Any]) -> None:
+        """Add one row of figure_counts.sql's answer (NULL where a key was not asked)."""
         if self.time:
             if day is None:
                 return
             key = day if self.by == "day" else day[:7]
-        elif self.by == "zone":
-            key = self._dim(hall, k1, None, k0)
-        elif self.by in ("department", "item"):
-            key = self._dim(hall, None, None, k0)
         else:
-            key = self._dim(hall, k0, k0, None)
+            key = self._dim(hall, window, staff, item)
         t = self._tally(hall, key)
-        t.n = [a + int(b or 0) for a, b in zip(t.n, values, strict=True)]
+        t.n = list(map(operator.add, t.n, values))
 
     def add_ticket(self, t: TicketTimes, hall: str = "") -> None:
         """Count one queue ticket (the day it was taken)."""
@@ -342,6 +337,27 @@ class FigureBook:
         for x in self.tallies.values():
             t.merge(x)
         return {"group": "*", "label": "合计", **t.figures()}
+
+
+def add_answer(books: Sequence[FigureBook], answer: Iterable[Sequence[Any]],
+               hall: str | None = None) -> None:
+    """Add figure_counts.sql's answer (hall, window_id, staff_id, item_code, day, counts …)
+    to every book: one statement serves several groupings. `hall` names the hall when
+    the answer's hall column is empty (a replica holds one hall)."""
+    for r in answer:
+        values = [int(v or 0) for v in r[5:]]  # PostgreSQL sums are Decimal or None
+        if not any(values):
+            continue  # rows in the span that count nowhere make no group
+        h = r[0] if hall is None else hall
+        for book in books:
+            book.add_sums(h, r[1], r[2], r[3], r[4], values)
+
+
+def time_split(bys: Iterable[str]) -> list[list[str]]:
+    """Groupings that one statement can serve together (by time, the rest)."""
+    bys = list(dict.fromkeys(bys))
+    parts = [[b for b in bys if b in _TIME], [b for b in bys if b not in _TIME]]
+    return [p for p in parts if p]
 
 
 def figures(rows: Iterable[tuple[Any, ...]], period: Period, by: str, labels: Labels,

@@ -159,20 +159,28 @@ def excluded_ratings(conn: sa.Connection, hall: str | None) -> set[str]:
 
 def compute(conn: sa.Connection, period: fg.Period, by: str, hall: str | None, *,
             total: bool = False) -> Any:
-    """The figures of one hall (`hall`) or of every hall (None), one row per group: the
-    database adds up the counts domain.figure_counts declares (the statement a
-    terminal's replica runs, with a hall column)."""
+    """The figures of one hall (`hall`) or of every hall (None), one row per group."""
+    rows, tot = compute_many(conn, period, [by], hall)[by]
+    return (rows, tot) if total else rows
+
+
+def compute_many(conn: sa.Connection, period: fg.Period, bys: list[str], hall: str | None
+                 ) -> dict[str, tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Several groupings of one hall's (or every hall's) period: the database adds up
+    the counts domain.figure_counts declares — the statements a terminal's replica
+    runs, with a hall column. {by: (rows, total)}."""
     known = halls(conn)
     if hall is not None and hall not in known:
         raise fg.FigureError(f"没有这个大厅: {hall}", code="figures.hall")
     chosen = [hall] if hall is not None else known
     labs = labels(conn, chosen)
-    book = fg.FigureBook(period, by, labs, qualify=hall is None and len(chosen) > 1)
-    text = counts.statement(by, hall_column="hall_code")
-    if hall is None:  # every hall: the same statement without the hall filter
-        text = text.replace(" AND hall_code = :hall", "")
+    qualify = hall is None and len(chosen) > 1
+    books = {by: fg.FigureBook(period, by, labs, qualify=qualify) for by in bys}
     params = counts.params(period.start.isoformat(), period.end.isoformat(),
                            period.as_of.isoformat(), hall=hall or "")
-    for row in conn.execute(sa.text(text), params):
-        book.add_sums(row[0], row[1], row[2], row[3], row[4:])
-    return (book.rows(), book.total()) if total else book.rows()
+    for part in fg.time_split(bys):
+        text = counts.statement(part, hall_column="hall_code")
+        if hall is None:  # every hall: the same statement without the hall filter
+            text = text.replace(" AND hall_code = :hall", "")
+        fg.add_answer([books[b] for b in part], conn.execute(sa.text(text), params))
+    return {by: (book.rows(), book.total()) for by, book in books.items()}

@@ -120,22 +120,29 @@ def figures(replica: Replica, start: dt.date, end: dt.date, by: str, *,
 
 def compute(replica: Replica, period: fg.Period, by: str, *, total: bool = False
             ) -> list[dict[str, Any]] | tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The period's figures, one row per group (and the hall's total): SQLite adds up
-    the counts domain.figure_counts declares; Python only names the groups."""
+    """The period's figures, one row per group (and the hall's total)."""
+    rows, tot = compute_many(replica, period, [by])[by]
+    return (rows, tot) if total else rows
+
+
+def compute_many(replica: Replica, period: fg.Period, bys: list[str]
+                 ) -> dict[str, tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Several groupings of one period: SQLite adds up the counts domain.figure_counts
+    declares, one statement for all groupings by time and one for the rest; Python only
+    names and rolls up the groups. {by: (rows, total)}."""
     backfill(replica)
     labels = fg.Labels.from_catalog(reference.load_catalog(replica))
     hall = next(iter(labels.hall), "")
-    book = fg.FigureBook(period, by, {hall: labels})
-    add_counts(replica, book, hall)
-    for t in ticket_times(replica, period):
-        book.add_ticket(t, hall)
-    return (book.rows(), book.total()) if total else book.rows()
-
-
-def add_counts(replica: Replica, book: fg.FigureBook, hall: str) -> None:
-    """Run figure_counts' statement for the book's period and grouping into the book."""
-    p = book.period
-    cur = replica.conn.execute(counts.statement(book.by), counts.params(
-        p.start.isoformat(), p.end.isoformat(), p.as_of.isoformat()))
-    for row in cur:
-        book.add_sums(hall, row[1], row[2], row[3], row[4:])
+    books = {by: fg.FigureBook(period, by, {hall: labels}) for by in bys}
+    p = counts.params(period.start.isoformat(), period.end.isoformat(),
+                      period.as_of.isoformat())
+    for part in fg.time_split(bys):
+        answer = replica.conn.execute(counts.statement(part), p)
+        fg.add_answer([books[b] for b in part], answer, hall)
+    tickets = ticket_times(replica, period)
+    out = {}
+    for by, book in books.items():
+        for t in tickets:
+            book.add_ticket(t, hall)
+        out[by] = (book.rows(), book.total())
+    return out

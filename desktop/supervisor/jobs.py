@@ -105,6 +105,18 @@ def figures(replica: Replica, period: fg.Period, by: str) -> tuple[list[dict], d
     return ReplicaSource(replica).compute(period, by)
 
 
+def figures_page(replica: Replica, period: fg.Period, by: str) -> tuple[Any, ...]:
+    """The figures page: the table by `by`, the total, and the charts' groupings (trend
+    by day for periods up to a quarter, windows, departments) in two statements."""
+    bys = [by, "window", "department"]
+    if (period.end - period.start).days < 93:
+        bys.append("day")
+    got = ReplicaSource(replica).compute_many(period, bys)
+    rows, total = got[by]
+    trend = got["day"][0] if "day" in got else None
+    return rows, total, trend, got["window"][0], got["department"][0]
+
+
 def drill(replica: Replica, period: fg.Period, by: str, group: str) -> list[dict[str, Any]]:
     """The cases behind one row of a table: any of their dates in the period."""
     src = ReplicaSource(replica)

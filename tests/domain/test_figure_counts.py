@@ -83,9 +83,8 @@ def test_sql_and_evaluator_agree(by: str, seed: int, today: dt.date) -> None:
     for r in rows:
         by_rows.add(r, "H")
     by_sql = fg.FigureBook(period, by, {"H": LABELS})
-    for r in conn.execute(counts.statement(by), counts.params(
-            START.isoformat(), END.isoformat(), period.as_of.isoformat())):
-        by_sql.add_sums("H", r[1], r[2], r[3], r[4:])
+    fg.add_answer([by_sql], conn.execute(counts.statement([by]), counts.params(
+        START.isoformat(), END.isoformat(), period.as_of.isoformat())), "H")
     assert by_sql.rows() == by_rows.rows()
     assert by_sql.total() == by_rows.total()
     # the random rows reach every count (a declaration nobody meets tests nothing)
@@ -105,9 +104,29 @@ def test_excluded_ratings_leave_satisfaction_but_stay_counted_as_excluded() -> N
               "last_on": "2026-03-07"}
     conn = _db([tuple(case[c] for c in FACT_COLUMNS), tuple(appeal[c] for c in FACT_COLUMNS)])
     book = fg.FigureBook(fg.Period.of(START, END, END), "hall", {"H": LABELS})
-    for r in conn.execute(counts.statement("hall"), counts.params("2026-03-01", "2026-03-31",
-                                                                  "2026-03-31")):
-        book.add_sums("H", r[1], r[2], r[3], r[4:])
+    fg.add_answer([book], conn.execute(counts.statement(["hall"]), counts.params(
+        "2026-03-01", "2026-03-31", "2026-03-31")), "H")
     total = book.total()
     assert total["rated"] == 0 and total["excluded_ratings"] == 1
     assert total["satisfaction_rate"] is None and total["appeals_upheld"] == 1
+
+
+def test_one_statement_serves_every_grouping_at_once() -> None:
+    """The monthly review asks for windows, staff, departments … in one statement: the
+    rolled-up answer must equal each grouping evaluated on its own."""
+    rows = random_rows(300, 9)
+    period = fg.Period.of(START, END, dt.date(2026, 3, 20))
+    conn = _db(rows)
+    excluded = {r[0] for r in conn.execute(
+        "SELECT rating_ref FROM figure_facts WHERE stream='appeal' AND outcome='excluded'")}
+    bys = ["window", "staff", "department", "zone", "item", "hall"]
+    books = [fg.FigureBook(period, by, {"H": LABELS}) for by in bys]
+    fg.add_answer(books, conn.execute(counts.statement(bys), counts.params(
+        START.isoformat(), END.isoformat(), period.as_of.isoformat())), "H")
+    for by, book in zip(bys, books, strict=True):
+        alone = fg.FigureBook(period, by, {"H": LABELS}, excluded)
+        for r in rows:
+            alone.add(r, "H")
+        assert book.rows() == alone.rows(), by
+    with pytest.raises(ValueError):
+        counts.statement(["day", "window"])
