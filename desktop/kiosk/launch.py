@@ -13,7 +13,7 @@ import pathlib
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.kiosk import config, hardware
+from desktop.kiosk import config, hardware, rating_page
 from desktop.kiosk.admin_page import AdminPage
 from desktop.kiosk.flow import KioskFlow
 from desktop.kiosk.identify_pages import IdentifyPage, PhonePage
@@ -125,6 +125,7 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     voice = Voice(enabled=False, parent=window)
     flow = KioskFlow(window, runner, catalog, ks, printer, reader, voice,
                      paper_mm=devs.printer_width_mm, demo_reader=sims.reader if sims else None)
+    rating_page.mount(window, flow, runner)  # 好差评 by slip (its own module)
     watch = ReferenceWatch(runner, parent=window)
     watch.sig_reference_changed.connect(lambda _v: runner.read(
         kiosk_reference, lambda loaded: _reloaded(flow, loaded), lambda _e: None))

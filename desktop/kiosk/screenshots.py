@@ -41,7 +41,7 @@ def _settle(ms: int = 50) -> None:
 
 def _shoot_panel(data_dir: pathlib.Path, out: pathlib.Path, panel: str,
                  save: Callable[[str, object], None]) -> None:
-    from desktop.kiosk import config, hardware
+    from desktop.kiosk import config, hardware, rating_page
     from desktop.kiosk.launch import build
     from desktop.tasks import InlineTaskRunner
     from sync.replica import DB_NAME
@@ -81,6 +81,7 @@ def _shoot_panel(data_dir: pathlib.Path, out: pathlib.Path, panel: str,
         _settle()
         save(f"{panel}-09-done", w)
         (out / f"kiosk-{panel}-09-slip.png").write_bytes(sims.printer.render_png())
+        rating_page.shoot(kiosk, panel, save)
         sims.reader.remove()
         flow.reset()
         flow.set_elderly(True)
