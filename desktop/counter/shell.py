@@ -183,6 +183,9 @@ class CounterShell(QMainWindow):
         from desktop.printing.counter_hooks import connect_printing
 
         self.printing = connect_printing(self)
+        from desktop.counter.appeal import connect_appeals
+
+        connect_appeals(self)  # 申诉复核 on a bad rating of the clerk on screen
 
     def _start_failed(self, exc: BaseException) -> None:
         log.error("start-up failed: %s", exc)
