@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter.history import when_text
+from desktop.supervisor.ratings_page import level_text
 from domain import ratings
 from domain.case import Case
 
@@ -37,7 +38,7 @@ class AppealDialog(QDialog):
         lay.addWidget(QLabel(self.tr("办件 {n}　{item}").format(n=case.case_number,
                                                              item=case.item_name)))
         lay.addWidget(QLabel(self.tr("评价：{level}（{channel}，{when}）").format(
-            level=ratings.LEVELS.get(r.get("level"), ""), channel=channel,
+            level=level_text(r.get("level")), channel=channel,
             when=when_text(r.get("recorded_at", "")))))
         lay.addWidget(QLabel(self.tr("申诉理由（如：误触评价器、与本窗口服务无关、恶意评价）：")))
         self.grounds = QPlainTextEdit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,9 +23,37 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.history import when_text
 from domain import appeals, followups
-from domain.ratings import LEVELS
 
-STEP_NAMES = {"open": "待回访", "contacted": "已回访", "rectified": "已整改", "closed": "已办结"}
+# lupdate collects literal strings only: the names are marked here and translated where
+# shown (a `self.tr(STEP_NAMES[...])` left them Chinese in every language)
+STEP_NAMES = {"open": QT_TRANSLATE_NOOP("followups", "待回访"),
+              "contacted": QT_TRANSLATE_NOOP("followups", "已回访"),
+              "rectified": QT_TRANSLATE_NOOP("followups", "已整改"),
+              "closed": QT_TRANSLATE_NOOP("followups", "已办结")}
+CONTACT_WAYS = {"phone": QT_TRANSLATE_NOOP("followups", "电话"),
+                "sms": QT_TRANSLATE_NOOP("followups", "短信"),
+                "visit": QT_TRANSLATE_NOOP("followups", "上门"),
+                "other": QT_TRANSLATE_NOOP("followups", "其他")}
+LEVEL_NAMES = {5: QT_TRANSLATE_NOOP("followups", "非常满意"),
+               4: QT_TRANSLATE_NOOP("followups", "满意"),
+               3: QT_TRANSLATE_NOOP("followups", "基本满意"),
+               2: QT_TRANSLATE_NOOP("followups", "不满意"),
+               1: QT_TRANSLATE_NOOP("followups", "非常不满意")}
+
+
+def step_text(state: str | None) -> str:
+    return QCoreApplication.translate("followups", STEP_NAMES.get(state or "", "")) \
+        if state in STEP_NAMES else ""
+
+
+def way_text(how: str | None) -> str:
+    return QCoreApplication.translate("followups", CONTACT_WAYS[how]) \
+        if how in CONTACT_WAYS else str(how or "")
+
+
+def level_text(level: int | None) -> str:
+    return QCoreApplication.translate("followups", LEVEL_NAMES[level]) \
+        if level in LEVEL_NAMES else ""
 
 
 class FollowupsPage(QWidget):
@@ -88,9 +116,8 @@ class FollowupsPage(QWidget):
             if s.role in ("supervisor", "admin", "clerk"):
                 self.assignee.addItem(f"{s.name}（{s.no}）", s.id)
         self.how = QComboBox()
-        for key, text in (("phone", self.tr("电话")), ("sms", self.tr("短信")),
-                          ("visit", self.tr("上门")), ("other", self.tr("其他"))):
-            self.how.addItem(text, key)
+        for key in CONTACT_WAYS:
+            self.how.addItem(way_text(key), key)
         self.text = QLineEdit(placeholderText=self.tr("群众答复 / 整改情况 / 办结说明"))
         form.addRow(self.tr("责任人"), self.assignee)
         form.addRow(self.tr("回访方式"), self.how)
@@ -117,9 +144,9 @@ class FollowupsPage(QWidget):
         rows = []
         for f in items:
             rows.append({"id": f.id, "case_number": f.case_number,
-                         "level_text": LEVELS.get(f.level, ""), "rated": self.staff_text(
+                         "level_text": level_text(f.level), "rated": self.staff_text(
                              f.rated_staff_id), "assignee_text": self.staff_text(f.assignee),
-                         "due": f.due, "state_text": self.tr(STEP_NAMES.get(f.state, "")),
+                         "due": f.due, "state_text": step_text(f.state),
                          "red": f.overdue(self.today), "obj": f})
         rows.sort(key=lambda r: (not r["red"], r["due"]))
         self.model.set_rows(rows)
@@ -138,11 +165,11 @@ class FollowupsPage(QWidget):
     def describe(self, f: Any) -> str:
         lines = [f"<h3>{f.case_number} · {f.item_name}</h3>",
                  "<p>" + self.tr("评价：{level}（{when}）　被评价人：{rated}　期限：{due}").format(
-                     level=LEVELS.get(f.level, ""), when=when_text(f.opened_at),
+                     level=level_text(f.level), when=when_text(f.opened_at),
                      rated=self.staff_text(f.rated_staff_id), due=f.due) + "</p>"]
         for c in f.contacts:
             lines.append("<p>" + self.tr("回访 {when}（{who}，{how}）：{answer}").format(
-                when=when_text(c["at"]), who=self.staff_text(c["staff_id"]), how=c["how"],
+                when=when_text(c["at"]), who=self.staff_text(c["staff_id"]), how=way_text(c["how"]),
                 answer=c["answer"]) + "</p>")
         if f.rectification:
             lines.append("<p>" + self.tr("整改（{who}）：{text}").format(
@@ -196,7 +223,7 @@ class FollowupsPage(QWidget):
     def show_appeals(self, items: list[Any]) -> None:
         names = {appeals.KEPT: self.tr("维持"), appeals.EXCLUDED: self.tr("已剔除")}
         self.appeal_model.set_rows([{
-            "id": a.id, "case_number": a.case_number, "level_text": LEVELS.get(a.level, ""),
+            "id": a.id, "case_number": a.case_number, "level_text": level_text(a.level),
             "rated": self.staff_text(a.filed_by), "grounds": a.grounds,
             "state_text": names.get(a.decision, self.tr("待复核")), "obj": a} for a in items])
         self.current_appeal = None
@@ -231,7 +258,7 @@ class SlipBox(QWidget):
         lay.addWidget(self.number)
         row = QHBoxLayout()
         for level in (5, 4, 3, 2, 1):
-            b = QPushButton(f"{level} {LEVELS[level]}")
+            b = QPushButton(f"{level} {level_text(level)}")
             b.clicked.connect(lambda _=False, lv=level: self._rate(lv))
             row.addWidget(b)
         lay.addLayout(row)

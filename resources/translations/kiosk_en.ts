@@ -155,7 +155,7 @@
         <translation>{0}: self-service registration is paused. Staff have been told; please register at the service desk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/flow.py" line="286"/>
+        <location filename="../../desktop/kiosk/flow.py" line="288"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>
@@ -360,6 +360,105 @@
     </message>
 </context>
 <context>
+    <name>RatingPage</name>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="50"/>
+        <location filename="../../desktop/kiosk/rating_page.py" line="286"/>
+        <source>评价服务</source>
+        <translation>Rate the service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="64"/>
+        <source>请把告知单上的条码对准扫描口，或用数字键输入告知单编号</source>
+        <translation>Hold the slip&apos;s barcode to the scanner, or key in the slip number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="79"/>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="99"/>
+        <source>（告知单编号）</source>
+        <translation>(slip number)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="123"/>
+        <source>您对这次服务满意吗？请点选一项</source>
+        <translation>Were you satisfied with the service? Tap one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="136"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="136"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="136"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="137"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="137"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="142"/>
+        <source>{item}（办件 {number}）</source>
+        <translation>{item} (case {number})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="144"/>
+        <source>{item}（告知单 {number}）</source>
+        <translation>{item} (slip {number})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="146"/>
+        <source>告知单 {number}</source>
+        <translation>Slip {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="172"/>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="172"/>
+        <source>未能记录评价</source>
+        <translation>The rating was not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="173"/>
+        <source>您的意见会用于改进大厅的服务</source>
+        <translation>Your opinion helps the hall improve its service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="181"/>
+        <source>请扫描告知单条码，然后评价服务</source>
+        <translation>Please scan the slip&apos;s barcode, then rate the service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="254"/>
+        <source>这件事项已经评价过了，每次服务只计一次评价</source>
+        <translation>This service has been rated already; each service counts one rating</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/kiosk/rating_page.py" line="291"/>
+        <source>办完了？扫描告知单条码，或点这里评价</source>
+        <translation>Done? Scan your slip, or tap here to rate</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../desktop/kiosk/result_pages.py" line="45"/>
@@ -511,63 +610,63 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="53"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="54"/>
         <source>自助登记</source>
         <translation>Self-service registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="54"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="55"/>
         <source>不用排长队问路：选好事项，刷身份证，取走告知单，上面写着去哪个窗口、带什么材料</source>
         <translation>No queue to ask the way: choose the service, place your ID card, take the slip — it says which window and what to bring</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="60"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
         <source>选择事项</source>
         <translation>Choose the service</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="60"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
         <source>按服务区或部门找，也可按拼音首字母搜索</source>
         <translation>Browse by zone or department, or search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="61"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="63"/>
         <source>放身份证</source>
         <translation>Place your ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="61"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="63"/>
         <source>把身份证放到读卡区，或用数字键输入号码</source>
         <translation>Put the card on the reader, or type the number</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
         <source>取告知单</source>
         <translation>Take your slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="62"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="64"/>
         <source>排队号、办理窗口、所需材料和办理时限</source>
         <translation>Queue number, window, documents and time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="72"/>
-        <location filename="../../desktop/kiosk/start_page.py" line="95"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="75"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="98"/>
         <source>开始登记</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="85"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="88"/>
         <source>需要帮忙？请点右上角「需要帮助」，工作人员会过来。</source>
         <translation>Need a hand? Tap “Need help” at the top right and staff will come.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="90"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="93"/>
         <source>您好，请点击开始登记</source>
         <translation>Hello, tap Start to register</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/start_page.py" line="95"/>
+        <location filename="../../desktop/kiosk/start_page.py" line="98"/>
         <source>暂停自助登记</source>
         <translation>Registration paused</translation>
     </message>
@@ -575,7 +674,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/kiosk/screenshots.py" line="115"/>
+        <location filename="../../desktop/kiosk/screenshots.py" line="119"/>
         <source>已通知工作人员，请稍候，马上有人过来帮您。</source>
         <translation>Staff have been told. Please wait, someone is coming to help you.</translation>
     </message>

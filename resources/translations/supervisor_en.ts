@@ -163,185 +163,165 @@
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="49"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="77"/>
         <source>含已办结</source>
         <translation>Include closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="51"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="79"/>
         <source>差评回访整改（红色：已超过整改期限）</source>
         <translation>Follow-ups of bad ratings (red: past their deadline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="57"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="68"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="85"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="96"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="57"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="68"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="85"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="96"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="86"/>
         <source>被评价人</source>
         <translation>Rated staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="58"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="95"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="86"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="122"/>
         <source>责任人</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="87"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="87"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="69"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="97"/>
         <source>申诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="69"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="97"/>
         <source>申诉理由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="70"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="98"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="73"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="101"/>
         <source>申诉复核</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="91"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="91"/>
-        <source>短信</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="92"/>
-        <source>上门</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="92"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="94"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="121"/>
         <source>群众答复 / 整改情况 / 办结说明</source>
         <translation>Citizen&apos;s answer / rectification / closing note</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="96"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="123"/>
         <source>回访方式</source>
         <translation>Contacted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="97"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="124"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="100"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="127"/>
         <source>指定责任人</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="101"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="128"/>
         <source>记录回访</source>
         <translation>Record revisit</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="102"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="129"/>
         <source>记录整改</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="103"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="130"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="114"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="141"/>
         <source>未指定</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="140"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="167"/>
         <source>评价：{level}（{when}）&#x3000;被评价人：{rated}&#x3000;期限：{due}</source>
         <translation>Rating: {level} ({when})&#x3000;rated: {rated}&#x3000;due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="144"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="171"/>
         <source>回访 {when}（{who}，{how}）：{answer}</source>
         <translation>Revisit {when} ({who}, {how}): {answer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="148"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="175"/>
         <source>整改（{who}）：{text}</source>
         <translation>Rectification ({who}): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="151"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="178"/>
         <source>办结：{who} {when} {note}</source>
         <translation>Closed: {who} {when} {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="180"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="207"/>
         <source>恶意评价</source>
         <translation>Malicious</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="181"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="208"/>
         <source>误评</source>
         <translation>Mistaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="182"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="209"/>
         <source>复核意见（必填）</source>
         <translation>Decision reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="186"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="213"/>
         <source>维持评价</source>
         <translation>Keep the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="187"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="214"/>
         <source>认定并剔除</source>
         <translation>Exclude the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="197"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="224"/>
         <source>维持</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="197"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="224"/>
         <source>已剔除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="201"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="228"/>
         <source>待复核</source>
         <translation>Pending</translation>
     </message>
@@ -594,17 +574,17 @@
 <context>
     <name>SlipBox</name>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="229"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="256"/>
         <source>评议箱开箱：扫描告知单条码，再按评价等级（每张告知单只计一次）</source>
         <translation>Rating box: scan each slip, then press its level (each slip counts once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="230"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="257"/>
         <source>扫描或输入告知单编号</source>
         <translation>Scan or type the slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="256"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="283"/>
         <source>本次已录入 {n} 张</source>
         <translation>{n} slips entered</translation>
     </message>
@@ -663,29 +643,97 @@
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="183"/>
+        <location filename="../../desktop/supervisor/window.py" line="179"/>
         <source>{group} 的办件</source>
         <translation>Cases of {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="199"/>
+        <location filename="../../desktop/supervisor/window.py" line="195"/>
         <source>办件 {n} · {item}</source>
         <translation>Case {n} · {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="238"/>
+        <location filename="../../desktop/supervisor/window.py" line="234"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="253"/>
+        <location filename="../../desktop/supervisor/window.py" line="249"/>
         <source>已录入：{n} {item}</source>
         <translation>Entered: {n} {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="256"/>
+        <location filename="../../desktop/supervisor/window.py" line="252"/>
         <source>（差评，已生成回访整改）</source>
         <translation> (bad rating: follow-up opened)</translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="29"/>
+        <source>待回访</source>
+        <translation>To revisit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="30"/>
+        <source>已回访</source>
+        <translation>Revisited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="31"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="32"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="33"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="34"/>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="35"/>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="36"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="37"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="38"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="39"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="40"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="41"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
     </message>
 </context>
 <context>

@@ -2,24 +2,82 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="31"/>
+        <source>申诉复核</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="35"/>
+        <source>评价器</source>
+        <translation>rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="35"/>
+        <source>窗口屏幕</source>
+        <translation>window screen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="36"/>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="36"/>
+        <source>评议箱</source>
+        <translation>slip box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="37"/>
+        <source>自助机</source>
+        <translation>kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="38"/>
+        <source>办件 {n}&#x3000;{item}</source>
+        <translation>Case {n}  {item}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="40"/>
+        <source>评价：{level}（{channel}，{when}）</source>
+        <translation>Rating: {level} ({channel}, {when})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="43"/>
+        <source>申诉理由（如：误触评价器、与本窗口服务无关、恶意评价）：</source>
+        <translation>Grounds (e.g. the pad was pressed by mistake, unrelated to this window, malicious):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="50"/>
+        <source>提交申诉</source>
+        <translation>Submit the appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="63"/>
+        <source>请写明申诉理由</source>
+        <translation>Please give the grounds</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="33" />
+        <location filename="../../desktop/counter/applicant_form.py" line="33"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="36" />
+        <location filename="../../desktop/counter/applicant_form.py" line="36"/>
         <source>由代办人代为办理（需授权委托书）</source>
-        <translation>An agent applies on the applicant's behalf (power of attorney required)</translation>
+        <translation>An agent applies on the applicant&apos;s behalf (power of attorney required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="38" />
+        <location filename="../../desktop/counter/applicant_form.py" line="38"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/applicant_form.py" line="59" />
+        <location filename="../../desktop/counter/applicant_form.py" line="59"/>
         <source>该事项须申请人本人办理，不可代办</source>
         <translation>The applicant must apply in person for this item; no agents</translation>
     </message>
@@ -27,57 +85,57 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58" />
+        <location filename="../../desktop/counter/my_cases.py" line="58"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58" />
+        <location filename="../../desktop/counter/my_cases.py" line="58"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58" />
+        <location filename="../../desktop/counter/my_cases.py" line="58"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="58" />
+        <location filename="../../desktop/counter/my_cases.py" line="58"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59" />
+        <location filename="../../desktop/counter/my_cases.py" line="59"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59" />
+        <location filename="../../desktop/counter/my_cases.py" line="59"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59" />
+        <location filename="../../desktop/counter/my_cases.py" line="59"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="59" />
+        <location filename="../../desktop/counter/my_cases.py" line="59"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="114" />
+        <location filename="../../desktop/counter/my_cases.py" line="114"/>
         <source>该年的节假日安排尚未载入，期限按法定节假日推算（临时），载入后自动修正</source>
-        <translation>That year's holiday schedule is not loaded yet; the deadline counts the statutory holidays (provisional) and is corrected automatically once it is loaded</translation>
+        <translation>That year&apos;s holiday schedule is not loaded yet; the deadline counts the statutory holidays (provisional) and is corrected automatically once it is loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="124" />
+        <location filename="../../desktop/counter/my_cases.py" line="124"/>
         <source>（有冲突）</source>
         <translation> (conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="128" />
+        <location filename="../../desktop/counter/my_cases.py" line="128"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
@@ -85,194 +143,194 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="91" />
+        <location filename="../../desktop/counter/case_view.py" line="91"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="104" />
+        <location filename="../../desktop/counter/case_view.py" line="104"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="104" />
+        <location filename="../../desktop/counter/case_view.py" line="104"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="106" />
+        <location filename="../../desktop/counter/case_view.py" line="106"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="123" />
+        <location filename="../../desktop/counter/case_view.py" line="123"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="124" />
+        <location filename="../../desktop/counter/case_view.py" line="124"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="125" />
+        <location filename="../../desktop/counter/case_view.py" line="125"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="128" />
+        <location filename="../../desktop/counter/case_view.py" line="128"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131" />
+        <location filename="../../desktop/counter/case_view.py" line="131"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="132" />
+        <location filename="../../desktop/counter/case_view.py" line="132"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="134" />
+        <location filename="../../desktop/counter/case_view.py" line="134"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="136" />
+        <location filename="../../desktop/counter/case_view.py" line="136"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138" />
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138" />
+        <location filename="../../desktop/counter/case_view.py" line="138"/>
         <source>{n}个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="144" />
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146" />
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146" />
+        <location filename="../../desktop/counter/case_view.py" line="146"/>
         <source>{n}个操作与其他终端冲突，已通知大厅管理员</source>
         <translation>{n} step(s) conflicted with another terminal; the hall supervisor has been notified</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149" />
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149" />
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>已收{got}项 / 共{all}项</source>
         <translation>{got} of {all} received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="180" />
+        <location filename="../../desktop/counter/case_view.py" line="180"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="183" />
+        <location filename="../../desktop/counter/case_view.py" line="183"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="185" />
+        <location filename="../../desktop/counter/case_view.py" line="185"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="187" />
-        <location filename="../../desktop/counter/case_view.py" line="263" />
+        <location filename="../../desktop/counter/case_view.py" line="187"/>
+        <location filename="../../desktop/counter/case_view.py" line="263"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="189" />
+        <location filename="../../desktop/counter/case_view.py" line="189"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="191" />
-        <location filename="../../desktop/counter/case_view.py" line="257" />
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
+        <location filename="../../desktop/counter/case_view.py" line="257"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193" />
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="195" />
+        <location filename="../../desktop/counter/case_view.py" line="195"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="197" />
+        <location filename="../../desktop/counter/case_view.py" line="197"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="199" />
+        <location filename="../../desktop/counter/case_view.py" line="199"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="201" />
+        <location filename="../../desktop/counter/case_view.py" line="201"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="203" />
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="234" />
+        <location filename="../../desktop/counter/case_view.py" line="234"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250" />
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="250" />
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="257" />
+        <location filename="../../desktop/counter/case_view.py" line="257"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="263" />
+        <location filename="../../desktop/counter/case_view.py" line="263"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="287" />
+        <location filename="../../desktop/counter/case_view.py" line="287"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="288" />
+        <location filename="../../desktop/counter/case_view.py" line="288"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -282,37 +340,37 @@
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="36" />
+        <location filename="../../desktop/counter/consultation.py" line="36"/>
         <source>记录咨询</source>
         <translation>Record a consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="41" />
+        <location filename="../../desktop/counter/consultation.py" line="41"/>
         <source>（不限事项）</source>
         <translation>(no particular item)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="48" />
+        <location filename="../../desktop/counter/consultation.py" line="48"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="49" />
+        <location filename="../../desktop/counter/consultation.py" line="49"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="50" />
+        <location filename="../../desktop/counter/consultation.py" line="50"/>
         <source>用时</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="53" />
+        <location filename="../../desktop/counter/consultation.py" line="53"/>
         <source>已解答 (Enter)</source>
         <translation>Answered (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="55" />
+        <location filename="../../desktop/counter/consultation.py" line="55"/>
         <source>已转办 (R)</source>
         <translation>Referred (R)</translation>
     </message>
@@ -320,62 +378,62 @@
 <context>
     <name>CounterShell</name>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="60" />
+        <location filename="../../desktop/counter/shell.py" line="60"/>
         <source>一窗 · 窗口受理</source>
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="126" />
+        <location filename="../../desktop/counter/shell.py" line="126"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="129" />
+        <location filename="../../desktop/counter/shell.py" line="129"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="141" />
+        <location filename="../../desktop/counter/shell.py" line="141"/>
         <source>本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入</source>
         <translation>This terminal has no {year} holiday schedule: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load it</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="143" />
+        <location filename="../../desktop/counter/shell.py" line="143"/>
         <source>节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入{year}年的安排</source>
         <translation>The holiday schedule ends on {day}: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load the {year} schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="217" />
+        <location filename="../../desktop/counter/shell.py" line="220"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="218" />
+        <location filename="../../desktop/counter/shell.py" line="221"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="291" />
+        <location filename="../../desktop/counter/shell.py" line="294"/>
         <source>非办理时段</source>
         <translation>Outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="293" />
+        <location filename="../../desktop/counter/shell.py" line="296"/>
         <source>延时服务：{name} {hours}</source>
         <translation>Extended hours: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="294" />
+        <location filename="../../desktop/counter/shell.py" line="297"/>
         <source>时段：{name} {hours}</source>
         <translation>Period: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="297" />
+        <location filename="../../desktop/counter/shell.py" line="300"/>
         <source>待上传 {n} 条</source>
         <translation>{n} waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="298" />
+        <location filename="../../desktop/counter/shell.py" line="301"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
@@ -383,32 +441,32 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="137" />
+        <location filename="../../desktop/counter/dialogs.py" line="137"/>
         <source>延长办理时限</source>
         <translation>Extend the time limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="142" />
+        <location filename="../../desktop/counter/dialogs.py" line="142"/>
         <source>延长工作日</source>
         <translation>Working days added</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="143" />
+        <location filename="../../desktop/counter/dialogs.py" line="143"/>
         <source>批准人</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="144" />
+        <location filename="../../desktop/counter/dialogs.py" line="144"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="149" />
+        <location filename="../../desktop/counter/dialogs.py" line="149"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="150" />
+        <location filename="../../desktop/counter/dialogs.py" line="150"/>
         <source>请填写批准人</source>
         <translation>Enter who approved it</translation>
     </message>
@@ -416,48 +474,48 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="41" />
+        <location filename="../../desktop/first_run.py" line="41"/>
         <source>一窗 — 首次使用</source>
         <translation>Yichuang — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="48" />
+        <location filename="../../desktop/first_run.py" line="48"/>
         <source>注册此终端</source>
         <translation>Enrol this terminal</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="49" />
-        <location filename="../../desktop/first_run.py" line="97" />
+        <location filename="../../desktop/first_run.py" line="49"/>
+        <location filename="../../desktop/first_run.py" line="97"/>
         <source>单机演示模式</source>
         <translation>Standalone demo</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="51" />
+        <location filename="../../desktop/first_run.py" line="51"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="52" />
+        <location filename="../../desktop/first_run.py" line="52"/>
         <source>注册码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="58" />
+        <location filename="../../desktop/first_run.py" line="58"/>
         <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
         <translation>Enter the server address and the one-time enrolment code from your administrator; without a server, try the standalone demo first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="71" />
+        <location filename="../../desktop/first_run.py" line="71"/>
         <source>请填写服务器地址和注册码</source>
         <translation>Enter the server address and the enrolment code</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="74" />
+        <location filename="../../desktop/first_run.py" line="74"/>
         <source>正在连接服务器…</source>
         <translation>Connecting to the server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="90" />
+        <location filename="../../desktop/first_run.py" line="90"/>
         <source>已注册为终端 %1（%2）</source>
         <translation>Enrolled as terminal %1 (%2)</translation>
     </message>
@@ -465,42 +523,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36" />
+        <location filename="../../desktop/counter/history.py" line="36"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36" />
+        <location filename="../../desktop/counter/history.py" line="36"/>
         <source>操作</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36" />
+        <location filename="../../desktop/counter/history.py" line="36"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37" />
+        <location filename="../../desktop/counter/history.py" line="37"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37" />
+        <location filename="../../desktop/counter/history.py" line="37"/>
         <source>之后状态</source>
         <translation>State after</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37" />
+        <location filename="../../desktop/counter/history.py" line="37"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="58" />
+        <location filename="../../desktop/counter/history.py" line="58"/>
         <source>⚠ 冲突：{what}</source>
         <translation>⚠ Conflict: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="60" />
+        <location filename="../../desktop/counter/history.py" line="60"/>
         <source>（待同步）</source>
         <translation>(not synced yet)</translation>
     </message>
@@ -508,47 +566,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="162" />
+        <location filename="../../desktop/counter/dialogs.py" line="162"/>
         <source>出件（送达结果）</source>
         <translation>Issue the result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="163" />
+        <location filename="../../desktop/counter/dialogs.py" line="163"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="164" />
+        <location filename="../../desktop/counter/dialogs.py" line="164"/>
         <source>EMS邮寄（免费）</source>
         <translation>Mailed by EMS (free)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="168" />
+        <location filename="../../desktop/counter/dialogs.py" line="168"/>
         <source>该事项的结果不能邮寄</source>
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="173" />
+        <location filename="../../desktop/counter/dialogs.py" line="173"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="175" />
+        <location filename="../../desktop/counter/dialogs.py" line="175"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="176" />
+        <location filename="../../desktop/counter/dialogs.py" line="176"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="177" />
+        <location filename="../../desktop/counter/dialogs.py" line="177"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="189" />
+        <location filename="../../desktop/counter/dialogs.py" line="189"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -556,17 +614,17 @@
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="38" />
+        <location filename="../../desktop/counter/item_picker.py" line="38"/>
         <source>新办件：选择办理事项</source>
         <translation>New case: choose the service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="43" />
+        <location filename="../../desktop/counter/item_picker.py" line="43"/>
         <source>输入事项名称、拼音首字母（如 hydj）或事项编号：</source>
         <translation>Type the item name, its pinyin initials (e.g. hydj) or its number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="44" />
+        <location filename="../../desktop/counter/item_picker.py" line="44"/>
         <source>例如：婚姻、hydj、0801</source>
         <translation>e.g. 婚姻, hydj, 0801</translation>
     </message>
@@ -574,75 +632,75 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="60" />
+        <location filename="../../desktop/counter/login.py" line="60"/>
         <source>一窗 · 窗口受理</source>
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="62" />
-        <location filename="../../desktop/counter/login.py" line="127" />
+        <location filename="../../desktop/counter/login.py" line="62"/>
+        <location filename="../../desktop/counter/login.py" line="127"/>
         <source>请登录</source>
         <translation>Please log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="66" />
+        <location filename="../../desktop/counter/login.py" line="66"/>
         <source>4位工号</source>
         <translation>4-digit staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="73" />
+        <location filename="../../desktop/counter/login.py" line="73"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="74" />
+        <location filename="../../desktop/counter/login.py" line="74"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="75" />
+        <location filename="../../desktop/counter/login.py" line="75"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="80" />
+        <location filename="../../desktop/counter/login.py" line="80"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="82" />
-        <location filename="../../desktop/counter/login.py" line="134" />
-        <location filename="../../desktop/counter/login.py" line="160" />
+        <location filename="../../desktop/counter/login.py" line="82"/>
+        <location filename="../../desktop/counter/login.py" line="134"/>
+        <location filename="../../desktop/counter/login.py" line="160"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="108" />
+        <location filename="../../desktop/counter/login.py" line="108"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="140" />
+        <location filename="../../desktop/counter/login.py" line="140"/>
         <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
         <translation>Screen locked. {name} ({no}) enters the password to unlock, or switch user.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="149" />
+        <location filename="../../desktop/counter/login.py" line="149"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="154" />
+        <location filename="../../desktop/counter/login.py" line="154"/>
         <source>切换用户：请输入您的工号和密码</source>
         <translation>Switch user: enter your staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="170" />
+        <location filename="../../desktop/counter/login.py" line="170"/>
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="174" />
+        <location filename="../../desktop/counter/login.py" line="174"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -650,42 +708,42 @@
 <context>
     <name>MaterialsChecklist</name>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32" />
+        <location filename="../../desktop/counter/materials.py" line="32"/>
         <source>已收</source>
         <translation>Recv.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32" />
+        <location filename="../../desktop/counter/materials.py" line="32"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="32" />
+        <location filename="../../desktop/counter/materials.py" line="32"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="33" />
+        <location filename="../../desktop/counter/materials.py" line="33"/>
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="33" />
+        <location filename="../../desktop/counter/materials.py" line="33"/>
         <source>适用情形</source>
         <translation>When needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="49" />
+        <location filename="../../desktop/counter/materials.py" line="49"/>
         <source>原件{n}份</source>
         <translation>{n} original(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="51" />
+        <location filename="../../desktop/counter/materials.py" line="51"/>
         <source>复印件{n}份</source>
         <translation>{n} copy/copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/materials.py" line="81" />
+        <location filename="../../desktop/counter/materials.py" line="81"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
@@ -693,130 +751,130 @@
 <context>
     <name>MyCasesView</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="151" />
+        <location filename="../../desktop/counter/my_cases.py" line="151"/>
         <source>我的在办件</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="152" />
+        <location filename="../../desktop/counter/my_cases.py" line="152"/>
         <source>我经办的全部办件</source>
         <translation>All my cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="153" />
+        <location filename="../../desktop/counter/my_cases.py" line="153"/>
         <source>全大厅在办件</source>
         <translation>Open cases of the hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="156" />
+        <location filename="../../desktop/counter/my_cases.py" line="156"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160" />
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160" />
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="161" />
+        <location filename="../../desktop/counter/my_cases.py" line="161"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="196" />
-        <source>共{n}件　临近期限{w}件　超期{o}件　暂停{p}件</source>
+        <location filename="../../desktop/counter/my_cases.py" line="196"/>
+        <source>共{n}件&#x3000;临近期限{w}件&#x3000;超期{o}件&#x3000;暂停{p}件</source>
         <translation>{n} cases   {w} due soon   {o} overdue   {p} paused</translation>
     </message>
 </context>
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="49" />
+        <location filename="../../desktop/counter/person_form.py" line="49"/>
         <source>18位身份证号码</source>
         <translation>18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="53" />
+        <location filename="../../desktop/counter/person_form.py" line="53"/>
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="57" />
+        <location filename="../../desktop/counter/person_form.py" line="57"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="58" />
+        <location filename="../../desktop/counter/person_form.py" line="58"/>
         <source>证件类型</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="59" />
+        <location filename="../../desktop/counter/person_form.py" line="59"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="61" />
+        <location filename="../../desktop/counter/person_form.py" line="61"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="63" />
+        <location filename="../../desktop/counter/person_form.py" line="63"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="71" />
+        <location filename="../../desktop/counter/person_form.py" line="71"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="71" />
+        <location filename="../../desktop/counter/person_form.py" line="71"/>
         <source>港澳台居民居住证</source>
         <translation>HK/Macao/Taiwan residence permit</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="72" />
+        <location filename="../../desktop/counter/person_form.py" line="72"/>
         <source>外国人永久居留身份证</source>
         <translation>Foreigner permanent residence ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="72" />
+        <location filename="../../desktop/counter/person_form.py" line="72"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="73" />
+        <location filename="../../desktop/counter/person_form.py" line="73"/>
         <source>其他证件</source>
         <translation>Other document</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="85" />
+        <location filename="../../desktop/counter/person_form.py" line="85"/>
         <source>还差{n}位</source>
         <translation>{n} characters to go</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="94" />
+        <location filename="../../desktop/counter/person_form.py" line="94"/>
         <source>男</source>
         <translation>male</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="94" />
+        <location filename="../../desktop/counter/person_form.py" line="94"/>
         <source>女</source>
         <translation>female</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="96" />
-        <source>✓ 出生日期 {date}　{gender}　{age}岁</source>
+        <location filename="../../desktop/counter/person_form.py" line="96"/>
+        <source>✓ 出生日期 {date}&#x3000;{gender}&#x3000;{age}岁</source>
         <translation>✓ Born {date}   {gender}   age {age}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/person_form.py" line="113" />
+        <location filename="../../desktop/counter/person_form.py" line="113"/>
         <source>✓ 可接收办理进度和评价短信</source>
         <translation>✓ Can receive progress and rating text messages</translation>
     </message>
@@ -824,27 +882,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="108" />
+        <location filename="../../desktop/counter/dialogs.py" line="108"/>
         <source>暂停事由</source>
         <translation>Pause for</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="111" />
+        <location filename="../../desktop/counter/dialogs.py" line="111"/>
         <source>（选择常用理由）</source>
         <translation>(choose a common reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="116" />
+        <location filename="../../desktop/counter/dialogs.py" line="116"/>
         <source>常用理由</source>
         <translation>Common reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="119" />
+        <location filename="../../desktop/counter/dialogs.py" line="119"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="124" />
+        <location filename="../../desktop/counter/dialogs.py" line="124"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
@@ -852,113 +910,113 @@
 <context>
     <name>ReceptionView</name>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="80" />
+        <location filename="../../desktop/counter/reception.py" line="80"/>
         <source>更换事项 (F3)</source>
         <translation>Change item (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="97" />
+        <location filename="../../desktop/counter/reception.py" line="97"/>
         <source>材料清单（空格键勾选）</source>
         <translation>Materials (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="99" />
+        <location filename="../../desktop/counter/reception.py" line="99"/>
         <source>必需材料全部已收</source>
         <translation>All required received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="114" />
-        <location filename="../../desktop/counter/reception.py" line="164" />
+        <location filename="../../desktop/counter/reception.py" line="114"/>
+        <location filename="../../desktop/counter/reception.py" line="164"/>
         <source>受理 (F5)</source>
         <translation>Accept (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="115" />
+        <location filename="../../desktop/counter/reception.py" line="115"/>
         <source>补正告知 (F6)</source>
         <translation>Supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="116" />
+        <location filename="../../desktop/counter/reception.py" line="116"/>
         <source>不予受理 (F7)</source>
         <translation>Refuse (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="117" />
+        <location filename="../../desktop/counter/reception.py" line="117"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="154" />
+        <location filename="../../desktop/counter/reception.py" line="154"/>
         <source>即办件：当场办结</source>
         <translation>Instant item: completed on the spot</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="155" />
+        <location filename="../../desktop/counter/reception.py" line="155"/>
         <source>承诺件：{n}个工作日（法定{m}个工作日）</source>
         <translation>Promised item: {n} working days (legal limit {m})</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="159" />
+        <location filename="../../desktop/counter/reception.py" line="159"/>
         <source>收费：{fee}</source>
         <translation>Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="161" />
+        <location filename="../../desktop/counter/reception.py" line="161"/>
         <source>告知单 {slip}</source>
         <translation>Slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="163" />
+        <location filename="../../desktop/counter/reception.py" line="163"/>
         <source>受理并办结 (F5)</source>
         <translation>Accept and complete (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="181" />
+        <location filename="../../desktop/counter/reception.py" line="181"/>
         <source>尚缺{n}项：{names}</source>
         <translation>{n} missing: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="182" />
+        <location filename="../../desktop/counter/reception.py" line="182"/>
         <source>材料齐全</source>
         <translation>Materials complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="198" />
+        <location filename="../../desktop/counter/reception.py" line="198"/>
         <source>材料不齐（缺{n}项），不能受理：请发补正告知 (F6)</source>
         <translation>Materials incomplete ({n} missing): cannot accept; request a supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="212" />
+        <location filename="../../desktop/counter/reception.py" line="212"/>
         <source>材料齐全，无需补正</source>
         <translation>Materials are complete; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224" />
+        <location filename="../../desktop/counter/reception.py" line="224"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="224" />
+        <location filename="../../desktop/counter/reception.py" line="224"/>
         <source>请填写不予受理的理由，将写入不予受理决定书：</source>
         <translation>Enter the reason for refusing; it is printed on the refusal notice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="261" />
+        <location filename="../../desktop/counter/reception.py" line="261"/>
         <source>已受理，办件编号 {no}</source>
         <translation>Accepted, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="262" />
+        <location filename="../../desktop/counter/reception.py" line="262"/>
         <source>即办件已当场办结，办件编号 {no}</source>
         <translation>Instant item completed on the spot, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="263" />
+        <location filename="../../desktop/counter/reception.py" line="263"/>
         <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
         <translation>Supplement requested, case {no} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="264" />
+        <location filename="../../desktop/counter/reception.py" line="264"/>
         <source>已不予受理，办件编号 {no}</source>
         <translation>Refused, case {no}</translation>
     </message>
@@ -966,65 +1024,65 @@
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../desktop/counter/search.py" line="74" />
-        <source>&lt;h2&gt;请扫描告知单条码&lt;/h2&gt;&lt;p&gt;扫码枪在任何位置都可直接扫描；也可输入办件编号、告知单编号、身份证号码或姓名后按回车。&lt;/p&gt;&lt;p&gt;群众没有告知单：按 &lt;b&gt;F3&lt;/b&gt; 新办件，输入事项名称或拼音首字母选择事项。&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; 查询　&lt;b&gt;F3&lt;/b&gt; 新办件　&lt;b&gt;F4&lt;/b&gt; 我的办件　&lt;b&gt;F5&lt;/b&gt; 受理　&lt;b&gt;F6&lt;/b&gt; 补正　&lt;b&gt;F7&lt;/b&gt; 不予受理　&lt;b&gt;F8&lt;/b&gt; 出件　&lt;b&gt;F9&lt;/b&gt; 审核/结果　&lt;b&gt;F12&lt;/b&gt; 锁屏&lt;/p&gt;</source>
+        <location filename="../../desktop/counter/search.py" line="74"/>
+        <source>&lt;h2&gt;请扫描告知单条码&lt;/h2&gt;&lt;p&gt;扫码枪在任何位置都可直接扫描；也可输入办件编号、告知单编号、身份证号码或姓名后按回车。&lt;/p&gt;&lt;p&gt;群众没有告知单：按 &lt;b&gt;F3&lt;/b&gt; 新办件，输入事项名称或拼音首字母选择事项。&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; 查询&#x3000;&lt;b&gt;F3&lt;/b&gt; 新办件&#x3000;&lt;b&gt;F4&lt;/b&gt; 我的办件&#x3000;&lt;b&gt;F5&lt;/b&gt; 受理&#x3000;&lt;b&gt;F6&lt;/b&gt; 补正&#x3000;&lt;b&gt;F7&lt;/b&gt; 不予受理&#x3000;&lt;b&gt;F8&lt;/b&gt; 出件&#x3000;&lt;b&gt;F9&lt;/b&gt; 审核/结果&#x3000;&lt;b&gt;F12&lt;/b&gt; 锁屏&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Scan the registration slip&lt;/h2&gt;&lt;p&gt;The scanner works wherever the cursor is; or type a case number, slip number, ID number or name and press Enter.&lt;/p&gt;&lt;p&gt;No slip: press &lt;b&gt;F3&lt;/b&gt; for a new case and choose the item by name or pinyin initials.&lt;/p&gt;&lt;p&gt;&lt;b&gt;F2&lt;/b&gt; Search   &lt;b&gt;F3&lt;/b&gt; New case   &lt;b&gt;F4&lt;/b&gt; My cases   &lt;b&gt;F5&lt;/b&gt; Accept   &lt;b&gt;F6&lt;/b&gt; Supplement   &lt;b&gt;F7&lt;/b&gt; Refuse   &lt;b&gt;F8&lt;/b&gt; Issue   &lt;b&gt;F9&lt;/b&gt; Review/result   &lt;b&gt;F12&lt;/b&gt; Lock&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="209" />
+        <location filename="../../desktop/counter/dialogs.py" line="209"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="213" />
+        <location filename="../../desktop/counter/dialogs.py" line="213"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="214" />
+        <location filename="../../desktop/counter/dialogs.py" line="214"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="218" />
+        <location filename="../../desktop/counter/dialogs.py" line="218"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="220" />
+        <location filename="../../desktop/counter/dialogs.py" line="220"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="224" />
+        <location filename="../../desktop/counter/dialogs.py" line="224"/>
         <source>已收到后台书面审批结果，由本人登记</source>
         <translation>The back office decided on paper; I record it in my name</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="227" />
+        <location filename="../../desktop/counter/dialogs.py" line="227"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="228" />
+        <location filename="../../desktop/counter/dialogs.py" line="228"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="240" />
+        <location filename="../../desktop/counter/dialogs.py" line="240"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="242" />
+        <location filename="../../desktop/counter/dialogs.py" line="242"/>
         <source>请由审核人输入工号和密码，或勾选书面审批</source>
         <translation>The reviewer enters number and password, or tick the paper decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="261" />
+        <location filename="../../desktop/counter/dialogs.py" line="261"/>
         <source>该工号不是审核人员</source>
         <translation>This staff member is not a reviewer</translation>
     </message>
@@ -1032,17 +1090,17 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../desktop/counter/search.py" line="42" />
+        <location filename="../../desktop/counter/search.py" line="42"/>
         <source>扫描告知单条码，或输入办件编号、身份证号码、姓名后按回车 (F2)</source>
         <translation>Scan a slip, or type a case number, ID number or name and press Enter (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/search.py" line="45" />
+        <location filename="../../desktop/counter/search.py" line="45"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/search.py" line="46" />
+        <location filename="../../desktop/counter/search.py" line="46"/>
         <source>新办件 (F3)</source>
         <translation>New case (F3)</translation>
     </message>
@@ -1050,42 +1108,42 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="67" />
+        <location filename="../../desktop/counter/dialogs.py" line="67"/>
         <source>补正告知（一次性告知）</source>
         <translation>Supplement request (one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="68" />
+        <location filename="../../desktop/counter/dialogs.py" line="68"/>
         <source>以下材料缺少或不符合要求，将一次性告知申请人（共{n}项）：</source>
         <translation>These materials are missing or not acceptable; the applicant is told all at once ({n}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="74" />
+        <location filename="../../desktop/counter/dialogs.py" line="74"/>
         <source>其他需要补正的内容（可选）</source>
         <translation>Anything else to supplement (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="76" />
+        <location filename="../../desktop/counter/dialogs.py" line="76"/>
         <source>补正要求说明（可选），如：复印件须加盖公章</source>
         <translation>Notes (optional), e.g. copies must bear the company seal</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="78" />
+        <location filename="../../desktop/counter/dialogs.py" line="78"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="79" />
+        <location filename="../../desktop/counter/dialogs.py" line="79"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="80" />
+        <location filename="../../desktop/counter/dialogs.py" line="80"/>
         <source>发出补正告知后，办理时限暂停计算，材料补齐后恢复。</source>
         <translation>Once requested, the time limit pauses until the materials are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="85" />
+        <location filename="../../desktop/counter/dialogs.py" line="85"/>
         <source>请列明所缺材料</source>
         <translation>List the missing materials</translation>
     </message>
@@ -1093,62 +1151,62 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop/sync_status.py" line="78" />
+        <location filename="../../desktop/sync_status.py" line="78"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="92" />
+        <location filename="../../desktop/sync_status.py" line="92"/>
         <source>单机模式</source>
         <translation>Standalone</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="94" />
+        <location filename="../../desktop/sync_status.py" line="94"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="96" />
+        <location filename="../../desktop/sync_status.py" line="96"/>
         <source>尚未连接</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="98" />
+        <location filename="../../desktop/sync_status.py" line="98"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="98" />
+        <location filename="../../desktop/sync_status.py" line="98"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="99" />
+        <location filename="../../desktop/sync_status.py" line="99"/>
         <source>待上传 %1 条</source>
         <translation>%1 to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="100" />
+        <location filename="../../desktop/sync_status.py" line="100"/>
         <source>（最早 %1 前）</source>
         <translation> (oldest %1 ago)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="102" />
+        <location filename="../../desktop/sync_status.py" line="102"/>
         <source>上次同步 %1</source>
         <translation>Last sync %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="106" />
+        <location filename="../../desktop/sync_status.py" line="106"/>
         <source>本机时钟与服务器相差 %1 分钟，请校准时间</source>
-        <translation>This PC's clock is %1 minutes off the server's; please set the time</translation>
+        <translation>This PC&apos;s clock is %1 minutes off the server&apos;s; please set the time</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="109" />
+        <location filename="../../desktop/sync_status.py" line="109"/>
         <source>需要重新注册终端</source>
         <translation>This terminal must be enrolled again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="111" />
+        <location filename="../../desktop/sync_status.py" line="111"/>
         <source>%1 条冲突提醒</source>
         <translation>%1 conflict notices</translation>
     </message>
@@ -1156,42 +1214,42 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="66" />
+        <location filename="../../desktop/counter/workspace.py" line="66"/>
         <source>一窗</source>
         <translation>Yichuang</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="69" />
+        <location filename="../../desktop/counter/workspace.py" line="69"/>
         <source>锁屏 (F12)</source>
         <translation>Lock (F12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="88" />
+        <location filename="../../desktop/counter/workspace.py" line="88"/>
         <source>办件受理</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="89" />
+        <location filename="../../desktop/counter/workspace.py" line="89"/>
         <source>我的办件 (F4)</source>
         <translation>My cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="115" />
+        <location filename="../../desktop/counter/workspace.py" line="115"/>
         <source>未指定窗口</source>
         <translation>no window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="156" />
+        <location filename="../../desktop/counter/workspace.py" line="156"/>
         <source>找到{n}件：{text}</source>
         <translation>{n} found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="161" />
+        <location filename="../../desktop/counter/workspace.py" line="161"/>
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="174" />
+        <location filename="../../desktop/counter/workspace.py" line="174"/>
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
@@ -1199,32 +1257,32 @@
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="48" />
+        <location filename="../../desktop/counter/countdown.py" line="48"/>
         <source>（临时）</source>
         <translation> (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="51" />
+        <location filename="../../desktop/counter/countdown.py" line="51"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="53" />
+        <location filename="../../desktop/counter/countdown.py" line="53"/>
         <source>已超期{n}个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="55" />
+        <location filename="../../desktop/counter/countdown.py" line="55"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="57" />
+        <location filename="../../desktop/counter/countdown.py" line="57"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/countdown.py" line="59" />
+        <location filename="../../desktop/counter/countdown.py" line="59"/>
         <source>剩{n}个工作日</source>
         <translation>{n} working days left</translation>
     </message>
@@ -1232,7 +1290,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="57" />
+        <location filename="../../desktop/crash.py" line="57"/>
         <source>程序发生了意外错误。已保存的办件不受影响。
 请把错误报告文件交给技术支持：
 {path}</source>
@@ -1241,7 +1299,7 @@ Please give this error report file to technical support:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/crash.py" line="59" />
+        <location filename="../../desktop/crash.py" line="59"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -1249,308 +1307,308 @@ Please give this error report file to technical support:
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="18" />
+        <location filename="../../desktop/messages.py" line="18"/>
         <source>未登记</source>
         <translation>Not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="19" />
+        <location filename="../../desktop/messages.py" line="19"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="20" />
+        <location filename="../../desktop/messages.py" line="20"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="21" />
+        <location filename="../../desktop/messages.py" line="21"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="22" />
+        <location filename="../../desktop/messages.py" line="22"/>
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="23" />
+        <location filename="../../desktop/messages.py" line="23"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="24" />
+        <location filename="../../desktop/messages.py" line="24"/>
         <source>不予许可</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="25" />
+        <location filename="../../desktop/messages.py" line="25"/>
         <source>待出件</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="26" />
+        <location filename="../../desktop/messages.py" line="26"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="27" />
-        <location filename="../../desktop/messages.py" line="36" />
+        <location filename="../../desktop/messages.py" line="27"/>
+        <location filename="../../desktop/messages.py" line="36"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="28" />
+        <location filename="../../desktop/messages.py" line="28"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="32" />
+        <location filename="../../desktop/messages.py" line="32"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="33" />
+        <location filename="../../desktop/messages.py" line="33"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="34" />
+        <location filename="../../desktop/messages.py" line="34"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="35" />
+        <location filename="../../desktop/messages.py" line="35"/>
         <source>补正材料收到</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="37" />
+        <location filename="../../desktop/messages.py" line="37"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="38" />
+        <location filename="../../desktop/messages.py" line="38"/>
         <source>提交审核</source>
         <translation>Sent to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="39" />
+        <location filename="../../desktop/messages.py" line="39"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="40" />
+        <location filename="../../desktop/messages.py" line="40"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="41" />
+        <location filename="../../desktop/messages.py" line="41"/>
         <source>结果待领取</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="42" />
+        <location filename="../../desktop/messages.py" line="42"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43" />
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="44" />
+        <location filename="../../desktop/messages.py" line="44"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="45" />
+        <location filename="../../desktop/messages.py" line="45"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="46" />
+        <location filename="../../desktop/messages.py" line="46"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="50" />
+        <location filename="../../desktop/messages.py" line="50"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="51" />
+        <location filename="../../desktop/messages.py" line="51"/>
         <source>现场核查</source>
         <translation>On-site inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="52" />
+        <location filename="../../desktop/messages.py" line="52"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53" />
+        <location filename="../../desktop/messages.py" line="53"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="57" />
+        <location filename="../../desktop/messages.py" line="57"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="58" />
+        <location filename="../../desktop/messages.py" line="58"/>
         <source>EMS邮寄</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="62" />
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>身份证号码应为18位</source>
         <translation>An ID number has 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="63" />
+        <location filename="../../desktop/messages.py" line="63"/>
         <source>身份证号码只能由数字组成，末位可为X</source>
         <translation>An ID number has digits only; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="64" />
+        <location filename="../../desktop/messages.py" line="64"/>
         <source>身份证号码中的出生日期不存在或不合理</source>
         <translation>The birth date in the ID number is impossible</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65" />
+        <location filename="../../desktop/messages.py" line="65"/>
         <source>身份证号码校验位不正确，请核对</source>
-        <translation>The ID number's check character is wrong; please check it</translation>
+        <translation>The ID number&apos;s check character is wrong; please check it</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66" />
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>身份证号码无效</source>
         <translation>Invalid ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67" />
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>请输入11位手机号码，或带区号的固定电话</source>
         <translation>Enter an 11-digit mobile number or a landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68" />
+        <location filename="../../desktop/messages.py" line="68"/>
         <source>编号只能由数字组成</source>
         <translation>A number has digits only</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69" />
+        <location filename="../../desktop/messages.py" line="69"/>
         <source>不是办件编号或告知单编号（长度或首位不对）</source>
         <translation>Not a case or slip number (wrong length or first digit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71" />
+        <location filename="../../desktop/messages.py" line="71"/>
         <source>编号校验位不正确：可能是扫描误读或输入错误，请重新扫描或核对输入</source>
         <translation>Wrong check digit: a misread or a typo. Scan again or check the number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="73" />
+        <location filename="../../desktop/messages.py" line="73"/>
         <source>编号中的日期不存在</source>
         <translation>The date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74" />
+        <location filename="../../desktop/messages.py" line="74"/>
         <source>编号无效</source>
         <translation>Invalid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="75" />
+        <location filename="../../desktop/messages.py" line="75"/>
         <source>本终端的事项目录中没有这个事项</source>
-        <translation>This service item is not in this terminal's catalog</translation>
+        <translation>This service item is not in this terminal&apos;s catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76" />
+        <location filename="../../desktop/messages.py" line="76"/>
         <source>办件当前状态不能进行此操作，请刷新后再试</source>
-        <translation>This step is not possible in the case's current state; refresh and try again</translation>
+        <translation>This step is not possible in the case&apos;s current state; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78" />
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>未知的办件操作</source>
         <translation>Unknown case step</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79" />
+        <location filename="../../desktop/messages.py" line="79"/>
         <source>必须填写原因</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="80" />
+        <location filename="../../desktop/messages.py" line="80"/>
         <source>补正告知须列明全部所缺材料</source>
         <translation>A supplement request must list every missing material</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81" />
+        <location filename="../../desktop/messages.py" line="81"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82" />
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>延期天数应为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83" />
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>该事项须本人办理，不可代办</source>
         <translation>This item must be applied for in person; no agents</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84" />
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>评价等级应为1-5</source>
         <translation>A rating is 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85" />
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86" />
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>姓名过长</source>
         <translation>The name is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87" />
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>请填写证件号码</source>
         <translation>Enter the document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88" />
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>请输入完整的办件编号、告知单编号或18位身份证号码</source>
         <translation>Enter a complete case number, slip number or 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90" />
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91" />
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>本地数据库无法使用，请联系技术支持</source>
         <translation>The local database cannot be used; contact technical support</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="92" />
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93" />
+        <location filename="../../desktop/messages.py" line="93"/>
         <source>该工号已停用</source>
         <translation>This staff number is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94" />
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>本终端没有找到该办件（可能尚未同步）</source>
         <translation>Case not found on this terminal (perhaps not synced yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="129" />
+        <location filename="../../desktop/messages.py" line="129"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
@@ -1558,37 +1616,50 @@ Please give this error report file to technical support:
 <context>
     <name>shell</name>
     <message>
-        <location filename="../../desktop/app.py" line="94" />
+        <location filename="../../desktop/app.py" line="94"/>
         <source>外设启动失败，可手工录入</source>
         <translation>Devices failed to start; enter data by hand</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="87" />
+        <location filename="../../desktop/counter/consultation.py" line="87"/>
         <source>咨询已记录</source>
         <translation>Consultation recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="98" />
-        <location filename="../../desktop/counter/consultation.py" line="119" />
-        <location filename="../../desktop/counter/consultation.py" line="129" />
+        <location filename="../../desktop/counter/consultation.py" line="98"/>
+        <location filename="../../desktop/counter/consultation.py" line="119"/>
+        <location filename="../../desktop/counter/consultation.py" line="129"/>
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="129" />
+        <location filename="../../desktop/counter/consultation.py" line="129"/>
         <source>提醒 {n}</source>
         <translation>Notices {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="111"/>
+        <source>申诉已提交，等待大厅管理员复核</source>
+        <translation>Appeal submitted; a hall supervisor will review it</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="88"/>
+        <source>申诉复核</source>
+        <translation>Appeal</translation>
     </message>
 </context>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="27" />
+        <location filename="../../desktop/counter/item_picker.py" line="27"/>
         <source>即办件</source>
         <translation>instant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/item_picker.py" line="28" />
+        <location filename="../../desktop/counter/item_picker.py" line="28"/>
         <source>承诺件 {n}个工作日</source>
         <translation>promised, {n} working days</translation>
     </message>
