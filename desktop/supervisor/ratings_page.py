@@ -160,6 +160,8 @@ class FollowupsPage(QWidget):
         row = row_at(self.view, self.model, index)
         self.current = row["obj"] if row else None
         self.record.setHtml(self.describe(self.current) if self.current else "")
+        if self.current is not None:  # the form starts from who has it now, not row one
+            self.assignee.setCurrentIndex(self.assignee.findData(self.current.assignee))
         self._enable()
 
     def describe(self, f: Any) -> str:
@@ -203,12 +205,17 @@ class FollowupsPage(QWidget):
     def _appeal_box(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
+        self.appeal_detail = QLabel(self.tr("选择一条申诉"))
+        self.appeal_detail.setWordWrap(True)
+        lay.addWidget(self.appeal_detail)
+        form = QFormLayout()
         self.finding = QComboBox()
         self.finding.addItem(self.tr("恶意评价"), "malicious")
         self.finding.addItem(self.tr("误评"), "mistaken")
         self.reason = QLineEdit(placeholderText=self.tr("复核意见（必填）"))
-        lay.addWidget(self.finding)
-        lay.addWidget(self.reason)
+        form.addRow(self.tr("认定（剔除时）"), self.finding)
+        form.addRow(self.tr("复核意见"), self.reason)
+        lay.addLayout(form)
         row = QHBoxLayout()
         self.b_keep = QPushButton(self.tr("维持评价"))
         self.b_exclude = QPushButton(self.tr("认定并剔除"))
@@ -227,12 +234,22 @@ class FollowupsPage(QWidget):
             "rated": self.staff_text(a.filed_by), "grounds": a.grounds,
             "state_text": names.get(a.decision, self.tr("待复核")), "obj": a} for a in items])
         self.current_appeal = None
+        self.appeal_detail.setText(self.tr("选择一条申诉"))
+        self.b_keep.setEnabled(False)
+        self.b_exclude.setEnabled(False)
 
     def _select_appeal(self, index) -> None:
         from desktop.supervisor.tables import row_at
 
         row = row_at(self.appeal_view, self.appeal_model, index)
-        self.current_appeal = row["obj"] if row else None
+        self.current_appeal = a = row["obj"] if row else None
+        self.appeal_detail.setText("" if a is None else self.tr(
+            "办件 {n}，{level}，申诉人 {who}：{grounds}").format(
+            n=a.case_number, level=level_text(a.level), who=self.staff_text(a.filed_by),
+            grounds=a.grounds))
+        pending = a is not None and a.state == appeals.PENDING
+        self.b_keep.setEnabled(pending)
+        self.b_exclude.setEnabled(pending)
 
     def _decide(self, decision: str) -> None:
         a = self.current_appeal

@@ -266,64 +266,85 @@
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="167"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="169"/>
         <source>评价：{level}（{when}）&#x3000;被评价人：{rated}&#x3000;期限：{due}</source>
         <translation>Rating: {level} ({when})&#x3000;rated: {rated}&#x3000;due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="171"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="173"/>
         <source>回访 {when}（{who}，{how}）：{answer}</source>
         <translation>Revisit {when} ({who}, {how}): {answer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="175"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="177"/>
         <source>整改（{who}）：{text}</source>
         <translation>Rectification ({who}): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="178"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="180"/>
         <source>办结：{who} {when} {note}</source>
         <translation>Closed: {who} {when} {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="207"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="208"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="237"/>
+        <source>选择一条申诉</source>
+        <translation>Select an appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="213"/>
         <source>恶意评价</source>
         <translation>Malicious</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="208"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="214"/>
         <source>误评</source>
         <translation>Mistaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="209"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="215"/>
         <source>复核意见（必填）</source>
         <translation>Decision reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="213"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="216"/>
+        <source>认定（剔除时）</source>
+        <translation>Finding (when excluded)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="217"/>
+        <source>复核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="220"/>
         <source>维持评价</source>
         <translation>Keep the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="214"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="221"/>
         <source>认定并剔除</source>
         <translation>Exclude the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="224"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="231"/>
         <source>维持</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="224"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="231"/>
         <source>已剔除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="228"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="235"/>
         <source>待复核</source>
         <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="247"/>
+        <source>办件 {n}，{level}，申诉人 {who}：{grounds}</source>
+        <translation>Case {n}, {level}, appealed by {who}: {grounds}</translation>
     </message>
 </context>
 <context>
@@ -574,17 +595,17 @@
 <context>
     <name>SlipBox</name>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="256"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="273"/>
         <source>评议箱开箱：扫描告知单条码，再按评价等级（每张告知单只计一次）</source>
         <translation>Rating box: scan each slip, then press its level (each slip counts once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="257"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="274"/>
         <source>扫描或输入告知单编号</source>
         <translation>Scan or type the slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="283"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="300"/>
         <source>本次已录入 {n} 张</source>
         <translation>{n} slips entered</translation>
     </message>
