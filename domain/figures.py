@@ -1,10 +1,11 @@
 """The figures every hall reports (办结率, 即办率, 按时办结率, 满意率 …), defined once.
 
-Pure: the rows come from whoever holds them (a terminal's replica, the city server),
-one at a time, and are counted as they pass, so a month of a million cases never sits
-in memory. Each figure's formula is in `Tally.figures` and docs/figures.md; every count
-is anchored on the date its event happened (Beijing time) and counted when that date
-lies in the period:
+Pure. The counts are declared once in domain.figure_counts and summed by the database
+that holds the facts rows (a terminal's replica, the city server: `add_answer`), so a
+month of a million cases never passes through Python, or by its evaluator over rows in
+memory (`FigureBook.add`); this module names the groups and turns counts into rates
+(`Tally.figures`, docs/figures.md). Every count is anchored on the date its event
+happened (Beijing time) and counted when that date lies in the period:
 
 - registered / accepted / refused / withdrawn: the day of that step.
 - completed (办结): the day of the decision (approved, rejected) or of the issue of the

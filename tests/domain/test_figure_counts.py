@@ -130,3 +130,16 @@ def test_one_statement_serves_every_grouping_at_once() -> None:
         assert book.rows() == alone.rows(), by
     with pytest.raises(ValueError):
         counts.statement(["day", "window"])
+
+
+def test_docs_name_every_published_figure() -> None:
+    """docs/figures.md is the definition people read: every key the reports publish has
+    its line there (a new figure without one fails here)."""
+    import pathlib
+
+    text = (pathlib.Path(__file__).resolve().parents[2] / "docs" / "figures.md").read_text(
+        "utf-8")
+    missing = [k for k in fg.FIGURE_KEYS
+               if f"`{k}`" not in text and not k.startswith("rating_")]
+    assert not missing, missing
+    assert "`rating_5` … `rating_1`" in text
