@@ -122,6 +122,9 @@ def _shoot_tabs(w, save, size: str) -> None:  # type: ignore[no-untyped-def]
     if w.followups.model.rows:
         w.followups.view.selectRow(0)
         w.followups._select(w.followups.view.model().index(0, 0))
+    if w.followups.appeal_model.rows:  # the appeal being decided, in full
+        w.followups.appeal_view.selectRow(0)
+        w.followups._select_appeal(w.followups.appeal_view.model().index(0, 0))
     save(f"06-followups{size}")
     tabs.setCurrentWidget(w.slip_box)
     w.slip_box.number.setText("20000000000000000000")
