@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -262,7 +264,8 @@ class FollowupsPage(QWidget):
 
 
 class SlipBox(QWidget):
-    """Rizhao's box opening: scan each slip's barcode, key the level (1–5), next."""
+    """Rizhao's box opening: scan each slip's barcode (the scanner's Enter moves on),
+    key the level 1–5, next. What this opening entered is listed, newest first."""
 
     sig_rate = Signal(str, int)
     """(slip or case number, level 1–5)."""
@@ -270,26 +273,40 @@ class SlipBox(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("评议箱开箱：扫描告知单条码，再按评价等级（每张告知单只计一次）")))
+        lay.addWidget(QLabel(self.tr("评议箱开箱：扫描告知单条码，再按数字键 5–1 或点评价等级"
+                                     "（每张告知单只计一次）")))
         self.number = QLineEdit(placeholderText=self.tr("扫描或输入告知单编号"))
+        self.number.returnPressed.connect(self._number_done)
         lay.addWidget(self.number)
         row = QHBoxLayout()
+        self.level_buttons: dict[int, QPushButton] = {}
         for level in (5, 4, 3, 2, 1):
             b = QPushButton(f"{level} {level_text(level)}")
             b.clicked.connect(lambda _=False, lv=level: self._rate(lv))
             row.addWidget(b)
+            self.level_buttons[level] = b
+            # the key, once the number is in (the field keeps its own digits)
+            sc = QShortcut(QKeySequence(str(level)), self)
+            sc.activated.connect(lambda lv=level: self._rate(lv))
         lay.addLayout(row)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         lay.addWidget(self.result)
         self.done = QLabel("")
         lay.addWidget(self.done)
-        lay.addStretch(1)
+        self.entered = QListWidget()
+        lay.addWidget(self.entered, 1)
         self.count = 0
+        self._pending: tuple[str, int] | None = None
+
+    def _number_done(self) -> None:
+        if self.number.text().strip():
+            self.level_buttons[5].setFocus()  # now 5–1 on the keyboard give the level
 
     def _rate(self, level: int) -> None:
         text = self.number.text().strip()
         if text:
+            self._pending = (text, level)
             self.sig_rate.emit(text, level)
 
     def show_result(self, ok: bool, text: str) -> None:
@@ -298,5 +315,8 @@ class SlipBox(QWidget):
         if ok:
             self.count += 1
             self.done.setText(self.tr("本次已录入 {n} 张").format(n=self.count))
+            number, level = self._pending or (self.number.text().strip(), 0)
+            self.entered.insertItem(0, f"{self.count}.  {number}  {level_text(level)}  {text}")
             self.number.clear()
+        self._pending = None
         self.number.setFocus()

@@ -185,3 +185,27 @@ def test_monthly_review_previews_and_archives(boss, sup_dir):
     archived = sup_dir / "reports" / "monthly" / f"{month}.pdf"
     assert archived.read_bytes() == page.pdf
     assert str(archived) in page.status.text() and page.print_button.isEnabled()
+
+
+def test_the_slip_box_takes_a_scan_and_a_key_once(boss, qtbot):
+    from sync import projection
+
+    box = boss.slip_box
+    boss.tabs.setCurrentWidget(box)
+    replica = boss.runner._replica
+    cid, number = replica.conn.execute(
+        "SELECT id, case_number FROM cases WHERE state='issued' AND rating IS NULL LIMIT 1"
+    ).fetchone()
+    box.number.setFocus()
+    qtbot.keyClicks(box.number, number)
+    qtbot.keyClick(box.number, Qt.Key.Key_Return)
+    qtbot.keyClick(box.level_buttons[5], Qt.Key.Key_4)
+    case = projection.load_stream(replica, cid)
+    assert case.rating["level"] == 4 and case.rating["channel"] == "slip"
+    assert box.count == 1 and box.entered.count() == 1 and number in box.entered.item(0).text()
+    assert box.number.text() == ""
+    # the same slip again: refused, said in red, not counted
+    box.number.setText(number)
+    box.level_buttons[1].click()
+    assert "已评价" in box.result.text() and box.count == 1
+    assert projection.load_stream(replica, cid).rating["level"] == 4
