@@ -207,9 +207,11 @@ def measure(name: str, src_factory: Callable[[], Any], repeat: int) -> dict[str,
 def big_month_child(db_path: str) -> int:
     """In a child: the figures and the PDF of a 1,000,000-case month; print peak RSS."""
     from desktop.report_sources import ReplicaSource, monthly_review
-    from printing import monthly
+    from printing import fonts, monthly
     from sync.replica import Replica
 
+    fonts.register()  # what any report costs before the month: Python, Qt-free imports, fonts
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     with Replica(pathlib.Path(db_path)) as replica:
         src = ReplicaSource(replica)
@@ -219,7 +221,8 @@ def big_month_child(db_path: str) -> int:
     t2 = time.perf_counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"accepted": total["accepted"], "figures_s": t1 - t0,
-                      "pdf_s": t2 - t1, "pdf_bytes": len(pdf), "peak_rss_mib": rss}))
+                      "pdf_s": t2 - t1, "pdf_bytes": len(pdf), "peak_rss_mib": rss,
+                      "base_rss_mib": base}))
     return 0
 
 
@@ -295,8 +298,8 @@ def big_month(folder: pathlib.Path, n: int) -> bool:
     got = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"  one month of {got['accepted']} cases (replica): figures {got['figures_s']:.2f} s, "
           f"monthly PDF {got['pdf_s']:.2f} s, peak RSS of the whole process "
-          f"{got['peak_rss_mib']:.0f} MiB (goal: the month never in memory, < "
-          f"{RSS_BUDGET_MIB} MiB)")
+          f"{got['peak_rss_mib']:.0f} MiB, {got['base_rss_mib']:.0f} MiB before the month "
+          f"was read (goal: the month never in memory, < {RSS_BUDGET_MIB} MiB)")
     return got["peak_rss_mib"] < RSS_BUDGET_MIB
 
 
