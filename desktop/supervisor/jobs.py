@@ -36,6 +36,7 @@ class Overview:
     waiting: list[tuple[str, int]] = field(default_factory=list)
     followups_red: int = 0
     notices_open: int = 0
+    sms: dict[str, Any] = field(default_factory=dict)
 
 
 def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview:
@@ -63,7 +64,25 @@ def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview
     ov.followups_red = sum(1 for f in sr.streams_of(replica, "followup", open_only=True)
                            if f.overdue(today))
     ov.notices_open = len([n for n in _notices(replica, False)])
+    ov.sms = sms_status(replica)
     return ov
+
+
+def sms_status(replica: Replica) -> dict[str, Any]:
+    """The SMS invitations' queue as a supervisor needs it: waiting (and why), sent,
+    replies recorded. Empty when this hall never sent one from here."""
+    from sync.sms import invitations
+
+    counts = invitations.status(replica)
+    if not counts:
+        return {}
+    error = replica.conn.execute(
+        "SELECT last_error FROM sms_outbox WHERE state = 'queued' AND last_error IS NOT NULL "
+        "LIMIT 1").fetchone()
+    return {"waiting": counts.get("outbox_queued", 0), "sent": counts.get("outbox_sent", 0),
+            "failed": counts.get("outbox_failed", 0),
+            "replies": sum(v for k, v in counts.items() if k.startswith("replies_")),
+            "rated": counts.get("replies_rated", 0), "error": error[0] if error else ""}
 
 
 def windows_now(replica: Replica, src: ReplicaSource, now: dt.datetime) -> list[dict]:

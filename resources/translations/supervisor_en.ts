@@ -591,13 +591,23 @@
         <source>自助登记后等候受理：{w}</source>
         <translation>Registered at the kiosk, waiting: {w}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/supervisor/overview.py" line="117"/>
+        <source>短信评价：已发 {sent}，待发 {waiting}，回复 {replies}（计入评价 {rated}）</source>
+        <translation>SMS ratings: {sent} sent, {waiting} waiting, {replies} replies ({rated} counted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/overview.py" line="120"/>
+        <source>；短信网关暂不可用，待发短信会自动重发</source>
+        <translation>; the SMS gateway is unavailable, waiting messages will be sent when it is back</translation>
+    </message>
 </context>
 <context>
     <name>SlipBox</name>
     <message>
         <location filename="../../desktop/supervisor/ratings_page.py" line="276"/>
         <source>评议箱开箱：扫描告知单条码，再按数字键 5–1 或点评价等级（每张告知单只计一次）</source>
-        <translation>Opening the slip box: scan a slip's barcode, then press 5–1 or click the level (each slip counts once)</translation>
+        <translation>Opening the slip box: scan a slip&apos;s barcode, then press 5–1 or click the level (each slip counts once)</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/ratings_page.py" line="278"/>

@@ -209,3 +209,26 @@ def test_the_slip_box_takes_a_scan_and_a_key_once(boss, qtbot):
     box.level_buttons[1].click()
     assert "已评价" in box.result.text() and box.count == 1
     assert projection.load_stream(replica, cid).rating["level"] == 4
+
+
+def test_overview_says_when_sms_invitations_wait_for_the_gateway(boss, tmp_path):
+    import json as _json
+
+    from sync.sms import invitations as inv
+    from sync.sms.gateway import FolderGateway
+
+    replica = boss.runner._replica
+    row = replica.conn.execute("SELECT data FROM reference WHERE kind='hall' AND id='hall'"
+                               ).fetchone()
+    data = {**_json.loads(row[0]), "sms": {"enabled": True}}
+    with replica.transaction():
+        replica.conn.execute("UPDATE reference SET data=? WHERE kind='hall' AND id='hall'",
+                             (_json.dumps(data, ensure_ascii=False),))
+    replica.set_meta(inv.STARTED, "2000-01-01T00:00:00+08:00")
+    gw = FolderGateway(tmp_path / "sms")
+    gw.offline = True
+    got = inv.run_once(boss.runner._store_obj, gw, NOW)
+    assert got["queued"] > 0
+    boss.refresh()
+    text = boss.overview.waiting.text()
+    assert f"待发 {got['queued']}" in text and "网关暂不可用" in text
