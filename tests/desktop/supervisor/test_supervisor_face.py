@@ -228,7 +228,12 @@ def test_overview_says_when_sms_invitations_wait_for_the_gateway(boss, tmp_path)
     gw = FolderGateway(tmp_path / "sms")
     gw.offline = True
     got = inv.run_once(boss.runner._store_obj, gw, NOW)
-    assert got["queued"] > 0
+    assert got["sent"] == 0
+    waiting = replica.conn.execute("SELECT COUNT(*) FROM sms_outbox WHERE state='queued'"
+                                   ).fetchone()[0]
+    sent = replica.conn.execute("SELECT COUNT(*) FROM sms_outbox WHERE state='sent'"
+                                ).fetchone()[0]
+    assert waiting > 0
     boss.refresh()
     text = boss.overview.waiting.text()
-    assert f"待发 {got['queued']}" in text and "网关暂不可用" in text
+    assert f"已发 {sent}，待发 {waiting}" in text and "网关暂不可用" in text
