@@ -116,18 +116,19 @@ def test_a_process_that_only_writes_keeps_the_facts_rows(tmp_path):
     import sys
 
     code = f"""
-import datetime as dt, pathlib
+import pathlib, sys
 from sync.replica import Replica
 from sync.store import CaseStore
-from domain import consultations, events as ev
+from sync.demo_data import write_demo_cases
+from domain import consultations
 from domain.application import Actor
 from domain.ids import uuid7
 r = Replica(pathlib.Path({str(tmp_path / 'r.sqlite3')!r}))
-store = CaseStore(r)
-store.record(uuid7(), consultations.RECORDED, consultations.payload(5, "answered"),
-             Actor("S001", r.identity().terminal_id, "W01"))
-print(r.conn.execute("SELECT COUNT(*) FROM figure_facts").fetchone()[0])
+write_demo_cases(r, 3)  # cases: their `cases` rows' owner is imported, the facts' is not
+CaseStore(r).record(uuid7(), consultations.RECORDED, consultations.payload(5, "answered"),
+                    Actor("S001", r.identity().terminal_id, "W01"))
+print(dict(r.conn.execute("SELECT stream, COUNT(*) FROM figure_facts GROUP BY stream")))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=pathlib.Path(__file__).resolve().parents[2])
-    assert out.stdout.strip() == "1"
+    assert out.stdout.strip() == "{'case': 3, 'consultation': 1}"
