@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from domain.figure_facts import COL, FACT_COLUMNS
+from domain.ratings import CHANNELS
 
 Cond = tuple[str, str, Any]
 PARAMS = (":s", ":e", ":asof")
@@ -92,6 +93,9 @@ COUNTS: tuple[Count, ...] = (
        party="rated"),
     *(_c(f"rating_{lv}", "case", "rated_on", ("rating", "=", lv),
          ("rating_ref", "not_excluded", None), party="rated") for lv in (5, 4, 3, 2, 1)),
+    # … and by channel (the pad, SMS, the slip box, the kiosk, the window's screen)
+    *(_c(f"rated_{ch}", "case", "rated_on", _RATED, ("rating_channel", "=", ch),
+         ("rating_ref", "not_excluded", None), party="rated") for ch in CHANNELS),
     # consultations
     _c("consultations", "consultation", "opened_on"),
     _c("consult_minutes", "consultation", "opened_on", total="minutes"),

@@ -40,7 +40,7 @@ from domain import figure_counts as counts
 from domain.errors import DomainError
 from domain.figure_counts import NAMES
 from domain.figure_facts import COL, LIVE
-from domain.ratings import BAD, SATISFIED
+from domain.ratings import BAD, CHANNELS, SATISFIED
 
 BY = ("hall", "zone", "department", "window", "staff", "item", "day", "month")
 _TIME = frozenset({"day", "month"})
@@ -183,6 +183,7 @@ class Tally:
             "satisfaction_rate": _rate(satisfied, rated),
             "bad_ratings": bad, "bad_rate": _rate(bad, rated),
             **{f"rating_{lv}": c[f"rating_{lv}"] for lv in (5, 4, 3, 2, 1)},
+            **{f"rated_{ch}": c[f"rated_{ch}"] for ch in CHANNELS},
             "rating_coverage": _rate(c["completed_rated"], c["completed"]),
             "excluded_ratings": c["excluded"],
             "followups_opened": c["followups_opened"],

@@ -110,6 +110,11 @@ def performance_rows(rows: Sequence[Row], *, skip_empty: bool = True) -> list[li
     return out
 
 
+def _sum(row: Row, *keys: str) -> int | None:
+    values = [row.get(k) for k in keys]
+    return None if all(v is None for v in values) else sum(v or 0 for v in values)
+
+
 def _summary(review: MonthlyReview, width: float) -> list[Any]:
     t = review.total
     pairs = [("受理件数", num(t["accepted"])), ("办结件数", num(t["completed"])),
@@ -122,6 +127,9 @@ def _summary(review: MonthlyReview, width: float) -> list[Any]:
              ("评价覆盖率", pct(t["rating_coverage"])), ("申诉剔除", num(t["excluded_ratings"])),
              ("回访新开", num(t["followups_opened"])), ("回访办结", num(t["followups_closed"])),
              ("回访未结", num(t["followups_open"])), ("回访超期", num(t["followups_overdue"])),
+             ("窗口评价器", num(_sum(t, "rated_pad", "rated_screen"))),
+             ("短信评价", num(t.get("rated_sms"))), ("评议箱", num(t.get("rated_slip"))),
+             ("自助机评价", num(t.get("rated_kiosk"))),
              ("平均等候(分钟)", num(t["avg_wait_minutes"])),
              ("平均办理(分钟)", num(t["avg_service_minutes"]))]
     cells = []
