@@ -232,6 +232,14 @@ def _h(text: str) -> Paragraph:
     return para(text, st)
 
 
+def _listed(shown: int, total: int, which: str) -> list[Any]:
+    """Say so when a list on paper is not the whole count (the heading is)."""
+    if shown >= total:
+        return []
+    return [para(f"共{total}件，以下列出{which}{shown}件；全部清单见监察界面或导出。",
+                 style("small"))]
+
+
 def story(review: MonthlyReview, width: float) -> list[Any]:
     """The flowables of the paper, in order."""
     year, month = review.month.split("-")
@@ -253,7 +261,9 @@ def story(review: MonthlyReview, width: float) -> list[Any]:
             _table(heads, performance_rows(review.by_window), widths, width)]
     heads[0] = "工作人员"
     out += [_h("三、各工作人员"), _table(heads, performance_rows(review.by_staff), widths, width)]
-    out += [_h(f"四、超期办件（{len(review.overdue)}件）")]
+    n_overdue = max(len(review.overdue), review.total.get("overdue") or 0)
+    out += [_h(f"四、超期办件（{n_overdue}件）"), *_listed(len(review.overdue), n_overdue,
+                                                   "最早到期的")]
     if review.overdue:
         out.append(_table(("办件编号", "事项", "窗口", "经办人", "办结期限", "超期工作日"),
                           [[str(r.get(k, "")) for k in ("case_number", "item_name", "window",
@@ -261,7 +271,9 @@ def story(review: MonthlyReview, width: float) -> list[Any]:
                            for r in review.overdue], (2.2, 3.6, 1.8, 1.4, 1.3, 1.1), width))
     else:
         out.append(para("无。", style("normal")))
-    out += [_h(f"五、未办结的差评回访整改（{len(review.followups)}件）")]
+    n_open = max(len(review.followups), review.total.get("followups_open") or 0)
+    out += [_h(f"五、未办结的差评回访整改（{n_open}件）"),
+            *_listed(len(review.followups), n_open, "期限最早的")]
     if review.followups:
         out.append(_table(("办件编号", "评价", "被评价人", "责任人", "期限", "进度"),
                           [[str(r.get(k, "")) for k in ("case_number", "level", "rated",
