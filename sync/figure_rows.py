@@ -79,11 +79,14 @@ def _calendar(replica: Replica) -> WorkCalendar:
     return calendar_of(replica)
 
 
-def period_rows(replica: Replica, period: fg.Period) -> Iterator[tuple[Any, ...]]:
-    """The facts rows touching the period, streamed (never all in memory)."""
+def period_rows(replica: Replica, period: fg.Period, where: str = "",
+                params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The facts rows touching the period (and `where`, a narrowing condition with `?`
+    parameters), streamed (never all in memory)."""
     cur = replica.conn.execute(
-        f"SELECT {_COLS} FROM figure_facts WHERE last_on >= ? AND first_on <= ?",
-        (period.start.isoformat(), period.end.isoformat()))
+        f"SELECT {_COLS} FROM figure_facts WHERE last_on >= ? AND first_on <= ?"
+        + (f" AND ({where})" if where else ""),
+        (period.start.isoformat(), period.end.isoformat(), *params))
     while True:
         chunk = cur.fetchmany(FETCH)
         if not chunk:

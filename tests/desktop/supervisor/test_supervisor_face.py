@@ -237,3 +237,26 @@ def test_overview_says_when_sms_invitations_wait_for_the_gateway(boss, tmp_path)
     boss.refresh()
     text = boss.overview.waiting.text()
     assert f"已发 {sent}，待发 {waiting}" in text and "网关暂不可用" in text
+
+
+@pytest.mark.parametrize("by", ["window", "staff", "department", "zone", "item", "day"])
+def test_drill_down_lists_exactly_the_groups_cases(boss, by):
+    """The narrowing WHERE must not change which cases a row's drill-down lists."""
+    from desktop.supervisor.jobs import _drill_filter, drill
+
+    replica = boss.runner._replica
+    period = fg.Period.of(TODAY - dt.timedelta(days=30), TODAY, TODAY)
+    rows, _total = jobs.figures(replica, period, by)
+    busy = [r for r in rows if r["accepted"] or r["rated"]][:3]
+    assert busy
+    original = jobs._drill_filter
+    try:
+        for r in busy:
+            narrowed = {x["id"] for x in drill(replica, period, by, r["group"])}
+            jobs._drill_filter = lambda *_a: ("", ())
+            everything = {x["id"] for x in drill(replica, period, by, r["group"])}
+            jobs._drill_filter = original
+            assert narrowed == everything and narrowed, (by, r["group"])
+    finally:
+        jobs._drill_filter = original
+    assert _drill_filter(None, "window", "") == ("", ())
