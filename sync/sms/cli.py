@@ -75,7 +75,14 @@ def cmd_run(args: argparse.Namespace) -> int:
         gateway = gateway_for(pathlib.Path(args.data_dir), settings, args.simulate)
         store = CaseStore(replica)
         while True:
-            report = invitations.run_once(store, gateway, dt.datetime.now(ev.CHINA_TZ))
+            try:
+                report = invitations.run_once(store, gateway, dt.datetime.now(ev.CHINA_TZ))
+            except Exception:  # a round that failed must not stop the hall's SMS service
+                if args.once:
+                    raise
+                logging.getLogger(__name__).exception("SMS round failed; next in %ss",
+                                                      args.interval)
+                report = {}
             if args.once:
                 print(json.dumps(report, ensure_ascii=False))
                 return 0

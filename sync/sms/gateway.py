@@ -102,7 +102,7 @@ class FolderGateway:
                                        text=str(d.get("text", "")),
                                        received_at=str(d.get("at", "")),
                                        ref=str(d.get("ref", "") or "")))
-            except (OSError, ValueError):
+            except (OSError, ValueError, AttributeError, TypeError):
                 # a half-written or foreign file: refuse it alone, keep reading
                 p.rename(self.inbox / "read" / f"{p.name}.bad")
         return out

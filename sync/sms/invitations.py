@@ -26,6 +26,7 @@ from domain import events as ev
 from domain import phone as phones
 from domain import ratings
 from domain.application import Actor
+from domain.errors import DomainError
 from sync import ratings as sr
 from sync.replica import Replica
 from sync.sms.gateway import GatewayError, IncomingSms, OutgoingSms, SmsGateway
@@ -182,7 +183,7 @@ def _case_of(replica: Replica, reply: IncomingSms) -> str | None:
 def read_replies(store: Any, gateway: SmsGateway, now: dt.datetime) -> dict[str, int]:
     """Record every new reply (once), rate its case, then acknowledge them."""
     replica: Replica = store.replica
-    done = {"rated": 0, "already_rated": 0, "unreadable": 0, "unknown": 0}
+    done = {"rated": 0, "already_rated": 0, "unreadable": 0, "unknown": 0, "refused": 0}
     actor = Actor(SMS_STAFF, replica.identity().terminal_id, None)
     recorded: list[str] = []
     for reply in gateway.replies():
@@ -217,7 +218,11 @@ def _rate(store: Any, case_id: str | None, level: int | None, actor: Actor,
     case = projection.load_stream(store.replica, case_id)
     if case is None or getattr(case, "rating", None) is not None:
         return "already_rated" if case is not None else "unknown"
-    sr.record_rating(store, case_id, level, "sms", actor, now=now)
+    try:
+        sr.record_rating(store, case_id, level, "sms", actor, now=now)
+    except DomainError as exc:  # refused alone, recorded, acknowledged: never retried
+        log.warning("SMS reply not recorded as a rating: %s", exc.code)
+        return "refused"
     return "rated"
 
 

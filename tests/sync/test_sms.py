@@ -82,6 +82,7 @@ def test_invited_once_rated_by_reply_and_a_bad_reply_opens_its_followup(hall, tm
     drop_reply(gw.folder, "５", phone=second["to"])
     drop_reply(gw.folder, "请问几点下班", phone=sent[2]["to"])
     drop_reply(gw.folder, "2", phone="13900000000")
+    (gw.inbox / "zz-foreign.json").write_text("[1, 2]", "utf-8")  # refused alone
     got = inv.run_once(store, gw, NOW + dt.timedelta(minutes=5))
     assert (got["rated"], got["unreadable"], got["unknown"]) == (2, 1, 1)
     case = projection.load_stream(replica, case_id)
@@ -93,8 +94,10 @@ def test_invited_once_rated_by_reply_and_a_bad_reply_opens_its_followup(hall, tm
     fid = replica.conn.execute("SELECT id FROM figure_facts WHERE stream='followup' AND "
                                "case_ref=?", (bad_id,)).fetchone()[0]
     assert isinstance(projection.load_stream(replica, fid), followups.Followup)
-    # replies were acknowledged; a second reply to a rated case does not count again
+    # replies were acknowledged (the foreign file set aside); a second reply to a rated
+    # case does not count again
     assert not list(gw.inbox.glob("*.json"))
+    assert (gw.inbox / "read" / "zz-foreign.json.bad").exists()
     drop_reply(gw.folder, "4", ref=first["ref"])
     assert inv.run_once(store, gw, NOW + dt.timedelta(minutes=9))["already_rated"] == 1
     assert projection.load_stream(replica, case_id).rating["level"] == 5
