@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "desktop.commands",
     "desktop.report_cli",
     "sync.cli",
+    "sync.sms.cli",
     "server.cli",
     "printing.cli",
     "devices.cli",

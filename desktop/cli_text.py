@@ -212,6 +212,25 @@ HELP: dict[str, str] = {
         '要设置的规则 JSON 文件',
     'this hall and those below it':
         '本大厅及其下级大厅',
+    # 好差评 by SMS (issue 9)
+    'send due invitations and read replies (this terminal)':
+        '发送到期的评价短信邀请并读取回复（本终端）',
+    "simulator: a citizen's reply as a file":
+        '模拟器：把群众的回复写成文件',
+    'the invitation queue and the replies, as JSON':
+        '以 JSON 输出短信邀请队列和回复',
+    'the invitation answered (its file name)':
+        '所回复的邀请（其文件名）',
+    'or the number the reply comes from':
+        '或回复来自的手机号码',
+    'one round, print JSON':
+        '只运行一轮，输出 JSON',
+    "the folder simulator instead of the hall's gateway":
+        '使用文件夹模拟器，而不是大厅的短信网关',
+    "the hall's HTTP SMS gateway":
+        '大厅的 HTTP 短信网关',
+    'invitation text with {hall} {item} {number} (default: standard)':
+        '邀请短信文本，可用 {hall} {item} {number}（默认标准文本）',
 }
 """English help as the layers wrote it → what `yichuang --help` shows."""
 

@@ -23,7 +23,10 @@ class Source(Protocol):
     calendar: WorkCalendar
 
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]: ...
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]: ...
     def rows(self, period: fg.Period) -> Any: ...
+    def count_rows(self, period: fg.Period, name: str, order: str, limit: int) -> list: ...
     def case_labels(self, ids: list[str]) -> dict[str, tuple[str, str]]: ...
     def followup(self, fid: str) -> Any: ...
     def labels(self) -> fg.Labels: ...
@@ -46,8 +49,15 @@ class ReplicaSource:
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]:
         return self._fr.compute(self.replica, period, by, total=True)
 
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]:
+        return self._fr.compute_many(self.replica, period, bys)
+
     def rows(self, period: fg.Period) -> Any:
         return self._fr.period_rows(self.replica, period)
+
+    def count_rows(self, period: fg.Period, name: str, order: str, limit: int) -> list:
+        return self._fr.count_rows(self.replica, period, name, order=order, limit=limit)
 
     def labels(self) -> fg.Labels:
         return fg.Labels.from_catalog(self.catalog)
@@ -84,8 +94,16 @@ class ServerSource:
     def compute(self, period: fg.Period, by: str) -> tuple[list[dict], dict]:
         return self._fr.compute(self.conn, period, by, self.hall, total=True)
 
+    def compute_many(self, period: fg.Period, bys: list[str]
+                     ) -> dict[str, tuple[list[dict], dict]]:
+        return self._fr.compute_many(self.conn, period, bys, self.hall)
+
     def rows(self, period: fg.Period) -> Any:
         return (r for r, _h in self._fr.period_rows(self.conn, period, self.hall))
+
+    def count_rows(self, period: fg.Period, name: str, order: str, limit: int) -> list:
+        return self._fr.count_rows(self.conn, period, self.hall, name, order=order,
+                                   limit=limit)
 
     def labels(self) -> fg.Labels:
         return self._labels[self.hall] if self.hall else fg.Labels()
@@ -109,21 +127,9 @@ class ServerSource:
 
 
 def overdue_cases(src: Source, period: fg.Period) -> list[dict[str, Any]]:
-    """Cases overdue at the period's as-of day, most overdue first (domain.figures' rule)."""
-    asof = period.as_of.isoformat()
-    found = []
-    for r in src.rows(period):
-        if r[COL["stream"]] != "case":
-            continue
-        deadline, acc = r[COL["deadline"]], r[COL["accepted_on"]]
-        if not deadline or deadline >= asof or not acc or acc > asof:
-            continue
-        ended = min((x for x in (r[COL["completed_on"]], r[COL["refused_on"]],
-                                 r[COL["withdrawn_on"]]) if x), default=None)
-        if ended is None or ended > asof:
-            found.append(r)
-    found.sort(key=lambda r: r[COL["deadline"]])
-    found = found[:OVERDUE_LIMIT]
+    """Cases overdue at the period's as-of day, most overdue first (the `overdue`
+    count's own rule, domain.figure_counts)."""
+    found = src.count_rows(period, "overdue", "deadline", OVERDUE_LIMIT)
     names = src.case_labels([r[COL["id"]] for r in found])
     lab = src.labels()
     out = []
@@ -144,16 +150,11 @@ FOLLOWUP_STATES = {"open": "待回访", "contacted": "已回访", "rectified": "
 
 
 def open_followups(src: Source, period: fg.Period) -> list[dict[str, Any]]:
-    """Follow-ups still open at the as-of day, red ones first."""
+    """Follow-ups still open at the as-of day, red ones first (`followups_open`)."""
     asof = period.as_of.isoformat()
     lab = src.labels()
     out = []
-    for r in src.rows(period):
-        if r[COL["stream"]] != "followup":
-            continue
-        opened, closed = r[COL["opened_on"]], r[COL["closed_on"]]
-        if not opened or opened > asof or (closed and closed <= asof):
-            continue
+    for r in src.count_rows(period, "followups_open", "due", OVERDUE_LIMIT):
         f = src.followup(r[COL["id"]])
         due = r[COL["due"]] or ""
         out.append({"id": r[COL["id"]], "case_number": getattr(f, "case_number", ""),
@@ -170,10 +171,9 @@ def open_followups(src: Source, period: fg.Period) -> list[dict[str, Any]]:
 def monthly_review(src: Source, month: str, today: dt.date) -> MonthlyReview:
     """The month of one hall, ready for printing.monthly.to_pdf."""
     period = fg.Period.month(month, today)
-    windows, total = src.compute(period, "window")
-    staff, _ = src.compute(period, "staff")
-    days, _ = src.compute(period, "day")
-    departments, _ = src.compute(period, "department")
+    got = src.compute_many(period, ["window", "staff", "department", "day"])
+    (windows, total), (staff, _), (departments, _), (days, _) = (
+        got["window"], got["staff"], got["department"], got["day"])
     notes = []
     if period.as_of < period.end:
         notes.append(f"本月尚未结束：超期与回访按 {period.as_of} 统计。")

@@ -1,10 +1,11 @@
 """The figures every hall reports (办结率, 即办率, 按时办结率, 满意率 …), defined once.
 
-Pure: the rows come from whoever holds them (a terminal's replica, the city server),
-one at a time, and are counted as they pass, so a month of a million cases never sits
-in memory. Each figure's formula is in `Tally.figures` and docs/figures.md; every count
-is anchored on the date its event happened (Beijing time) and counted when that date
-lies in the period:
+Pure. The counts are declared once in domain.figure_counts and summed by the database
+that holds the facts rows (a terminal's replica, the city server: `add_answer`), so a
+month of a million cases never passes through Python, or by its evaluator over rows in
+memory (`FigureBook.add`); this module names the groups and turns counts into rates
+(`Tally.figures`, docs/figures.md). Every count is anchored on the date its event
+happened (Beijing time) and counted when that date lies in the period:
 
 - registered / accepted / refused / withdrawn: the day of that step.
 - completed (办结): the day of the decision (approved, rejected) or of the issue of the
@@ -30,13 +31,16 @@ window and member of staff that accepted the case; a rating counts for whom it r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from domain import figure_counts as counts
 from domain.errors import DomainError
+from domain.figure_counts import NAMES
 from domain.figure_facts import COL, LIVE
-from domain.ratings import BAD, SATISFIED
+from domain.ratings import BAD, CHANNELS, SATISFIED
 
 BY = ("hall", "zone", "department", "window", "staff", "item", "day", "month")
 _TIME = frozenset({"day", "month"})
@@ -143,50 +147,53 @@ class Labels:
 
 
 class Tally:
-    """The counts of one group; `figures()` turns them into the published figures."""
+    """The counts of one group (domain.figure_counts.NAMES, in order, plus queue times);
+    `figures()` turns them into the published figures."""
 
-    __slots__ = ("accepted", "accepted_done", "appeals_filed", "appeals_upheld",
-                 "completed", "completed_rated", "consult_minutes", "consultations",
-                 "early", "excluded", "followups_closed", "followups_open",
-                 "followups_opened", "followups_overdue", "instant", "levels", "on_time",
-                 "overdue", "promised_done", "rated", "referred", "refused", "registered",
-                 "service_min", "service_n", "tickets", "wait_min", "wait_n", "withdrawn",
-                 "work_days", "work_n")
+    __slots__ = ("n", "service_min", "service_n", "tickets", "wait_min", "wait_n")
 
     def __init__(self) -> None:
-        for name in self.__slots__:
-            setattr(self, name, 0)
-        self.levels = [0, 0, 0, 0, 0, 0]
+        self.n = [0] * len(NAMES)
+        self.tickets = self.wait_n = self.service_n = 0
+        self.wait_min = self.service_min = 0.0
+
+    def merge(self, other: Tally) -> None:
+        self.n = [a + b for a, b in zip(self.n, other.n, strict=True)]
+        for name in ("tickets", "wait_min", "wait_n", "service_min", "service_n"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def figures(self) -> dict[str, Any]:
         """Every figure of the group: counts, and rates as fractions (None when 0/0)."""
-        satisfied = sum(self.levels[lv] for lv in SATISFIED)
-        bad = sum(self.levels[lv] for lv in BAD)
+        c = dict(zip(NAMES, self.n, strict=True))
+        satisfied = sum(c[f"rating_{lv}"] for lv in SATISFIED)
+        bad = sum(c[f"rating_{lv}"] for lv in BAD)
+        rated = c["rated"]
         return {
-            "registered": self.registered, "accepted": self.accepted,
-            "completed": self.completed, "refused": self.refused,
-            "withdrawn": self.withdrawn, "instant": self.instant,
-            "completion_rate": _rate(self.accepted_done, self.accepted),
-            "instant_rate": _rate(self.instant, self.accepted),
-            "promised_completed": self.promised_done, "on_time": self.on_time,
-            "on_time_rate": _rate(self.on_time, self.promised_done),
-            "early_rate": _rate(self.early, self.promised_done),
-            "avg_working_days": _mean(self.work_days, self.work_n),
-            "overdue": self.overdue,
-            "rated": self.rated, "satisfied": satisfied,
-            "satisfaction_rate": _rate(satisfied, self.rated),
-            "bad_ratings": bad, "bad_rate": _rate(bad, self.rated),
-            **{f"rating_{lv}": self.levels[lv] for lv in (5, 4, 3, 2, 1)},
-            "rating_coverage": _rate(self.completed_rated, self.completed),
-            "excluded_ratings": self.excluded,
-            "followups_opened": self.followups_opened,
-            "followups_closed": self.followups_closed,
-            "followups_open": self.followups_open,
-            "followups_overdue": self.followups_overdue,
-            "appeals_filed": self.appeals_filed, "appeals_upheld": self.appeals_upheld,
-            "consultations": self.consultations,
-            "consultations_referred": self.referred,
-            "avg_consultation_minutes": _mean(self.consult_minutes, self.consultations),
+            "registered": c["registered"], "accepted": c["accepted"],
+            "completed": c["completed"], "refused": c["refused"],
+            "withdrawn": c["withdrawn"], "instant": c["instant"],
+            "completion_rate": _rate(c["accepted_done"], c["accepted"]),
+            "instant_rate": _rate(c["instant"], c["accepted"]),
+            "promised_completed": c["promised_done"], "on_time": c["on_time"],
+            "on_time_rate": _rate(c["on_time"], c["promised_done"]),
+            "early_rate": _rate(c["early"], c["promised_done"]),
+            "avg_working_days": _mean(c["work_days"], c["work_n"]),
+            "overdue": c["overdue"],
+            "rated": rated, "satisfied": satisfied,
+            "satisfaction_rate": _rate(satisfied, rated),
+            "bad_ratings": bad, "bad_rate": _rate(bad, rated),
+            **{f"rating_{lv}": c[f"rating_{lv}"] for lv in (5, 4, 3, 2, 1)},
+            **{f"rated_{ch}": c[f"rated_{ch}"] for ch in CHANNELS},
+            "rating_coverage": _rate(c["completed_rated"], c["completed"]),
+            "excluded_ratings": c["excluded"],
+            "followups_opened": c["followups_opened"],
+            "followups_closed": c["followups_closed"],
+            "followups_open": c["followups_open"],
+            "followups_overdue": c["followups_overdue"],
+            "appeals_filed": c["appeals_filed"], "appeals_upheld": c["appeals_upheld"],
+            "consultations": c["consultations"],
+            "consultations_referred": c["referred"],
+            "avg_consultation_minutes": _mean(c["consult_minutes"], c["consultations"]),
             "tickets": self.tickets,
             "avg_wait_minutes": _mean(self.wait_min, self.wait_n),
             "avg_service_minutes": _mean(self.service_min, self.service_n),
@@ -203,22 +210,16 @@ def _mean(total: float, n: int) -> float | None:
 
 FIGURE_KEYS = tuple(Tally().figures())
 
-_C = COL
-_ID, _STREAM, _ITEM, _WIN, _STAFF, _INSTANT = (_C[k] for k in (
-    "id", "stream", "item_code", "window_id", "staff_id", "instant"))
-_REG, _ACC, _DONE, _REF, _WD = (_C[k] for k in (
-    "registered_on", "accepted_on", "completed_on", "refused_on", "withdrawn_on"))
-_DEADLINE, _WORK, _RATING, _RREF, _RON, _RSTAFF, _RWIN = (_C[k] for k in (
-    "deadline", "work_days", "rating", "rating_ref", "rated_on", "rating_staff_id",
-    "rating_window_id"))
-_OPENED, _CLOSED, _DUE, _MIN, _OUTCOME = (_C[k] for k in (
-    "opened_on", "closed_on", "due", "minutes", "outcome"))
+_ITEM, _WIN, _STAFF, _RSTAFF, _RWIN = (COL[k] for k in (
+    "item_code", "window_id", "staff_id", "rating_staff_id", "rating_window_id"))
 
 
 class FigureBook:
-    """Counts rows as they pass, into one Tally per group.
+    """Adds counts into one Tally per group: facts rows one at a time (`add`, through
+    domain.figure_counts' evaluator) or sums the database made from the same
+    declarations (`add_sums`, figure_counts.sql) — either way the same tallies.
 
-    `excluded` holds the rating event ids an appeal excluded (few: read them first).
+    `excluded` holds the rating event ids an appeal excluded (only `add` needs them).
     Several halls may pass through one book (the city): give each row's hall.
     """
 
@@ -227,15 +228,17 @@ class FigureBook:
         if by not in BY:
             raise FigureError(f"未知的分组: {by}（可选: {', '.join(BY)}）", code="figures.by")
         self.period, self.by, self.labels = period, by, dict(labels)
-        self.excluded = frozenset(excluded)
         self.qualify = qualify and by != "hall"
+        self.time = by in _TIME
         self.s, self.e, self.asof = (period.start.isoformat(), period.end.isoformat(),
                                      period.as_of.isoformat())
+        self.evaluator = counts.Evaluator(self.s, self.e, self.asof, frozenset(excluded))
         self.tallies: dict[tuple[str, str], Tally] = {}
         self.rows_seen = 0
 
     # --- keys -----------------------------------------------------------------
-    def _dim(self, hall: str, window: str, staff: str, item: str) -> str:
+    def _dim(self, hall: str, window: str | None, staff: str | None, item: str | None) -> str:
+        """The group of a count made at `window` by `staff` on `item` in `hall`."""
         by = self.by
         if by == "window":
             return window or NONE_KEY
@@ -249,8 +252,8 @@ class FigureBook:
         if lab is None:
             return NONE_KEY
         if by == "department":
-            return lab.item_department.get(item, NONE_KEY)
-        return lab.item_zone.get(item) or lab.window_zone.get(window, NONE_KEY)  # zone
+            return lab.item_department.get(item or "", NONE_KEY)
+        return lab.item_zone.get(item or "") or lab.window_zone.get(window or "", NONE_KEY)
 
     def _tally(self, hall: str, key: str) -> Tally:
         k = (hall if self.qualify else "", key)
@@ -259,124 +262,43 @@ class FigureBook:
             t = self.tallies[k] = Tally()
         return t
 
-    def _at(self, hall: str, dim: str, day: str) -> Tally | None:
-        """The tally a contribution dated `day` goes to (None: outside the period)."""
-        if self.by == "day":
-            return self._tally(hall, day) if self.s <= day <= self.e else None
-        if self.by == "month":
-            return self._tally(hall, day[:7]) if self.s <= day <= self.e else None
-        return self._tally(hall, dim)
-
-    # --- rows -----------------------------------------------------------------
+    # --- input ----------------------------------------------------------------
     def add(self, row: tuple[Any, ...], hall: str = "") -> None:
         """Count one facts row (domain.figure_facts.FACT_COLUMNS order)."""
         self.rows_seen += 1
-        stream = row[_STREAM]
-        if stream == "case":
-            self._case(row, hall)
-        elif stream == "consultation":
-            self._consultation(row, hall)
-        elif stream == "followup":
-            self._followup(row, hall)
-        elif stream == "appeal":
-            self._appeal(row, hall)
-
-    def _case(self, r: tuple[Any, ...], hall: str) -> None:
-        s, e, asof = self.s, self.e, self.asof
-        time = self.by in _TIME
-        dim = "" if time else self._dim(hall, r[_WIN], r[_STAFF], r[_ITEM])
-        reg, acc, done, deadline = r[_REG], r[_ACC], r[_DONE], r[_DEADLINE]
-        if reg and s <= reg <= e:
-            self._at(hall, dim, reg).registered += 1
-        if acc and s <= acc <= e:
-            t = self._at(hall, dim, acc)
-            t.accepted += 1
-            if r[_INSTANT]:
-                t.instant += 1
-            if done and done <= e:
-                t.accepted_done += 1
-        if done and s <= done <= e:
-            t = self._at(hall, dim, done)
-            t.completed += 1
-            if not r[_INSTANT] and deadline:
-                t.promised_done += 1
-                if done <= deadline:
-                    t.on_time += 1
-                    if done < deadline:
-                        t.early += 1
-                if r[_WORK] is not None:
-                    t.work_days += r[_WORK]
-                    t.work_n += 1
-            if r[_RATING] and r[_RREF] not in self.excluded:
-                t.completed_rated += 1
-        for col in (_REF, _WD):
-            d = r[col]
-            if d and s <= d <= e:
-                t = self._at(hall, dim, d)
-                if col == _REF:
-                    t.refused += 1
-                else:
-                    t.withdrawn += 1
-        if deadline and deadline < asof and acc and acc <= asof:
-            ended = min((x for x in (done, r[_REF], r[_WD]) if x), default=None)
-            if ended is None or ended > asof:
-                t = self._at(hall, dim, deadline)
-                if t is not None:
-                    t.overdue += 1
-        ron = r[_RON]
-        if r[_RATING] and ron and s <= ron <= e:
-            rdim = "" if time else self._dim(hall, r[_RWIN], r[_RSTAFF], r[_ITEM])
-            t = self._at(hall, rdim, ron)
-            if r[_RREF] in self.excluded:
-                t.excluded += 1
+        for i, c, day, value in self.evaluator.contributions(row, time=self.time):
+            if self.time:
+                key = day if self.by == "day" else day[:7]
+            elif c.party == "rated":
+                key = self._dim(hall, row[_RWIN], row[_RSTAFF], row[_ITEM])
             else:
-                t.rated += 1
-                t.levels[r[_RATING]] += 1
+                key = self._dim(hall, row[_WIN], row[_STAFF], row[_ITEM])
+            self._tally(hall, key).n[i] += value
 
-    def _dim_of(self, r: tuple[Any, ...], hall: str) -> str:
-        return "" if self.by in _TIME else self._dim(hall, r[_WIN], r[_STAFF], r[_ITEM])
-
-    def _consultation(self, r: tuple[Any, ...], hall: str) -> None:
-        on = r[_OPENED]
-        if on and self.s <= on <= self.e:
-            t = self._at(hall, self._dim_of(r, hall), on)
-            t.consultations += 1
-            t.consult_minutes += r[_MIN] or 0
-            if r[_OUTCOME] == "referred":
-                t.referred += 1
-
-    def _followup(self, r: tuple[Any, ...], hall: str) -> None:
-        s, e, asof = self.s, self.e, self.asof
-        dim = self._dim_of(r, hall)
-        opened, closed, due = r[_OPENED], r[_CLOSED], r[_DUE]
-        if opened and s <= opened <= e:
-            self._at(hall, dim, opened).followups_opened += 1
-        if closed and s <= closed <= e:
-            self._at(hall, dim, closed).followups_closed += 1
-        if opened and opened <= asof and (closed is None or closed > asof):
-            t = self._at(hall, dim, due or opened)
-            if t is not None:
-                t.followups_open += 1
-                if due and due < asof:
-                    t.followups_overdue += 1
-
-    def _appeal(self, r: tuple[Any, ...], hall: str) -> None:
-        dim = self._dim_of(r, hall)
-        opened, closed = r[_OPENED], r[_CLOSED]
-        if opened and self.s <= opened <= self.e:
-            self._at(hall, dim, opened).appeals_filed += 1
-        if closed and self.s <= closed <= self.e and r[_OUTCOME] == "excluded":
-            self._at(hall, dim, closed).appeals_upheld += 1
+    def add_sums(self, hall: str, window: str | None, staff: str | None, item: str | None,
+                 day: str | None, values: Sequence[Any]) -> None:
+        """Add one row of figure_counts.sql's answer (NULL where a key was not asked)."""
+        if self.time:
+            if day is None:
+                return
+            key = day if self.by == "day" else day[:7]
+        else:
+            key = self._dim(hall, window, staff, item)
+        t = self._tally(hall, key)
+        t.n = list(map(operator.add, t.n, values))
 
     def add_ticket(self, t: TicketTimes, hall: str = "") -> None:
         """Count one queue ticket (the day it was taken)."""
         day = t.arrived_at.date().isoformat()
         if not self.s <= day <= self.e:
             return
-        dim = "" if self.by in _TIME else self._dim(hall, t.window_id, t.staff_id, t.item_code)
-        if self.by == "zone" and t.zone:
-            dim = t.zone
-        tally = self._at(hall, dim, day)
+        if self.time:
+            key = day if self.by == "day" else day[:7]
+        else:
+            key = self._dim(hall, t.window_id, t.staff_id, t.item_code)
+            if self.by == "zone" and t.zone:
+                key = t.zone
+        tally = self._tally(hall, key)
         tally.tickets += 1
         if t.called_at is not None:
             tally.wait_min += (t.called_at - t.arrived_at).total_seconds() / 60
@@ -390,7 +312,7 @@ class FigureBook:
         """One row per group: `group` (its key), `label` (its name), every figure."""
         keys = set(self.tallies)
         halls = sorted(self.labels) if self.qualify else [""]
-        if self.by in _TIME:
+        if self.time:
             days = self.period.days
             keys |= {(h, d if self.by == "day" else d[:7]) for h in halls for d in days}
         else:
@@ -415,11 +337,29 @@ class FigureBook:
         """All groups together (a rating and its case may sit in different groups)."""
         t = Tally()
         for x in self.tallies.values():
-            for name in Tally.__slots__:
-                if name != "levels":
-                    setattr(t, name, getattr(t, name) + getattr(x, name))
-            t.levels = [a + b for a, b in zip(t.levels, x.levels, strict=True)]
+            t.merge(x)
         return {"group": "*", "label": "合计", **t.figures()}
+
+
+def add_answer(books: Sequence[FigureBook], answer: Iterable[Sequence[Any]],
+               hall: str | None = None) -> None:
+    """Add figure_counts.sql's answer (hall, window_id, staff_id, item_code, day, counts …)
+    to every book: one statement serves several groupings. `hall` names the hall when
+    the answer's hall column is empty (a replica holds one hall)."""
+    for r in answer:
+        values = [int(v or 0) for v in r[5:]]  # PostgreSQL sums are Decimal or None
+        if not any(values):
+            continue  # rows in the span that count nowhere make no group
+        h = r[0] if hall is None else hall
+        for book in books:
+            book.add_sums(h, r[1], r[2], r[3], r[4], values)
+
+
+def time_split(bys: Iterable[str]) -> list[list[str]]:
+    """Groupings that one statement can serve together (by time, the rest)."""
+    bys = list(dict.fromkeys(bys))
+    parts = [[b for b in bys if b in _TIME], [b for b in bys if b not in _TIME]]
+    return [p for p in parts if p]
 
 
 def figures(rows: Iterable[tuple[Any, ...]], period: Period, by: str, labels: Labels,

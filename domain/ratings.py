@@ -80,3 +80,14 @@ def sms_invitation(hall_name: str, item_name: str, case_number: str) -> str:
     """The invitation text sent after completion: no name, no ID number."""
     return (f"【{hall_name}】您办理的「{item_name}」（{case_number}）已办结。请回复数字评价："
             "1非常满意 2满意 3基本满意 4不满意 5非常不满意。感谢您的监督！")
+
+
+SMS_PLACEHOLDERS = ("hall", "item", "number")
+
+
+def check_sms_template(template: str) -> None:
+    """A hall's own invitation text may use {hall} {item} {number} and nothing else."""
+    try:
+        template.format_map(dict.fromkeys(SMS_PLACEHOLDERS, ""))
+    except (KeyError, ValueError, IndexError) as exc:
+        raise ValueError(f"短信模板只能使用 {{hall}} {{item}} {{number}}: {exc}") from None

@@ -21,6 +21,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -76,9 +77,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequen
     total = sum(widths)
     t = RLTable([list(headers), *[[_cell(c) for c in r] for r in rows]],
                 colWidths=[width * w / total for w in widths], repeatRows=1)
+    # one FONT command instead of FONTNAME + FONTSIZE + LEADING: every command is applied
+    # to every cell, and a 300-row table has 3,000 of them
     st = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-          ("FONTNAME", (0, 0), (-1, -1), fonts.MAIN), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
-          ("LEADING", (0, 0), (-1, -1), 9),
+          ("FONT", (0, 0), (-1, -1), fonts.MAIN, 7.5, 9),
           ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.91, 0.96)),
           ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("ALIGN", (0, 0), (-1, 0), "CENTER"),
           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -108,6 +110,11 @@ def performance_rows(rows: Sequence[Row], *, skip_empty: bool = True) -> list[li
     return out
 
 
+def _sum(row: Row, *keys: str) -> int | None:
+    values = [row.get(k) for k in keys]
+    return None if all(v is None for v in values) else sum(v or 0 for v in values)
+
+
 def _summary(review: MonthlyReview, width: float) -> list[Any]:
     t = review.total
     pairs = [("受理件数", num(t["accepted"])), ("办结件数", num(t["completed"])),
@@ -120,6 +127,9 @@ def _summary(review: MonthlyReview, width: float) -> list[Any]:
              ("评价覆盖率", pct(t["rating_coverage"])), ("申诉剔除", num(t["excluded_ratings"])),
              ("回访新开", num(t["followups_opened"])), ("回访办结", num(t["followups_closed"])),
              ("回访未结", num(t["followups_open"])), ("回访超期", num(t["followups_overdue"])),
+             ("窗口评价器", num(_sum(t, "rated_pad", "rated_screen"))),
+             ("短信评价", num(t.get("rated_sms"))), ("评议箱", num(t.get("rated_slip"))),
+             ("自助机评价", num(t.get("rated_kiosk"))),
              ("平均等候(分钟)", num(t["avg_wait_minutes"])),
              ("平均办理(分钟)", num(t["avg_service_minutes"]))]
     cells = []
@@ -152,6 +162,9 @@ def trend_chart(days: Sequence[Row], width: float, as_of: str = "9999") -> Drawi
     chart.valueAxis.valueMin = 0
     chart.lines[0].strokeColor, chart.lines[1].strokeColor = BLUE, GREEN
     chart.lines[0].strokeWidth = chart.lines[1].strokeWidth = 1.4
+    for i, colour in ((0, BLUE), (1, GREEN)):  # a day alone draws no line: show points
+        chart.lines[i].symbol = makeMarker("FilledCircle", size=2.2, fillColor=colour,
+                                           strokeColor=colour)
     d.add(chart)
     d.add(_legend(width - 150, 62 * mm - 6, [(BLUE, "受理"), (GREEN, "办结")]))
     d.add(String(0, 62 * mm - 12, "每日受理与办结", fontName=fonts.MAIN, fontSize=10))
@@ -219,6 +232,14 @@ def _h(text: str) -> Paragraph:
     return para(text, st)
 
 
+def _listed(shown: int, total: int, which: str) -> list[Any]:
+    """Say so when a list on paper is not the whole count (the heading is)."""
+    if shown >= total:
+        return []
+    return [para(f"共{total}件，以下列出{which}{shown}件；全部清单见监察界面或导出。",
+                 style("small"))]
+
+
 def story(review: MonthlyReview, width: float) -> list[Any]:
     """The flowables of the paper, in order."""
     year, month = review.month.split("-")
@@ -240,7 +261,9 @@ def story(review: MonthlyReview, width: float) -> list[Any]:
             _table(heads, performance_rows(review.by_window), widths, width)]
     heads[0] = "工作人员"
     out += [_h("三、各工作人员"), _table(heads, performance_rows(review.by_staff), widths, width)]
-    out += [_h(f"四、超期办件（{len(review.overdue)}件）")]
+    n_overdue = max(len(review.overdue), review.total.get("overdue") or 0)
+    out += [_h(f"四、超期办件（{n_overdue}件）"), *_listed(len(review.overdue), n_overdue,
+                                                   "最早到期的")]
     if review.overdue:
         out.append(_table(("办件编号", "事项", "窗口", "经办人", "办结期限", "超期工作日"),
                           [[str(r.get(k, "")) for k in ("case_number", "item_name", "window",
@@ -248,7 +271,9 @@ def story(review: MonthlyReview, width: float) -> list[Any]:
                            for r in review.overdue], (2.2, 3.6, 1.8, 1.4, 1.3, 1.1), width))
     else:
         out.append(para("无。", style("normal")))
-    out += [_h(f"五、未办结的差评回访整改（{len(review.followups)}件）")]
+    n_open = max(len(review.followups), review.total.get("followups_open") or 0)
+    out += [_h(f"五、未办结的差评回访整改（{n_open}件）"),
+            *_listed(len(review.followups), n_open, "期限最早的")]
     if review.followups:
         out.append(_table(("办件编号", "评价", "被评价人", "责任人", "期限", "进度"),
                           [[str(r.get(k, "")) for k in ("case_number", "level", "rated",

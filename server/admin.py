@@ -60,6 +60,23 @@ def add_hall(conn: sa.Connection, code: str, name: str, info: Mapping | None = N
     set_reference(conn, [(code, "hall", "hall", {**(info or {}), "code": code, "name": name})])
 
 
+def hall_record(conn: sa.Connection, code: str) -> dict:
+    """A hall's record (name, address, settings) as its terminals receive it."""
+    r = db.reference
+    row = conn.execute(sa.select(r.c.data).where(r.c.hall_code == code, r.c.kind == "hall",
+                                                 r.c.id == "hall")).first()
+    if row is None or row.data is None:
+        raise LookupError(f"没有这个大厅: {code}")
+    return dict(json.loads(row.data))
+
+
+def set_hall_settings(conn: sa.Connection, code: str, settings: Mapping[str, Any]) -> dict:
+    """Merge settings into a hall's record (followup_days, sms …); terminals pull it."""
+    data = {**hall_record(conn, code), **settings}
+    set_reference(conn, [(code, "hall", "hall", data)])
+    return data
+
+
 def staff_record(staff_id: str, no: str, name: str, role: str, window: str | None,
                  password: str | None = None, password_hash: str | None = None,
                  department: str | None = None) -> dict[str, Any]:

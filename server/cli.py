@@ -57,6 +57,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     hh.add_argument("code", help="hall code")
     hh.add_argument("file", help='{"periods": [...], "duty": [...]}')
     hh.set_defaults(func=cmd_hall_hours)
+    hs = hall.add_parser("sms", help="好差评 by SMS for a hall: on/off, gateway URL, template")
+    hs.add_argument("code", help="hall code")
+    onoff = hs.add_mutually_exclusive_group(required=True)
+    onoff.add_argument("--on", dest="enabled", action="store_true")
+    onoff.add_argument("--off", dest="enabled", action="store_false")
+    hs.add_argument("--url", default=None, help="the hall's HTTP SMS gateway")
+    hs.add_argument("--template", default=None,
+                    help="invitation text with {hall} {item} {number} (default: standard)")
+    hs.set_defaults(func=cmd_hall_sms)
 
     c = asub.add_parser("enroll-code", help="print a one-time enrolment code for a hall")
     c.add_argument("--hall", required=True)
@@ -356,6 +365,32 @@ def cmd_hall_hours(args: argparse.Namespace) -> int:
     except (LookupError, ValueError, KeyError, TypeError) as exc:
         return _fail(f"时段文件未导入，没有任何改动: {exc}")
     print(json.dumps({"hall": args.code, **out}, ensure_ascii=False))
+    return 0
+
+
+def cmd_hall_sms(args: argparse.Namespace) -> int:
+    from domain.ratings import check_sms_template
+    from server import admin
+
+    if args.url is not None and args.url and not args.url.startswith(("http://", "https://")):
+        return _fail(f"短信网关地址应以 http:// 或 https:// 开头: {args.url}")
+    if args.template:
+        try:
+            check_sms_template(args.template)
+        except ValueError as exc:
+            return _fail(str(exc))
+    database = _open(args)
+    try:
+        with database.writer() as conn:
+            current = admin.hall_record(conn, args.code).get("sms") or {}
+            sms = {**current, "enabled": args.enabled}
+            for key in ("url", "template"):
+                if getattr(args, key) is not None:
+                    sms[key] = getattr(args, key)
+            admin.set_hall_settings(conn, args.code, {"sms": sms})
+    except LookupError as exc:
+        return _fail(str(exc))
+    print(json.dumps({"hall": args.code, "sms": sms}, ensure_ascii=False))
     return 0
 
 

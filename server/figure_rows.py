@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from domain import figure_counts as counts
 from domain import figures as fg
 from domain import streams
 from domain.catalog import catalog_from_dict
@@ -138,6 +139,16 @@ def period_rows(conn: sa.Connection, period: fg.Period, hall: str | None
             yield tuple(r[:-1]), r[-1]
 
 
+def count_rows(conn: sa.Connection, period: fg.Period, hall: str | None, name: str, *,
+               order: str, limit: int) -> list[tuple[Any, ...]]:
+    """The facts rows behind one count of the period (figure_counts.rows_sql)."""
+    text = counts.rows_sql(name, order=order, limit=limit,
+                           hall_column="hall_code" if hall is not None else None)
+    return [tuple(r) for r in conn.execute(sa.text(text), counts.params(
+        period.start.isoformat(), period.end.isoformat(), period.as_of.isoformat(),
+        hall=hall or ""))]
+
+
 def excluded_ratings(conn: sa.Connection, hall: str | None) -> set[str]:
     f = db.figure_facts
     q = sa.select(f.c.rating_ref).where(f.c.stream == "appeal", f.c.outcome == "excluded")
@@ -149,13 +160,27 @@ def excluded_ratings(conn: sa.Connection, hall: str | None) -> set[str]:
 def compute(conn: sa.Connection, period: fg.Period, by: str, hall: str | None, *,
             total: bool = False) -> Any:
     """The figures of one hall (`hall`) or of every hall (None), one row per group."""
+    rows, tot = compute_many(conn, period, [by], hall)[by]
+    return (rows, tot) if total else rows
+
+
+def compute_many(conn: sa.Connection, period: fg.Period, bys: list[str], hall: str | None
+                 ) -> dict[str, tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Several groupings of one hall's (or every hall's) period: the database adds up
+    the counts domain.figure_counts declares — the statements a terminal's replica
+    runs, with a hall column. {by: (rows, total)}."""
     known = halls(conn)
     if hall is not None and hall not in known:
         raise fg.FigureError(f"没有这个大厅: {hall}", code="figures.hall")
     chosen = [hall] if hall is not None else known
     labs = labels(conn, chosen)
-    book = fg.FigureBook(period, by, labs, excluded_ratings(conn, hall),
-                         qualify=hall is None and len(chosen) > 1)
-    for row, h in period_rows(conn, period, hall):
-        book.add(row, h)
-    return (book.rows(), book.total()) if total else book.rows()
+    qualify = hall is None and len(chosen) > 1
+    books = {by: fg.FigureBook(period, by, labs, qualify=qualify) for by in bys}
+    params = counts.params(period.start.isoformat(), period.end.isoformat(),
+                           period.as_of.isoformat(), hall=hall or "")
+    for part in fg.time_split(bys):
+        text = counts.statement(part, hall_column="hall_code")
+        if hall is None:  # every hall: the same statement without the hall filter
+            text = text.replace(" AND hall_code = :hall", "")
+        fg.add_answer([books[b] for b in part], conn.execute(sa.text(text), params))
+    return {by: (book.rows(), book.total()) for by, book in books.items()}

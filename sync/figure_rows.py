@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from domain import figure_counts as counts
 from domain import figures as fg
 from domain.figure_facts import FACT_COLUMNS, FIGURE_STREAMS, facts_of
 from domain.workdays import WorkCalendar
@@ -78,16 +79,27 @@ def _calendar(replica: Replica) -> WorkCalendar:
     return calendar_of(replica)
 
 
-def period_rows(replica: Replica, period: fg.Period) -> Iterator[tuple[Any, ...]]:
-    """The facts rows touching the period, streamed (never all in memory)."""
+def period_rows(replica: Replica, period: fg.Period, where: str = "",
+                params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The facts rows touching the period (and `where`, a narrowing condition with `?`
+    parameters), streamed (never all in memory)."""
     cur = replica.conn.execute(
-        f"SELECT {_COLS} FROM figure_facts WHERE last_on >= ? AND first_on <= ?",
-        (period.start.isoformat(), period.end.isoformat()))
+        f"SELECT {_COLS} FROM figure_facts WHERE last_on >= ? AND first_on <= ?"
+        + (f" AND ({where})" if where else ""),
+        (period.start.isoformat(), period.end.isoformat(), *params))
     while True:
         chunk = cur.fetchmany(FETCH)
         if not chunk:
             return
         yield from (tuple(r) for r in chunk)
+
+
+def count_rows(replica: Replica, period: fg.Period, name: str, *, order: str,
+               limit: int) -> list[tuple[Any, ...]]:
+    """The facts rows behind one count of the period (figure_counts.rows_sql)."""
+    return [tuple(r) for r in replica.conn.execute(
+        counts.rows_sql(name, order=order, limit=limit), counts.params(
+            period.start.isoformat(), period.end.isoformat(), period.as_of.isoformat()))]
 
 
 def excluded_ratings(replica: Replica) -> set[str]:
@@ -111,13 +123,29 @@ def figures(replica: Replica, start: dt.date, end: dt.date, by: str, *,
 
 def compute(replica: Replica, period: fg.Period, by: str, *, total: bool = False
             ) -> list[dict[str, Any]] | tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Count the period's rows into one row per group (and the hall's total)."""
+    """The period's figures, one row per group (and the hall's total)."""
+    rows, tot = compute_many(replica, period, [by])[by]
+    return (rows, tot) if total else rows
+
+
+def compute_many(replica: Replica, period: fg.Period, bys: list[str]
+                 ) -> dict[str, tuple[list[dict[str, Any]], dict[str, Any]]]:
+    """Several groupings of one period: SQLite adds up the counts domain.figure_counts
+    declares, one statement for all groupings by time and one for the rest; Python only
+    names and rolls up the groups. {by: (rows, total)}."""
     backfill(replica)
     labels = fg.Labels.from_catalog(reference.load_catalog(replica))
     hall = next(iter(labels.hall), "")
-    book = fg.FigureBook(period, by, {hall: labels}, excluded_ratings(replica))
-    for row in period_rows(replica, period):
-        book.add(row, hall)
-    for t in ticket_times(replica, period):
-        book.add_ticket(t, hall)
-    return (book.rows(), book.total()) if total else book.rows()
+    books = {by: fg.FigureBook(period, by, {hall: labels}) for by in bys}
+    p = counts.params(period.start.isoformat(), period.end.isoformat(),
+                      period.as_of.isoformat())
+    for part in fg.time_split(bys):
+        answer = replica.conn.execute(counts.statement(part), p)
+        fg.add_answer([books[b] for b in part], answer, hall)
+    tickets = ticket_times(replica, period)
+    out = {}
+    for by, book in books.items():
+        for t in tickets:
+            book.add_ticket(t, hall)
+        out[by] = (book.rows(), book.total())
+    return out

@@ -33,6 +33,7 @@ class Projector:
 
 
 _PROJECTORS: dict[str, list[Projector]] = {}
+_LOADED: list[bool] = []
 
 
 def register(stream: str, projector: Projector) -> None:
@@ -42,14 +43,18 @@ def register(stream: str, projector: Projector) -> None:
 
 
 def projectors(stream: str) -> list[Projector]:
-    if stream not in _PROJECTORS:
-        _load()  # importing one projector module must not hide the others
+    if not _LOADED:
+        _load()
     return _PROJECTORS.get(stream, [])
 
 
 def _load() -> None:
-    # the modules that own projection tables register themselves when imported
+    # the modules that own projection tables register themselves when imported; all of
+    # them, always — not only "when none has registered yet": a process that imported
+    # one (case_rows, through the store) would otherwise skip the others' rows
     from sync import case_rows, figure_rows, notices, tickets  # noqa: F401
+
+    _LOADED.append(True)
 
 
 def event_from_row(row: Mapping[str, Any]) -> ev.Event:

@@ -188,4 +188,33 @@ MIGRATIONS: list[str] = [
     CREATE INDEX cases_department_state ON cases (department, state, deadline);
     CREATE INDEX cases_promise_due ON cases (promise_due) WHERE promise_due IS NOT NULL;
     """,
+    # 6: 好差评 by SMS (sync.sms): invitations queued for the gateway, each sent once;
+    # replies read once; the phone is kept only until the invitation is sent
+    """
+    CREATE TABLE sms_outbox (
+        ref TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL UNIQUE,
+        phone TEXT,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at TEXT NOT NULL,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        sent_at TEXT,
+        gateway_id TEXT,
+        phone_key TEXT
+    );
+    CREATE INDEX sms_outbox_due ON sms_outbox (state, next_at);
+    CREATE INDEX sms_outbox_phone ON sms_outbox (phone_key, sent_at);
+    CREATE TABLE sms_replies (
+        id TEXT PRIMARY KEY,
+        ref TEXT,
+        case_id TEXT,
+        text TEXT NOT NULL,
+        level INTEGER,
+        outcome TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -106,3 +106,31 @@ def test_monthly_pdf_has_charts_tables_and_page_numbers(data_dir, capsys, tmp_pa
     code, _, err = run(capsys, "report", "monthly", "--month", "2026-13", "--data-dir",
                        str(data_dir), "--out", str(out))
     assert code == 2 and "YYYY-MM" in err
+
+
+def test_monthly_lists_say_when_they_are_cut(tmp_path):
+    """The paper lists at most 300 overdue cases and open follow-ups; its headings give
+    the whole count (the same figure as the summary) and say the list is cut."""
+    import datetime as dt
+
+    from printing import monthly
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    total = {k: 0 for k in ("accepted", "completed", "refused", "withdrawn", "consultations",
+                             "rated", "bad_ratings", "excluded_ratings", "followups_opened",
+                             "followups_closed", "followups_overdue")}
+    total.update(overdue=412, followups_open=2, completion_rate=None, instant_rate=None,
+                 on_time_rate=None, early_rate=None, avg_working_days=None,
+                 satisfaction_rate=None, rating_coverage=None, avg_wait_minutes=None,
+                 avg_service_minutes=None)
+    rows = [{"case_number": f"C{i}", "item_name": "事项", "window": "1号窗口", "staff": "甲",
+             "deadline": "2026-03-02", "days": 3} for i in range(300)]
+    review = monthly.MonthlyReview("厅", "2026-03", dt.date(2026, 4, 2), total, [], [], [], [],
+                                   overdue=rows, followups=[])
+    path = tmp_path / "m.pdf"
+    path.write_bytes(monthly.to_pdf(review))
+    text = "".join(subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
+                                  text=True, check=True).stdout.split())
+    assert "超期办件（412件）" in text and "共412件，以下列出最早到期的300件" in text
+    assert "差评回访整改（2件）" in text

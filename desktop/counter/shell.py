@@ -219,6 +219,9 @@ class CounterShell(QMainWindow):
 
         self.printing = connect_printing(self)
         self.queue_panel = attach_queue(self)
+        from desktop.counter.appeal import connect_appeals
+
+        connect_appeals(self)  # 申诉复核 on a bad rating of the clerk on screen
 
     def _start_failed(self, exc: BaseException) -> None:
         log.error("start-up failed: %s", exc)

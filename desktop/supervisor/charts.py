@@ -6,6 +6,7 @@ Trend by day (accepted, completed), 满意率 by window (lowest first), 超期 b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -45,6 +47,20 @@ def _view(chart: QChart) -> QChartView:
     return view
 
 
+def short_window(name: str) -> str:
+    """"11号个人住房信息综合查询窗口" → "11号": windows are known by number."""
+    m = re.match(r"^(\d+号)", name)
+    return m.group(1) if m else name[:4]
+
+
+def short_department(name: str) -> str:
+    """The whole name without the level prefix (市/区/县): a department is read by its
+    name, and two cut to the same first characters could not be told apart."""
+    for prefix in ("市", "区", "县"):
+        name = name.removeprefix(prefix)
+    return name
+
+
 def trend(days: Sequence[Row], as_of: str) -> QChartView:
     """Accepted and completed per day, up to the as-of day."""
     chart = QChart()
@@ -61,10 +77,13 @@ def trend(days: Sequence[Row], as_of: str) -> QChartView:
                 s.append(QPointF(i + 1, r[key]))
                 top = max(top, r[key])
         chart.addSeries(s)
-    x, y = QValueAxis(), QValueAxis()
+    x, y = QCategoryAxis(), QValueAxis()
     x.setRange(1, max(len(days), 2))
-    x.setLabelFormat("%d")
-    x.setTickCount(max(2, min(len(days), 8)))
+    x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    step = max(1, round(len(days) / 7))
+    for i in range(0, len(days), step):
+        x.append(str(days[i]["group"])[5:], i + 1)  # MM-DD: the date, not an index
+    x.setLabelsFont(_small())
     y.setRange(0, top * 1.1)
     y.setLabelFormat("%d")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -89,9 +108,9 @@ def satisfaction(windows: Sequence[Row], limit: int = 15) -> QChartView:
     series.append(bars)
     chart.addSeries(series)
     cats = QBarCategoryAxis()
-    cats.append([str(r["label"]).replace("综合受理窗口", "").replace("窗口", "")[:5]
-                 for r in rated] or [""])
+    cats.append([short_window(str(r["label"])) for r in rated] or [""])
     cats.setLabelsFont(_small())
+    cats.setTruncateLabels(False)
     y = QValueAxis()
     low = min([90.0, *(bars.at(i) for i in range(bars.count()))])
     y.setRange(low // 10 * 10, 100)
@@ -117,8 +136,9 @@ def overdue(departments: Sequence[Row], limit: int = 10) -> QChartView:
     series.append(bars)
     chart.addSeries(series)
     cats = QBarCategoryAxis()
-    cats.append([str(r["label"]).removeprefix("市")[:7] for r in rows] or [_tr("无超期")])
+    cats.append([short_department(str(r["label"])) for r in rows] or [_tr("无超期")])
     cats.setLabelsFont(_small())
+    cats.setTruncateLabels(False)  # Qt would cut every name to "…" on a narrow chart
     x = QValueAxis()
     x.setRange(0, max([1, *(r["overdue"] for r in rows)]))
     x.setLabelFormat("%d")

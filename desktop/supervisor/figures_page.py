@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.messages import state_text
 from desktop.supervisor import charts
+from desktop.supervisor.ratings_page import level_text
 from desktop.supervisor.tables import RowsModel, export, make_view, row_at
 
 FIGURE_COLUMNS = (
@@ -168,8 +169,9 @@ class CasesDialog(QDialog):
         self.model = RowsModel([
             ("case_number", self.tr("办件编号"), "text"), ("item_name", self.tr("事项"), "text"),
             ("state_text", self.tr("状态"), "text"), ("accepted_at", self.tr("受理时间"), "text"),
-            ("deadline", self.tr("办结期限"), "text"), ("rating", self.tr("评价"), "int")])
+            ("deadline", self.tr("办结期限"), "text"), ("rating_text", self.tr("评价"), "text")])
         self.model.set_rows([{**r, "state_text": state_text(r.get("state")),
+                              "rating_text": level_text(r.get("rating")),
                               "accepted_at": (r.get("accepted_at") or "")[:16].replace("T", " ")}
                              for r in rows])
         self.view = make_view(self.model)

@@ -36,6 +36,7 @@ class Overview:
     waiting: list[tuple[str, int]] = field(default_factory=list)
     followups_red: int = 0
     notices_open: int = 0
+    sms: dict[str, Any] = field(default_factory=dict)
 
 
 def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview:
@@ -63,7 +64,25 @@ def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview
     ov.followups_red = sum(1 for f in sr.streams_of(replica, "followup", open_only=True)
                            if f.overdue(today))
     ov.notices_open = len([n for n in _notices(replica, False)])
+    ov.sms = sms_status(replica)
     return ov
+
+
+def sms_status(replica: Replica) -> dict[str, Any]:
+    """The SMS invitations' queue as a supervisor needs it: waiting (and why), sent,
+    replies recorded. Empty when this hall never sent one from here."""
+    from sync.sms import invitations
+
+    counts = invitations.status(replica)
+    if not counts:
+        return {}
+    error = replica.conn.execute(
+        "SELECT last_error FROM sms_outbox WHERE state = 'queued' AND last_error IS NOT NULL "
+        "LIMIT 1").fetchone()
+    return {"waiting": counts.get("outbox_queued", 0), "sent": counts.get("outbox_sent", 0),
+            "failed": counts.get("outbox_failed", 0),
+            "replies": sum(v for k, v in counts.items() if k.startswith("replies_")),
+            "rated": counts.get("replies_rated", 0), "error": error[0] if error else ""}
 
 
 def windows_now(replica: Replica, src: ReplicaSource, now: dt.datetime) -> list[dict]:
@@ -80,9 +99,10 @@ def windows_now(replica: Replica, src: ReplicaSource, now: dt.datetime) -> list[
         staff, at = last.get(w.id, ("", ""))
         member = src.catalog.staff_member(staff) if staff else None
         age = (now - dt.datetime.fromisoformat(at)).total_seconds() / 60 if at else None
+        # a step "in the future" (a terminal's clock ahead) does not make a window busy
         out.append({"window": w.name, "zone": w.zone, "staff": member.name if member else "",
                     "last": at[11:16] if at else "", "open": age is not None and
-                    age <= ACTIVE_MINUTES})
+                    0 <= age <= ACTIVE_MINUTES})
     return out
 
 
@@ -105,6 +125,18 @@ def figures(replica: Replica, period: fg.Period, by: str) -> tuple[list[dict], d
     return ReplicaSource(replica).compute(period, by)
 
 
+def figures_page(replica: Replica, period: fg.Period, by: str) -> tuple[Any, ...]:
+    """The figures page: the table by `by`, the total, and the charts' groupings (trend
+    by day for periods up to a quarter, windows, departments) in two statements."""
+    bys = [by, "window", "department"]
+    if (period.end - period.start).days < 93:
+        bys.append("day")
+    got = ReplicaSource(replica).compute_many(period, bys)
+    rows, total = got[by]
+    trend = got["day"][0] if "day" in got else None
+    return rows, total, trend, got["window"][0], got["department"][0]
+
+
 def drill(replica: Replica, period: fg.Period, by: str, group: str) -> list[dict[str, Any]]:
     """The cases behind one row of a table: any of their dates in the period."""
     src = ReplicaSource(replica)
@@ -113,7 +145,8 @@ def drill(replica: Replica, period: fg.Period, by: str, group: str) -> list[dict
     book = fg.FigureBook(period, by, {hall: lab})
     s, e = period.start.isoformat(), period.end.isoformat()
     ids = []
-    for r in figure_rows.period_rows(replica, period):
+    where, params = _drill_filter(lab, by, group)
+    for r in figure_rows.period_rows(replica, period, where, params):
         if r[COL["stream"]] != "case":
             continue
         dates = [r[COL[k]] for k in ("registered_on", "accepted_on", "completed_on",
@@ -139,6 +172,31 @@ def drill(replica: Replica, period: fg.Period, by: str, group: str) -> list[dict
             f"SELECT * FROM cases WHERE id IN ({','.join('?' * len(chunk))}) "
             "ORDER BY registered_at", chunk)]
     return rows
+
+
+def _drill_filter(lab: fg.Labels, by: str, group: str) -> tuple[str, tuple[Any, ...]]:
+    """A WHERE that lets SQLite skip most rows of other groups (the rows it keeps are
+    still checked against the group exactly); nothing for the "none" group."""
+    if not group:
+        return "", ()
+    if by in ("window", "staff"):
+        col = f"{by}_id"
+        return f"stream = 'case' AND ({col} = ? OR rating_{col} = ?)", (group, group)
+    if by == "item":
+        return "stream = 'case' AND item_code = ?", (group,)
+    if by == "department":
+        items = [i for i, d in lab.item_department.items() if d == group]
+    elif by == "zone":
+        items = [i for i, z in lab.item_zone.items() if z == group]
+        windows = [w for w, z in lab.window_zone.items() if z == group]
+        marks = ", ".join("?" * len(items)) or "NULL"
+        wmarks = ", ".join("?" * len(windows)) or "NULL"
+        return (f"stream = 'case' AND (item_code IN ({marks}) OR window_id IN ({wmarks}) "
+                f"OR rating_window_id IN ({wmarks}))", (*items, *windows, *windows))
+    else:
+        return "stream = 'case'", ()
+    marks = ", ".join("?" * len(items)) or "NULL"
+    return f"stream = 'case' AND item_code IN ({marks})", tuple(items)
 
 
 def _notices(replica: Replica, include_resolved: bool) -> list[dict[str, Any]]:

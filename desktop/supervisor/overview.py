@@ -112,7 +112,13 @@ class OverviewPage(QWidget):
         self.win_model.set_rows([{**w, "status": self.tr("办理中") if w["open"] else (
             self.tr("今日未办理") if not w["last"] else self.tr("空闲"))} for w in ov.windows])
         waiting = "，".join(f"{z} {n}" for z, n in ov.waiting) or self.tr("无")
-        self.waiting.setText(self.tr("自助登记后等候受理：{w}").format(w=waiting))
+        text = self.tr("自助登记后等候受理：{w}").format(w=waiting)
+        if ov.sms:
+            text += "\n" + self.tr("短信评价：已发 {sent}，待发 {waiting}，回复 {replies}（计入评价 {rated}）"
+                                    ).format(**ov.sms)
+            if ov.sms["waiting"] and ov.sms["error"]:
+                text += self.tr("；短信网关暂不可用，待发短信会自动重发")
+        self.waiting.setText(text)
 
     def _open(self, index) -> None:
         row = row_at(self.due_view, self.due_model, index)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -23,9 +25,37 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.history import when_text
 from domain import appeals, followups
-from domain.ratings import LEVELS
 
-STEP_NAMES = {"open": "待回访", "contacted": "已回访", "rectified": "已整改", "closed": "已办结"}
+# lupdate collects literal strings only: the names are marked here and translated where
+# shown (a `self.tr(STEP_NAMES[...])` left them Chinese in every language)
+STEP_NAMES = {"open": QT_TRANSLATE_NOOP("followups", "待回访"),
+              "contacted": QT_TRANSLATE_NOOP("followups", "已回访"),
+              "rectified": QT_TRANSLATE_NOOP("followups", "已整改"),
+              "closed": QT_TRANSLATE_NOOP("followups", "已办结")}
+CONTACT_WAYS = {"phone": QT_TRANSLATE_NOOP("followups", "电话"),
+                "sms": QT_TRANSLATE_NOOP("followups", "短信"),
+                "visit": QT_TRANSLATE_NOOP("followups", "上门"),
+                "other": QT_TRANSLATE_NOOP("followups", "其他")}
+LEVEL_NAMES = {5: QT_TRANSLATE_NOOP("followups", "非常满意"),
+               4: QT_TRANSLATE_NOOP("followups", "满意"),
+               3: QT_TRANSLATE_NOOP("followups", "基本满意"),
+               2: QT_TRANSLATE_NOOP("followups", "不满意"),
+               1: QT_TRANSLATE_NOOP("followups", "非常不满意")}
+
+
+def step_text(state: str | None) -> str:
+    return QCoreApplication.translate("followups", STEP_NAMES.get(state or "", "")) \
+        if state in STEP_NAMES else ""
+
+
+def way_text(how: str | None) -> str:
+    return QCoreApplication.translate("followups", CONTACT_WAYS[how]) \
+        if how in CONTACT_WAYS else str(how or "")
+
+
+def level_text(level: int | None) -> str:
+    return QCoreApplication.translate("followups", LEVEL_NAMES[level]) \
+        if level in LEVEL_NAMES else ""
 
 
 class FollowupsPage(QWidget):
@@ -88,9 +118,8 @@ class FollowupsPage(QWidget):
             if s.role in ("supervisor", "admin", "clerk"):
                 self.assignee.addItem(f"{s.name}（{s.no}）", s.id)
         self.how = QComboBox()
-        for key, text in (("phone", self.tr("电话")), ("sms", self.tr("短信")),
-                          ("visit", self.tr("上门")), ("other", self.tr("其他"))):
-            self.how.addItem(text, key)
+        for key in CONTACT_WAYS:
+            self.how.addItem(way_text(key), key)
         self.text = QLineEdit(placeholderText=self.tr("群众答复 / 整改情况 / 办结说明"))
         form.addRow(self.tr("责任人"), self.assignee)
         form.addRow(self.tr("回访方式"), self.how)
@@ -117,9 +146,9 @@ class FollowupsPage(QWidget):
         rows = []
         for f in items:
             rows.append({"id": f.id, "case_number": f.case_number,
-                         "level_text": LEVELS.get(f.level, ""), "rated": self.staff_text(
+                         "level_text": level_text(f.level), "rated": self.staff_text(
                              f.rated_staff_id), "assignee_text": self.staff_text(f.assignee),
-                         "due": f.due, "state_text": self.tr(STEP_NAMES.get(f.state, "")),
+                         "due": f.due, "state_text": step_text(f.state),
                          "red": f.overdue(self.today), "obj": f})
         rows.sort(key=lambda r: (not r["red"], r["due"]))
         self.model.set_rows(rows)
@@ -133,16 +162,18 @@ class FollowupsPage(QWidget):
         row = row_at(self.view, self.model, index)
         self.current = row["obj"] if row else None
         self.record.setHtml(self.describe(self.current) if self.current else "")
+        if self.current is not None:  # the form starts from who has it now, not row one
+            self.assignee.setCurrentIndex(self.assignee.findData(self.current.assignee))
         self._enable()
 
     def describe(self, f: Any) -> str:
         lines = [f"<h3>{f.case_number} · {f.item_name}</h3>",
                  "<p>" + self.tr("评价：{level}（{when}）　被评价人：{rated}　期限：{due}").format(
-                     level=LEVELS.get(f.level, ""), when=when_text(f.opened_at),
+                     level=level_text(f.level), when=when_text(f.opened_at),
                      rated=self.staff_text(f.rated_staff_id), due=f.due) + "</p>"]
         for c in f.contacts:
             lines.append("<p>" + self.tr("回访 {when}（{who}，{how}）：{answer}").format(
-                when=when_text(c["at"]), who=self.staff_text(c["staff_id"]), how=c["how"],
+                when=when_text(c["at"]), who=self.staff_text(c["staff_id"]), how=way_text(c["how"]),
                 answer=c["answer"]) + "</p>")
         if f.rectification:
             lines.append("<p>" + self.tr("整改（{who}）：{text}").format(
@@ -176,12 +207,17 @@ class FollowupsPage(QWidget):
     def _appeal_box(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
+        self.appeal_detail = QLabel(self.tr("选择一条申诉"))
+        self.appeal_detail.setWordWrap(True)
+        lay.addWidget(self.appeal_detail)
+        form = QFormLayout()
         self.finding = QComboBox()
         self.finding.addItem(self.tr("恶意评价"), "malicious")
         self.finding.addItem(self.tr("误评"), "mistaken")
         self.reason = QLineEdit(placeholderText=self.tr("复核意见（必填）"))
-        lay.addWidget(self.finding)
-        lay.addWidget(self.reason)
+        form.addRow(self.tr("认定（剔除时）"), self.finding)
+        form.addRow(self.tr("复核意见"), self.reason)
+        lay.addLayout(form)
         row = QHBoxLayout()
         self.b_keep = QPushButton(self.tr("维持评价"))
         self.b_exclude = QPushButton(self.tr("认定并剔除"))
@@ -196,16 +232,26 @@ class FollowupsPage(QWidget):
     def show_appeals(self, items: list[Any]) -> None:
         names = {appeals.KEPT: self.tr("维持"), appeals.EXCLUDED: self.tr("已剔除")}
         self.appeal_model.set_rows([{
-            "id": a.id, "case_number": a.case_number, "level_text": LEVELS.get(a.level, ""),
+            "id": a.id, "case_number": a.case_number, "level_text": level_text(a.level),
             "rated": self.staff_text(a.filed_by), "grounds": a.grounds,
             "state_text": names.get(a.decision, self.tr("待复核")), "obj": a} for a in items])
         self.current_appeal = None
+        self.appeal_detail.setText(self.tr("选择一条申诉"))
+        self.b_keep.setEnabled(False)
+        self.b_exclude.setEnabled(False)
 
     def _select_appeal(self, index) -> None:
         from desktop.supervisor.tables import row_at
 
         row = row_at(self.appeal_view, self.appeal_model, index)
-        self.current_appeal = row["obj"] if row else None
+        self.current_appeal = a = row["obj"] if row else None
+        self.appeal_detail.setText("" if a is None else self.tr(
+            "办件 {n}，{level}，申诉人 {who}：{grounds}").format(
+            n=a.case_number, level=level_text(a.level), who=self.staff_text(a.filed_by),
+            grounds=a.grounds))
+        pending = a is not None and a.state == appeals.PENDING
+        self.b_keep.setEnabled(pending)
+        self.b_exclude.setEnabled(pending)
 
     def _decide(self, decision: str) -> None:
         a = self.current_appeal
@@ -218,7 +264,8 @@ class FollowupsPage(QWidget):
 
 
 class SlipBox(QWidget):
-    """Rizhao's box opening: scan each slip's barcode, key the level (1–5), next."""
+    """Rizhao's box opening: scan each slip's barcode (the scanner's Enter moves on),
+    key the level 1–5, next. What this opening entered is listed, newest first."""
 
     sig_rate = Signal(str, int)
     """(slip or case number, level 1–5)."""
@@ -226,26 +273,40 @@ class SlipBox(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("评议箱开箱：扫描告知单条码，再按评价等级（每张告知单只计一次）")))
+        lay.addWidget(QLabel(self.tr("评议箱开箱：扫描告知单条码，再按数字键 5–1 或点评价等级"
+                                     "（每张告知单只计一次）")))
         self.number = QLineEdit(placeholderText=self.tr("扫描或输入告知单编号"))
+        self.number.returnPressed.connect(self._number_done)
         lay.addWidget(self.number)
         row = QHBoxLayout()
+        self.level_buttons: dict[int, QPushButton] = {}
         for level in (5, 4, 3, 2, 1):
-            b = QPushButton(f"{level} {LEVELS[level]}")
+            b = QPushButton(f"{level} {level_text(level)}")
             b.clicked.connect(lambda _=False, lv=level: self._rate(lv))
             row.addWidget(b)
+            self.level_buttons[level] = b
+            # the key, once the number is in (the field keeps its own digits)
+            sc = QShortcut(QKeySequence(str(level)), self)
+            sc.activated.connect(lambda lv=level: self._rate(lv))
         lay.addLayout(row)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         lay.addWidget(self.result)
         self.done = QLabel("")
         lay.addWidget(self.done)
-        lay.addStretch(1)
+        self.entered = QListWidget()
+        lay.addWidget(self.entered, 1)
         self.count = 0
+        self._pending: tuple[str, int] | None = None
+
+    def _number_done(self) -> None:
+        if self.number.text().strip():
+            self.level_buttons[5].setFocus()  # now 5–1 on the keyboard give the level
 
     def _rate(self, level: int) -> None:
         text = self.number.text().strip()
         if text:
+            self._pending = (text, level)
             self.sig_rate.emit(text, level)
 
     def show_result(self, ok: bool, text: str) -> None:
@@ -254,5 +315,8 @@ class SlipBox(QWidget):
         if ok:
             self.count += 1
             self.done.setText(self.tr("本次已录入 {n} 张").format(n=self.count))
+            number, level = self._pending or (self.number.text().strip(), 0)
+            self.entered.insertItem(0, f"{self.count}.  {number}  {level_text(level)}  {text}")
             self.number.clear()
+        self._pending = None
         self.number.setFocus()

@@ -36,6 +36,39 @@ def seed(data_dir: pathlib.Path, today: dt.date) -> None:
         store = CaseStore(replica)
         write_clerk_cases(store, today)
         seed_supervision(store, today)
+        _sms_round(store, data_dir, today)
+
+
+def _sms_round(store, data_dir: pathlib.Path, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """The hall has SMS on: invitations went out through the simulator, two citizens
+    replied, and the gateway is down now (the overview says so)."""
+    import json
+
+    from domain import events as ev
+    from sync.sms import invitations
+    from sync.sms.gateway import FolderGateway, drop_reply
+
+    replica = store.replica
+    row = replica.conn.execute("SELECT data FROM reference WHERE kind='hall' AND id='hall'"
+                               ).fetchone()
+    data = {**json.loads(row[0]), "sms": {"enabled": True}}
+    with replica.transaction():
+        replica.conn.execute("UPDATE reference SET data=? WHERE kind='hall' AND id='hall'",
+                             (json.dumps(data, ensure_ascii=False),))
+    replica.set_meta(invitations.STARTED, "2000-01-01T00:00:00+08:00")
+    gw = FolderGateway(data_dir / "sms-simulator")
+    now = dt.datetime.combine(today, dt.time(8, 30), ev.CHINA_TZ)
+    from sync import reference
+
+    hall = reference.load_catalog(replica).hall
+    queued = invitations.queue_invitations(replica, invitations.SmsSettings(enabled=True),
+                                           hall.name, now)
+    invitations.send_due(replica, gw, now, limit=max(1, queued - 2))
+    for n, msg in enumerate(gw.sent()[:2]):
+        drop_reply(gw.folder, "1" if n else "满意", ref=msg["ref"])
+    invitations.read_replies(store, gw, now + dt.timedelta(minutes=20))
+    gw.offline = True  # the gateway went down: the last two wait, and say why
+    invitations.send_due(replica, gw, now + dt.timedelta(minutes=25))
 
 
 def save_screenshots(data_dir, out_dir, lang: str | None = None) -> int:  # type: ignore[no-untyped-def]
@@ -122,6 +155,9 @@ def _shoot_tabs(w, save, size: str) -> None:  # type: ignore[no-untyped-def]
     if w.followups.model.rows:
         w.followups.view.selectRow(0)
         w.followups._select(w.followups.view.model().index(0, 0))
+    if w.followups.appeal_model.rows:  # the appeal being decided, in full
+        w.followups.appeal_view.selectRow(0)
+        w.followups._select_appeal(w.followups.appeal_view.model().index(0, 0))
     save(f"06-followups{size}")
     tabs.setCurrentWidget(w.slip_box)
     w.slip_box.number.setText("20000000000000000000")

@@ -165,11 +165,7 @@ class SupervisorWindow(QMainWindow):
             return
 
         def work(r):  # type: ignore[no-untyped-def]
-            rows, total = jobs.figures(r, p, by)
-            trend = jobs.figures(r, p, "day")[0] if (p.end - p.start).days < 93 else None
-            windows = rows if by == "window" else jobs.figures(r, p, "window")[0]
-            deps = rows if by == "department" else jobs.figures(r, p, "department")[0]
-            return rows, total, trend, windows, deps
+            return jobs.figures_page(r, p, by)
 
         self.runner.read(work, lambda res: self.figures.show_rows(*res))
 

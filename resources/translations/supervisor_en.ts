@@ -12,52 +12,52 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="169"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="169"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="172"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="172"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="177"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="179"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="180"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="182"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="182"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="184"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="195"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="197"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -65,97 +65,97 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="57"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="57"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
         <source>按工作人员</source>
         <translation>By staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
         <source>按服务区</source>
         <translation>By zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
         <source>按日</source>
         <translation>By day</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="63"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="63"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="65"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="65"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="69"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="70"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="70"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="71"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="71"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="72"/>
         <source>导出CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="72"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="73"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="79"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="80"/>
         <source>双击一行查看办件</source>
         <translation>Double-click a row for its cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="127"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="128"/>
         <source>{n} 行；全厅：受理 {a}，办结 {c}，满意率 {s}。双击一行查看办件</source>
         <translation>{n} rows; hall: accepted {a}, completed {c}, satisfaction {s}. Double-click a row for its cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="151"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="152"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="155"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="156"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
@@ -163,187 +163,188 @@
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="49"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="79"/>
         <source>含已办结</source>
         <translation>Include closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="51"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="81"/>
         <source>差评回访整改（红色：已超过整改期限）</source>
         <translation>Follow-ups of bad ratings (red: past their deadline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="57"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="68"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="87"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="98"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="57"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="68"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="87"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="98"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="88"/>
         <source>被评价人</source>
         <translation>Rated staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="58"/>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="95"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="88"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="124"/>
         <source>责任人</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="89"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="89"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="69"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="99"/>
         <source>申诉人</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="69"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="99"/>
         <source>申诉理由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="70"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="100"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="73"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="103"/>
         <source>申诉复核</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="91"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="91"/>
-        <source>短信</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="92"/>
-        <source>上门</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="92"/>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="94"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="123"/>
         <source>群众答复 / 整改情况 / 办结说明</source>
         <translation>Citizen&apos;s answer / rectification / closing note</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="96"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="125"/>
         <source>回访方式</source>
         <translation>Contacted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="97"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="126"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="100"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="129"/>
         <source>指定责任人</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="101"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="130"/>
         <source>记录回访</source>
         <translation>Record revisit</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="102"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="131"/>
         <source>记录整改</source>
         <translation>Record rectification</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="103"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="132"/>
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="114"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="143"/>
         <source>未指定</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="140"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="171"/>
         <source>评价：{level}（{when}）&#x3000;被评价人：{rated}&#x3000;期限：{due}</source>
         <translation>Rating: {level} ({when})&#x3000;rated: {rated}&#x3000;due: {due}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="144"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="175"/>
         <source>回访 {when}（{who}，{how}）：{answer}</source>
         <translation>Revisit {when} ({who}, {how}): {answer}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="148"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="179"/>
         <source>整改（{who}）：{text}</source>
         <translation>Rectification ({who}): {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="151"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="182"/>
         <source>办结：{who} {when} {note}</source>
         <translation>Closed: {who} {when} {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="180"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="210"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="239"/>
+        <source>选择一条申诉</source>
+        <translation>Select an appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="215"/>
         <source>恶意评价</source>
         <translation>Malicious</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="181"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="216"/>
         <source>误评</source>
         <translation>Mistaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="182"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="217"/>
         <source>复核意见（必填）</source>
         <translation>Decision reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="186"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="218"/>
+        <source>认定（剔除时）</source>
+        <translation>Finding (when excluded)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="219"/>
+        <source>复核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="222"/>
         <source>维持评价</source>
         <translation>Keep the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="187"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="223"/>
         <source>认定并剔除</source>
         <translation>Exclude the rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="197"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="233"/>
         <source>维持</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="197"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="233"/>
         <source>已剔除</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="201"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="237"/>
         <source>待复核</source>
         <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="249"/>
+        <source>办件 {n}，{level}，申诉人 {who}：{grounds}</source>
+        <translation>Case {n}, {level}, appealed by {who}: {grounds}</translation>
     </message>
 </context>
 <context>
@@ -590,21 +591,31 @@
         <source>自助登记后等候受理：{w}</source>
         <translation>Registered at the kiosk, waiting: {w}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/supervisor/overview.py" line="117"/>
+        <source>短信评价：已发 {sent}，待发 {waiting}，回复 {replies}（计入评价 {rated}）</source>
+        <translation>SMS ratings: {sent} sent, {waiting} waiting, {replies} replies ({rated} counted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/overview.py" line="120"/>
+        <source>；短信网关暂不可用，待发短信会自动重发</source>
+        <translation>; the SMS gateway is unavailable, waiting messages will be sent when it is back</translation>
+    </message>
 </context>
 <context>
     <name>SlipBox</name>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="229"/>
-        <source>评议箱开箱：扫描告知单条码，再按评价等级（每张告知单只计一次）</source>
-        <translation>Rating box: scan each slip, then press its level (each slip counts once)</translation>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="276"/>
+        <source>评议箱开箱：扫描告知单条码，再按数字键 5–1 或点评价等级（每张告知单只计一次）</source>
+        <translation>Opening the slip box: scan a slip&apos;s barcode, then press 5–1 or click the level (each slip counts once)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="230"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="278"/>
         <source>扫描或输入告知单编号</source>
         <translation>Scan or type the slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/ratings_page.py" line="256"/>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="317"/>
         <source>本次已录入 {n} 张</source>
         <translation>{n} slips entered</translation>
     </message>
@@ -663,29 +674,97 @@
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="183"/>
+        <location filename="../../desktop/supervisor/window.py" line="179"/>
         <source>{group} 的办件</source>
         <translation>Cases of {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="199"/>
+        <location filename="../../desktop/supervisor/window.py" line="195"/>
         <source>办件 {n} · {item}</source>
         <translation>Case {n} · {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="238"/>
+        <location filename="../../desktop/supervisor/window.py" line="234"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="253"/>
+        <location filename="../../desktop/supervisor/window.py" line="249"/>
         <source>已录入：{n} {item}</source>
         <translation>Entered: {n} {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="256"/>
+        <location filename="../../desktop/supervisor/window.py" line="252"/>
         <source>（差评，已生成回访整改）</source>
         <translation> (bad rating: follow-up opened)</translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="31"/>
+        <source>待回访</source>
+        <translation>To revisit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="32"/>
+        <source>已回访</source>
+        <translation>Revisited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="33"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="34"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="35"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="36"/>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="37"/>
+        <source>上门</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="38"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="39"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="40"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="41"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="42"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/ratings_page.py" line="43"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
     </message>
 </context>
 <context>
@@ -749,7 +828,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/supervisor/screenshots.py" line="128"/>
+        <location filename="../../desktop/supervisor/screenshots.py" line="164"/>
         <source>编号校验位不正确，请重新扫描或核对输入</source>
         <translation>Wrong check digit: scan again or check the number</translation>
     </message>

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="31"/>
+        <source>申诉复核</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="35"/>
+        <source>评价器</source>
+        <translation>rating pad</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="35"/>
+        <source>窗口屏幕</source>
+        <translation>window screen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="36"/>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="36"/>
+        <source>评议箱</source>
+        <translation>slip box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="37"/>
+        <source>自助机</source>
+        <translation>kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="38"/>
+        <source>办件 {n}&#x3000;{item}</source>
+        <translation>Case {n}  {item}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="40"/>
+        <source>评价：{level}（{channel}，{when}）</source>
+        <translation>Rating: {level} ({channel}, {when})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="43"/>
+        <source>申诉理由（如：误触评价器、与本窗口服务无关、恶意评价）：</source>
+        <translation>Grounds (e.g. the pad was pressed by mistake, unrelated to this window, malicious):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="50"/>
+        <source>提交申诉</source>
+        <translation>Submit the appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="63"/>
+        <source>请写明申诉理由</source>
+        <translation>Please give the grounds</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
         <location filename="../../desktop/counter/applicant_form.py" line="42"/>
@@ -488,32 +546,32 @@
         <translation>The holiday schedule ends on {day}: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load the {year} schedule</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="258"/>
+        <location filename="../../desktop/counter/shell.py" line="261"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="259"/>
+        <location filename="../../desktop/counter/shell.py" line="262"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="307"/>
+        <location filename="../../desktop/counter/shell.py" line="310"/>
         <source>请先完成或关闭当前对话框，再扫描</source>
         <translation>Finish or close the open dialog, then scan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="343"/>
+        <location filename="../../desktop/counter/shell.py" line="346"/>
         <source>非办理时段</source>
         <translation>Outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="345"/>
+        <location filename="../../desktop/counter/shell.py" line="348"/>
         <source>延时服务：{name} {hours}</source>
         <translation>Extended hours: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="346"/>
+        <location filename="../../desktop/counter/shell.py" line="349"/>
         <source>时段：{name} {hours}</source>
         <translation>Period: {name} {hours}</translation>
     </message>
@@ -2116,6 +2174,19 @@ Please give this error report file to technical support:
         <location filename="../../desktop/counter/consultation.py" line="129"/>
         <source>提醒 {n}</source>
         <translation>Notices {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="111"/>
+        <source>申诉已提交，等待大厅管理员复核</source>
+        <translation>Appeal submitted; a hall supervisor will review it</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../desktop/counter/appeal.py" line="88"/>
+        <source>申诉复核</source>
+        <translation>Appeal</translation>
     </message>
 </context>
 </TS>

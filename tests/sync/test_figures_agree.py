@@ -4,6 +4,7 @@ rating opens its follow-up; slips rate once; the server rebuilds facts from its 
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import pytest
 import sqlalchemy as sa
@@ -105,3 +106,29 @@ def test_server_refuses_an_unknown_hall(hall_db):
     with database.reader() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(db.figure_facts)).scalar() == 0
     database.dispose()
+
+
+def test_a_process_that_only_writes_keeps_the_facts_rows(tmp_path):
+    """The counter's process never imports the figures, yet every step it records must
+    update its stream's facts row (the projector registry loads every table's owner,
+    not only the first one imported)."""
+    import subprocess
+    import sys
+
+    code = f"""
+import pathlib, sys
+from sync.replica import Replica
+from sync.store import CaseStore
+from sync.demo_data import write_demo_cases
+from domain import consultations
+from domain.application import Actor
+from domain.ids import uuid7
+r = Replica(pathlib.Path({str(tmp_path / 'r.sqlite3')!r}))
+write_demo_cases(r, 3)  # cases: their `cases` rows' owner is imported, the facts' is not
+CaseStore(r).record(uuid7(), consultations.RECORDED, consultations.payload(5, "answered"),
+                    Actor("S001", r.identity().terminal_id, "W01"))
+print(dict(r.conn.execute("SELECT stream, COUNT(*) FROM figure_facts GROUP BY stream")))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=pathlib.Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "{'case': 3, 'consultation': 1}"

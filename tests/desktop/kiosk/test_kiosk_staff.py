@@ -227,3 +227,37 @@ def test_a_finished_case_can_be_rated_at_the_kiosk(qtbot, kiosk, replica):
     assert not page.rate_button.isVisible()  # one rating per service
     view.show_welcome("")  # what the view's own timer does after the thanks
     assert not view.isVisible()
+
+
+def test_a_bad_kiosk_rating_opens_its_followup_and_counts_once(qtbot, kiosk, replica):
+    """好差评 at the kiosk (issue 9): the slip's case rated 不满意 opens its 回访整改 in the
+    same transaction; the same slip scanned again offers no second rating."""
+    from desktop.counter import jobs
+    from domain import followups, ratings
+    from domain.application import Actor, Person, registration_payload
+    from sync import projection
+
+    item = kiosk.flow.catalog.item("0103")
+    payload = registration_payload(item, Person("李建国", "64010419850615002X"),
+                                   provided={m.id: True for m in item.materials})
+    done = []
+    kiosk.runner.write(lambda store: jobs.open_case(
+        store, payload, Actor("S001", "t", "W01"),
+        [(ev.ACCEPTED, {}), (ev.ISSUED, {"method": "collected", "on_the_spot": True})]),
+        done.append)
+    case = done[0]
+    page = query(qtbot, kiosk, case.case_number)
+    tap(qtbot, page.rate_button)
+    view = kiosk.flow.rating.view
+    tap(qtbot, view.level_buttons[2])
+    assert view.page == "reason"  # a low level asks why, as on the pad
+    view.reason_buttons["slow"].click()
+    qtbot.waitUntil(lambda: projection.load_stream(replica, case.id).rating is not None,
+                    timeout=3000)
+    rated = projection.load_stream(replica, case.id).rating
+    assert (rated["level"], rated["channel"]) == (2, "kiosk")
+    follow = projection.load_stream(replica, ratings.followup_id(rated["event_id"]))
+    assert isinstance(follow, followups.Followup) and follow.state == followups.OPEN
+    view.show_welcome("")
+    again = query(qtbot, kiosk, case.case_number)
+    assert not again.rate_button.isVisible()
