@@ -22,6 +22,7 @@ from typing import Any
 import requests
 
 from domain.events import CHINA_TZ
+from domain.version import VERSION
 from sync import apply, notices, outbox, wire
 from sync.replica import ENROLLED, Replica
 from sync.status import SyncStatus
@@ -94,7 +95,7 @@ class SyncClient:
 
     # --- HTTP ----------------------------------------------------------------------------
     def _request(self, method: str, path: str, **kw: Any) -> Any:
-        headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
+        headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION), "X-Yichuang-Version": VERSION,
                    "Authorization": f"Bearer {self.replica.get_meta('token') or ''}",
                    **kw.pop("headers", {})}
         t0 = time.time()
