@@ -102,7 +102,9 @@ def run_demo(data_dir: pathlib.Path | str, face: str = "counter",
         tour.start()
         code = app.exec()
         shell.shutdown()
-        return code or tour.exit_code
+        from desktop.first_run_screenshots import save_screenshots as setup_screenshots
+
+        return code or tour.exit_code or setup_screenshots(screenshot_dir, lang)
     from desktop.devices.counter_hooks import attach_devices
     from desktop.devices.demo import start_demo_devices
     from desktop.devices.demo_window import DemoControlWindow
