@@ -128,7 +128,7 @@ class AboutDialog(QDialog):
             text = QLabel(value, self)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
-            form.addRow(key + "：", text)
+            form.addRow(key, text)
         licence = QLabel(self.tr("自由软件，按 GNU 通用公共许可证第 3 版或更新版本（{licence}）"
                                  "发布，不提供任何担保。").format(licence=LICENCE), self)
         licence.setWordWrap(True)

@@ -15,7 +15,6 @@ import pathlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,9 +34,6 @@ from sync.replica import DB_NAME
 
 log = logging.getLogger(__name__)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
 
 
 def terminal_state(data_dir: pathlib.Path) -> tuple[str, str, str]:
@@ -68,8 +64,8 @@ class DevicesPage(QWizardPage):
         QVBoxLayout(self)
 
     def initializePage(self) -> None:
-        self.setTitle(_tr("外设"))
-        self.setSubTitle(_tr("选择各设备的端口并逐一测试；没有的设备留空即可，以后可在设备设置中更改。"))
+        self.setTitle(self.tr("外设"))
+        self.setSubTitle(self.tr("选择各设备的端口并逐一测试；没有的设备留空即可，以后可在设备设置中更改。"))
         if self.screen is not None:
             return
         from desktop.devices import settings as device_settings
@@ -97,7 +93,7 @@ class DevicesPage(QWizardPage):
             try:
                 parse_key_table(values.pad_key_table)
             except PadError:
-                self.screen._say(_tr("按键对照表有误，格式如 1=5,2=4,3=3,4=2,5=1"), ok=False)
+                self.screen._say(self.tr("按键对照表有误，格式如 1=5,2=4,3=3,4=2,5=1"), ok=False)
                 return False
         return True
 
@@ -120,15 +116,15 @@ class DonePage(QWizardPage):
 
     def initializePage(self) -> None:
         wiz: FirstRunWizard = self.wizard()  # type: ignore[assignment]
-        self.setTitle(_tr("完成"))
-        self.setSubTitle(_tr("请核对以下设置；点“上一步”可修改。"))
-        terminal = wiz.terminal_page.enrolled_text or _tr("单机运行")
+        self.setTitle(self.tr("完成"))
+        self.setSubTitle(self.tr("请核对以下设置；点“上一步”可修改。"))
+        terminal = wiz.terminal_page.enrolled_text or self.tr("单机运行")
         lines = [
-            _tr("终端：{0}").format(terminal),
-            _tr("本机用途：{0}").format(face_name(wiz.face_page.face())),
-            _tr("设置保存在：{0}").format(wiz.data_dir),
+            self.tr("终端：{0}").format(terminal),
+            self.tr("本机用途：{0}").format(face_name(wiz.face_page.face())),
+            self.tr("设置保存在：{0}").format(wiz.data_dir),
             "",
-            _tr("点击“完成”后启动{0}。").format(face_name(wiz.face_page.face())),
+            self.tr("点击“完成”后启动{0}。").format(face_name(wiz.face_page.face())),
         ]
         self.summary.setText("\n".join(lines))
 
@@ -171,7 +167,7 @@ class FirstRunWizard(QWizard):
     def _got_terminal_state(self, state: tuple[str, str, str]) -> None:
         mode, code, hall = state
         if mode == "enrolled":
-            self.current_terminal = _tr("已注册为终端 {code}（{hall}）").format(code=code,
+            self.current_terminal = self.tr("已注册为终端 {code}（{hall}）").format(code=code,
                                                                                 hall=hall)
         elif mode:
             self.terminal_page.standalone_done = True
@@ -189,10 +185,10 @@ class FirstRunWizard(QWizard):
         self._button_texts()
 
     def _button_texts(self) -> None:
-        self.setButtonText(QWizard.WizardButton.NextButton, _tr("下一步 >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, _tr("< 上一步"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, _tr("完成"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, _tr("取消"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步 >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
 
     def enrol(self, server: str, code: str, on_done: Callable[[Any], None],
               on_error: Callable[[BaseException], None]) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib.util
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -42,9 +41,6 @@ def available_faces() -> list[str]:
             found.append(face)
     return found
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
 
 
 class _Page(QWizardPage):
@@ -112,14 +108,14 @@ class TerminalPage(_Page):
         self.enrol_radio.toggled.connect(self._mode_changed)
 
     def initializePage(self) -> None:
-        self.setTitle(_tr("本终端"))
-        self.setSubTitle(_tr("请输入管理员提供的服务器地址和一次性注册码；"
+        self.setTitle(self.tr("本终端"))
+        self.setSubTitle(self.tr("请输入管理员提供的服务器地址和一次性注册码；"
                              "没有服务器时可单机运行（演示数据，不同步）。"))
-        self.enrol_radio.setText(_tr("向服务器注册此终端"))
-        self.standalone_radio.setText(_tr("单机运行（不连接服务器）"))
-        self.server_label.setText(_tr("服务器地址"))
-        self.code_label.setText(_tr("注册码"))
-        self.enrol_button.setText(_tr("注册"))
+        self.enrol_radio.setText(self.tr("向服务器注册此终端"))
+        self.standalone_radio.setText(self.tr("单机运行（不连接服务器）"))
+        self.server_label.setText(self.tr("服务器地址"))
+        self.code_label.setText(self.tr("注册码"))
+        self.enrol_button.setText(self.tr("注册"))
         current = self.wiz().current_terminal
         if current:
             self.enrolled_text = current
@@ -138,15 +134,15 @@ class TerminalPage(_Page):
     def start_enrol(self) -> None:
         server, code = self.server.text().strip(), self.code.text().strip()
         if not server or not code:
-            self.message.setText(_tr("请填写服务器地址和注册码"))
+            self.message.setText(self.tr("请填写服务器地址和注册码"))
             return
         self._busy(True)
-        self.message.setText(_tr("正在连接服务器…"))
+        self.message.setText(self.tr("正在连接服务器…"))
         self.wiz().enrol(server, code, self._enrolled, self._enrol_failed)
 
     def _enrolled(self, got) -> None:
         self._busy(False)
-        self.enrolled_text = _tr("已注册为终端 {code}（{hall}）").format(
+        self.enrolled_text = self.tr("已注册为终端 {code}（{hall}）").format(
             code=got.terminal_code, hall=got.hall_name or got.hall_code)
         self.message.setText(self.enrolled_text)
         self.completeChanged.emit()
@@ -167,13 +163,13 @@ class TerminalPage(_Page):
             return True
         # the replica is created off the GUI thread; the wizard moves on when it is ready
         self._busy(True)
-        self.message.setText(_tr("正在准备单机数据…"))
+        self.message.setText(self.tr("正在准备单机数据…"))
 
         def done(_result: object) -> None:
             self._busy(False)
             self.standalone_done = True
             self.enrolled_text = ""
-            self.message.setText(_tr("单机运行"))
+            self.message.setText(self.tr("单机运行"))
             self.wiz().next()
 
         self.wiz().make_standalone(done, self._enrol_failed)
@@ -205,11 +201,11 @@ class FacePage(_Page):
         lay.addStretch(1)
 
     def initializePage(self) -> None:
-        self.setTitle(_tr("本机用途"))
-        self.setSubTitle(_tr("这台电脑做什么用？以后可用 yichuang setup（“一窗 设置”）更改。"))
+        self.setTitle(self.tr("本机用途"))
+        self.setSubTitle(self.tr("这台电脑做什么用？以后可用 yichuang setup（“一窗 设置”）更改。"))
         for face, radio in self.radios.items():
             radio.setText(face_name(face))
-        self.kiosk_no_label.setText(_tr("自助机编号（排队号中的一位数字，大厅内不重复）"))
+        self.kiosk_no_label.setText(self.tr("自助机编号（排队号中的一位数字，大厅内不重复）"))
         self._face_changed()
 
     def _face_changed(self) -> None:
@@ -246,11 +242,11 @@ class PinPage(_Page):
         lay.addStretch(1)
 
     def initializePage(self) -> None:
-        self.setTitle(_tr("自助机管理密码"))
-        self.setSubTitle(_tr("工作人员退出自助机时输入此密码（4–8 位数字）。"
+        self.setTitle(self.tr("自助机管理密码"))
+        self.setSubTitle(self.tr("工作人员退出自助机时输入此密码（4–8 位数字）。"
                              "按住大厅名称 3 秒可打开密码键盘。"))
-        self.pin_label.setText(_tr("管理密码"))
-        self.again_label.setText(_tr("再输一次"))
+        self.pin_label.setText(self.tr("管理密码"))
+        self.again_label.setText(self.tr("再输一次"))
         self._check()
 
     def problem(self) -> str:
@@ -259,11 +255,11 @@ class PinPage(_Page):
 
         pin, again = self.pin.text(), self.again.text()
         if not (pin.isascii() and pin.isdigit() and PIN_DIGITS[0] <= len(pin) <= PIN_DIGITS[1]):
-            return _tr("密码须为 4–8 位数字")
+            return self.tr("密码须为 4–8 位数字")
         if pin == DEFAULT_PIN:
-            return _tr("不能使用演示密码 {pin}").format(pin=DEFAULT_PIN)
+            return self.tr("不能使用演示密码 {pin}").format(pin=DEFAULT_PIN)
         if pin != again:
-            return _tr("两次输入不一致")
+            return self.tr("两次输入不一致")
         return ""
 
     def _check(self) -> None:

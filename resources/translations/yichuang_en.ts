@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/about.py" line="39"/>
+        <source>窗口受理</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="40"/>
+        <source>自助登记机</source>
+        <translation>Self-service kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="41"/>
+        <source>大厅监管</source>
+        <translation>Hall supervision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="42"/>
+        <source>后台审核</source>
+        <translation>Back-office review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="43"/>
+        <source>大厅叫号屏</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="48"/>
+        <source>终端</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="49"/>
+        <source>大厅</source>
+        <translation>Hall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="50"/>
+        <source>窗口</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="51"/>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="91"/>
+        <source>关于一窗</source>
+        <translation>About Yichuang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="94"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="95"/>
+        <source>本机用途</source>
+        <translation>This PC is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="100"/>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="101"/>
+        <source>日志</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="102"/>
+        <source>运行环境</source>
+        <translation>Runs on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="114"/>
+        <source>一窗 Yichuang {version}</source>
+        <translation>Yichuang {version}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="117"/>
+        <source>政务服务大厅窗口系统：窗口受理、自助登记、监管与同步</source>
+        <translation>Software for government service halls: counters, self-service registration, supervision and sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="132"/>
+        <source>自由软件，按 GNU 通用公共许可证第 3 版或更新版本（{licence}）发布，不提供任何担保。</source>
+        <translation>Free software under the GNU General Public License, version 3 or later ({licence}), with no warranty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="136"/>
+        <source>复制信息</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="157"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/about.py" line="173"/>
+        <source>关于一窗…</source>
+        <translation>About Yichuang…</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
         <location filename="../../desktop/counter/applicant_form.py" line="33"/>
@@ -287,39 +395,95 @@
         <translation>Yichuang · Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="113"/>
+        <location filename="../../desktop/counter/shell.py" line="125"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="116"/>
+        <location filename="../../desktop/counter/shell.py" line="128"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="124"/>
+        <location filename="../../desktop/counter/shell.py" line="136"/>
         <source>缺少{year}年的节假日安排数据，{year}年的办理期限暂按周末计算（临时），请联系管理员更新日历</source>
         <translation>The {year} holiday calendar is missing: {year} deadlines count weekends only (provisional). Ask the administrator to update the calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="173"/>
+        <location filename="../../desktop/counter/shell.py" line="185"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="174"/>
+        <location filename="../../desktop/counter/shell.py" line="186"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="239"/>
+        <location filename="../../desktop/counter/shell.py" line="251"/>
         <source>待上传 {n} 条</source>
         <translation>{n} waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="240"/>
+        <location filename="../../desktop/counter/shell.py" line="252"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="67"/>
+        <source>外设</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="68"/>
+        <source>选择各设备的端口并逐一测试；没有的设备留空即可，以后可在设备设置中更改。</source>
+        <translation>Choose each device's port and test it; leave out devices this PC does not have. You can change this later in the device settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="96"/>
+        <source>按键对照表有误，格式如 1=5,2=4,3=3,4=2,5=1</source>
+        <translation>The key table is wrong; write it like 1=5,2=4,3=3,4=2,5=1</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="119"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="120"/>
+        <source>请核对以下设置；点“上一步”可修改。</source>
+        <translation>Check these settings; use Back to change them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="121"/>
+        <source>单机运行</source>
+        <translation>Standalone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="123"/>
+        <source>终端：{0}</source>
+        <translation>Terminal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="124"/>
+        <source>本机用途：{0}</source>
+        <translation>This PC is: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="125"/>
+        <source>设置保存在：{0}</source>
+        <translation>Settings are kept in: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="127"/>
+        <source>点击“完成”后启动{0}。</source>
+        <translation>Finish starts the {0}.</translation>
     </message>
 </context>
 <context>
@@ -353,6 +517,52 @@
         <location filename="../../desktop/counter/dialogs.py" line="150"/>
         <source>请填写批准人</source>
         <translation>Enter who approved it</translation>
+    </message>
+</context>
+<context>
+    <name>FacePage</name>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="204"/>
+        <source>本机用途</source>
+        <translation>This PC is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="205"/>
+        <source>这台电脑做什么用？以后可用 yichuang setup（“一窗 设置”）更改。</source>
+        <translation>What is this PC for? Change it later with yichuang setup ("Yichuang set-up").</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="208"/>
+        <source>自助机编号（排队号中的一位数字，大厅内不重复）</source>
+        <translation>Kiosk number (one digit of its queue numbers, unique in the hall)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="170"/>
+        <source>已注册为终端 {code}（{hall}）</source>
+        <translation>Enrolled as terminal {code} ({hall})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="188"/>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="189"/>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="190"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="191"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -715,6 +925,44 @@
     </message>
 </context>
 <context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="245"/>
+        <source>自助机管理密码</source>
+        <translation>Kiosk admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="246"/>
+        <source>工作人员退出自助机时输入此密码（4–8 位数字）。按住大厅名称 3 秒可打开密码键盘。</source>
+        <translation>Staff type this PIN (4–8 digits) to leave the kiosk. Hold the hall's name for 3 seconds to open the PIN pad.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="248"/>
+        <source>管理密码</source>
+        <translation>Admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="249"/>
+        <source>再输一次</source>
+        <translation>Once more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="258"/>
+        <source>密码须为 4–8 位数字</source>
+        <translation>The PIN must be 4–8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="260"/>
+        <source>不能使用演示密码 {pin}</source>
+        <translation>The demo PIN {pin} cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="262"/>
+        <source>两次输入不一致</source>
+        <translation>The two entries differ</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../desktop/counter/dialogs.py" line="108"/>
@@ -984,6 +1232,132 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="78"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="92"/>
+        <source>单机模式</source>
+        <translation>Standalone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="94"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="96"/>
+        <source>尚未连接</source>
+        <translation>Not connected yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="98"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="99"/>
+        <source>待上传 %1 条</source>
+        <translation>%1 waiting to upload</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="100"/>
+        <source>（最早 %1 前）</source>
+        <translation>(oldest %1 ago)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="102"/>
+        <source>上次同步 %1</source>
+        <translation>Last sync %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="106"/>
+        <source>本机时钟与服务器相差 %1 分钟，请校准时间</source>
+        <translation>This PC's clock is %1 minutes off the server's; please set the time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="109"/>
+        <source>需要重新注册终端</source>
+        <translation>This terminal must be enrolled again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="111"/>
+        <source>%1 条冲突提醒</source>
+        <translation>%1 conflict notices</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalPage</name>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="111"/>
+        <source>本终端</source>
+        <translation>This terminal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="112"/>
+        <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可单机运行（演示数据，不同步）。</source>
+        <translation>Enter the server address and the one-time enrolment code from your administrator; without a server, run standalone (demo data, no sync).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="114"/>
+        <source>向服务器注册此终端</source>
+        <translation>Enrol this terminal with the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="115"/>
+        <source>单机运行（不连接服务器）</source>
+        <translation>Standalone (no server)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="116"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="117"/>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="118"/>
+        <source>注册</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="137"/>
+        <source>请填写服务器地址和注册码</source>
+        <translation>Please fill in the server address and the code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="140"/>
+        <source>正在连接服务器…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="145"/>
+        <source>已注册为终端 {code}（{hall}）</source>
+        <translation>Enrolled as terminal {code} ({hall})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="166"/>
+        <source>正在准备单机数据…</source>
+        <translation>Preparing the standalone data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run_pages.py" line="172"/>
+        <source>单机运行</source>
+        <translation>Standalone</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../desktop/counter/workspace.py" line="66"/>
@@ -1062,7 +1436,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="57"/>
+        <location filename="../../desktop/crash.py" line="58"/>
         <source>程序发生了意外错误。已保存的办件不受影响。
 请把错误报告文件交给技术支持：
 {path}</source>
@@ -1071,7 +1445,7 @@ Please give this error report file to technical support:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/crash.py" line="59"/>
+        <location filename="../../desktop/crash.py" line="60"/>
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>
@@ -1383,6 +1757,14 @@ Please give this error report file to technical support:
         <location filename="../../desktop/messages.py" line="129"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>shell</name>
+    <message>
+        <location filename="../../desktop/app.py" line="96"/>
+        <source>外设启动失败，可手工录入</source>
+        <translation>Devices could not be started; enter details by hand</translation>
     </message>
 </context>
 <context>
