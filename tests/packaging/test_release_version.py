@@ -8,6 +8,7 @@ import pathlib
 import subprocess
 import sys
 import threading
+from typing import ClassVar
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_version_option_prints_it():
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    seen: list[dict[str, str]] = []
+    seen: ClassVar[list[dict[str, str]]] = []
 
     def do_GET(self) -> None:
         _Recorder.seen.append(dict(self.headers))
