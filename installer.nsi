@@ -14,7 +14,8 @@
 ;   run while Yichuang runs;
 ; - the uninstaller leaves the data folder unless asked (/REMOVEDATA, or its checkbox).
 
-Unicode true
+; a 64-bit installer for a 64-bit app (and it runs under a 64-bit-only wine)
+Target amd64-unicode
 SetCompressor /SOLID lzma
 ManifestDPIAware true
 
@@ -97,19 +98,6 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "GPL-3.0-or-later"
   ${EndIf}
 !macroend
 
-Function .onInit
-  ${IfNot} ${RunningX64}
-    MessageBox MB_ICONSTOP|MB_OK "一窗需要 64 位 Windows。 Yichuang needs 64-bit Windows." /SD IDOK
-    Abort
-  ${EndIf}
-  SetRegView 64
-  SetShellVarContext all
-  ReadRegStr $0 HKLM "${REGKEY}" "InstallDir"
-  ${If} $0 != ""
-    StrCpy $INSTDIR $0
-  ${EndIf}
-  !insertmacro RefuseWhileRunning
-FunctionEnd
 
 ; The finish page runs as the installing administrator; explorer.exe starts the shortcut
 ; as the logged-in user instead, so a new terminal's data lands in that user's profile.
@@ -164,11 +152,33 @@ Section "-upgrade clean-up"
   ${EndIf}
 SectionEnd
 
-Function un.onInit
+; after the sections: it selects them by their index
+Function .onInit
+  ${IfNot} ${RunningX64}
+    MessageBox MB_ICONSTOP|MB_OK "一窗需要 64 位 Windows。 Yichuang needs 64-bit Windows." /SD IDOK
+    Abort
+  ${EndIf}
   SetRegView 64
   SetShellVarContext all
+  ReadRegStr $0 HKLM "${REGKEY}" "InstallDir"
+  ${If} $0 != ""
+    StrCpy $INSTDIR $0
+  ${EndIf}
   !insertmacro RefuseWhileRunning
+  ; silent installs choose components on the command line: /KIOSK /DESKTOP
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/KIOSK" $R1
+  ${IfNot} ${Errors}
+    !insertmacro SelectSection ${SecKiosk}
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/DESKTOP" $R1
+  ${IfNot} ${Errors}
+    !insertmacro SelectSection ${SecDesktop}
+  ${EndIf}
 FunctionEnd
+
 
 Section "un.一窗 Yichuang" UnSecMain
   SectionIn RO
@@ -197,13 +207,16 @@ Function un.RemoveData
   SetShellVarContext all
 FunctionEnd
 
-; silent uninstall: `uninstall.exe /S /REMOVEDATA` also deletes the data
-Section "-un.silent data"
-  ${GetParameters} $0
+; after the sections: it selects them by their index.
+; A silent uninstall keeps the data; `uninstall.exe /S /REMOVEDATA` deletes it too.
+Function un.onInit
+  SetRegView 64
+  SetShellVarContext all
+  !insertmacro RefuseWhileRunning
+  ${GetParameters} $R0
   ClearErrors
-  ${GetOptions} $0 "/REMOVEDATA" $1
+  ${GetOptions} $R0 "/REMOVEDATA" $R1
   ${IfNot} ${Errors}
-  ${AndIfNot} ${SectionIsSelected} ${UnSecData}
-    Call un.RemoveData
+    !insertmacro SelectSection ${UnSecData}
   ${EndIf}
-SectionEnd
+FunctionEnd

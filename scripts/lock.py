@@ -7,6 +7,9 @@ the embeddable zip), and what the Debian package ships (desk + server + USB prin
 Python it bundles). The resolver is uv's, because it resolves for another platform with
 that platform's markers (colorama under click, pywin32) — pip cannot.
 
+Linux files target manylinux_2_34: the Debian package's glibc floor is 2.35 anyway (its
+bundled interpreter), and CI tests the Qt the package ships.
+
 Each file starts with a digest of pyproject.toml's dependency tables; `--check` says
 whether a file is stale (make venv warns; it does not fail someone else's build).
 """
@@ -27,9 +30,9 @@ DEB_PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 # file → (extras, target platform, Python version)
 LOCKS: dict[str, tuple[tuple[str, ...], str, str]] = {
-    "dev.txt": (("dev",), "x86_64-unknown-linux-gnu", "3.11"),
+    "dev.txt": (("dev",), "x86_64-manylinux_2_34", "3.11"),
     "windows-desk.txt": (("windows",), "x86_64-pc-windows-msvc", WINDOWS_PYTHON),
-    "deb-runtime.txt": (("server", "usb"), "x86_64-unknown-linux-gnu", DEB_PYTHON),
+    "deb-runtime.txt": (("server", "usb"), "x86_64-manylinux_2_34", DEB_PYTHON),
 }
 
 
@@ -60,7 +63,7 @@ def lock(name: str) -> pathlib.Path:
     target = OUT / name
     cmd = [uv(), "pip", "compile", str(ROOT / "pyproject.toml"), "--generate-hashes",
            "--no-header", "--quiet", "--python-platform", platform, "--python-version",
-           python, "--no-emit-package", "yichuang", "-o", str(target)]
+           python, "--no-emit-package", "yichuang", "--upgrade", "-o", str(target)]
     for extra in extras:
         cmd += ["--extra", extra]
     subprocess.run(cmd, check=True, cwd=ROOT)
