@@ -41,9 +41,22 @@ STDLIB_DROP = ("test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3
 FACES = {"counter": ("窗口受理", "Counter"), "kiosk": ("自助登记机", "Self-service kiosk"),
          "supervisor": ("大厅监管", "Hall supervision"),
          "reviewer": ("后台审核", "Back-office review"), "display": ("大厅叫号屏", "Hall display")}
-QT_PLUGIN_DROP = ("qmltooling", "designer", "sceneparsers", "renderers", "geometryloaders",
+QT_PLUGIN_DROP = ("geoservices", "networkinformation", "qmltooling", "designer", "sceneparsers", "renderers", "geometryloaders",
                   "position", "sensors", "webview", "canbus", "sqldrivers", "assetimporters",
                   "help", "scxmldatamodel", "renderplugins", "3dinputdevices", "multimedia")
+
+
+# plugin groups a desk uses: windows on X11 and Wayland, input methods, images, printing,
+# speech, touch (generic: evdev/tuio for kiosks)
+KEEP_PLUGIN_GROUPS = ("platforms", "xcbglintegrations", "platforminputcontexts",
+                      "imageformats", "iconengines", "printsupport", "tls", "texttospeech",
+                      "platformthemes", "wayland-shell-integration",
+                      "wayland-decoration-client", "wayland-graphics-integration-client",
+                      "egldeviceintegrations", "generic")
+# libraries a build PC may lack, and the Debian package that provides them
+KNOWN_SONAMES = {"libspeechd.so.2": "libspeechd2", "libxcb-cursor.so.0": "libxcb-cursor0"}
+# the GTK theme would make GTK a dependency of every desk
+PLUGIN_FILE_DROP = ("libqgtk3.so",)
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
@@ -90,15 +103,17 @@ def copy_interpreter(py: pathlib.Path) -> None:
     os.symlink(f"python{PYVER}", py / "bin" / "python3")
     (py / "lib").mkdir()
     libdir = pathlib.Path(sysconfig.get_config_var("LIBDIR") or base / "lib")
-    for lib in libdir.glob(f"libpython{PYVER}*.so*"):
+    for lib in libdir.glob(f"libpython{PYVER}.so.1.0"):  # the SONAME the binary asks for
         shutil.copy2(lib, py / "lib" / lib.name, follow_symlinks=True)
     stdlib = pathlib.Path(sysconfig.get_paths()["stdlib"])
+    # _crypt (deprecated) would drag in a libcrypt built for a newer glibc
     shutil.copytree(stdlib, py / "lib" / f"python{PYVER}", symlinks=False,
-                    ignore=shutil.ignore_patterns(*STDLIB_DROP, "_tkinter*"))
+                    ignore=shutil.ignore_patterns(*STDLIB_DROP, "_tkinter*", "_crypt.*"))
     dynload = py / "lib" / f"python{PYVER}" / "lib-dynload"
     platstdlib = pathlib.Path(sysconfig.get_paths()["platstdlib"]) / "lib-dynload"
     if not dynload.exists() and platstdlib.exists():
-        shutil.copytree(platstdlib, dynload, ignore=shutil.ignore_patterns("_tkinter*"))
+        shutil.copytree(platstdlib, dynload,
+                        ignore=shutil.ignore_patterns("_tkinter*", "_crypt.*"))
 
 
 def install_packages(site: pathlib.Path, wheel: pathlib.Path, lock: pathlib.Path) -> None:
@@ -118,6 +133,12 @@ def trim_qt(site: pathlib.Path) -> int:
     keep: set[str] = set()
     todo = [n for m in QT_MODULES for p in pyside.glob(f"{m}.*.so") for n in needed(p)]
     todo += [n for p in pyside.glob("libpyside6*.so*") for n in needed(p)]
+    # the plugins a desk needs bring their own Qt libraries (xcb → libQt6XcbQpa, …)
+    plugins_dir = pyside / "Qt" / "plugins"
+    for group in KEEP_PLUGIN_GROUPS:
+        for plugin in (plugins_dir / group).glob("*.so") if (plugins_dir / group).exists() else []:
+            if plugin.name not in PLUGIN_FILE_DROP:
+                todo += needed(plugin)
     while todo:
         name = todo.pop()
         if name in keep or name not in present:
@@ -162,7 +183,7 @@ def trim_qt(site: pathlib.Path) -> int:
             continue
         for plugin in list(group.rglob("*.so")):
             wants = [n for n in needed(plugin) if n.startswith("libQt6")]
-            if any(n not in keep for n in wants):
+            if any(n not in keep for n in wants) or plugin.name in PLUGIN_FILE_DROP:
                 drop(plugin)
     for link in qtlib.glob("*.so*"):
         if link.is_symlink() and not link.exists():
@@ -196,28 +217,28 @@ def bundle_libraries(py: pathlib.Path, site: pathlib.Path) -> None:
     del site
 
 
-def system_depends(root: pathlib.Path) -> list[str]:
-    """Debian packages providing what the shipped ELF files load from the system."""
+def system_depends(root: pathlib.Path) -> tuple[list[str], list[str]]:
+    """Debian packages providing what the shipped ELF files load from the system:
+    (Depends: what the interpreter, the app and Qt's libraries need; Recommends: what
+    only a Qt plugin needs, which Qt skips when it is missing, like speech-dispatcher)."""
     shipped = {p.name for p in root.rglob("*.so*")}
-    wanted: dict[str, str] = {}
+    core: set[str] = set()
+    plugin_only: set[str] = set()
     for elf in [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]:
-        for name in needed(elf):
-            if name in shipped or name in GLIBC_LIBS or name in wanted:
-                continue
-            wanted[name] = ""
-    packages = {"libc6"}
-    missing = []
-    for name in sorted(wanted):
-        found = subprocess.run(["dpkg", "-S", f"*/{name}"], capture_output=True, text=True)
-        if found.returncode != 0:
-            missing.append(name)
-            continue
-        pkg = found.stdout.split(":")[0].split(",")[0].strip()
-        packages.add(pkg)
-    if missing:
-        print(f"note: no installed package provides {', '.join(missing)}; "
-              "install the desk's X/GL libraries on the build PC (make run-debs)")
-    return sorted(packages)
+        wanted = {n for n in needed(elf) if n not in shipped and n not in GLIBC_LIBS}
+        (plugin_only if "/plugins/" in str(elf) else core).update(wanted)
+    plugin_only -= core
+    depends, recommends = {"libc6"}, set()
+    for names, into in ((core, depends), (plugin_only, recommends)):
+        for name in sorted(names):
+            found = subprocess.run(["dpkg", "-S", f"*/{name}"], capture_output=True, text=True)
+            if found.returncode == 0:
+                into.add(found.stdout.split(":")[0].split(",")[0].strip())
+            elif name in KNOWN_SONAMES:
+                into.add(KNOWN_SONAMES[name])
+            else:
+                print(f"note: no installed package provides {name}")
+    return sorted(depends), sorted(recommends - depends)
 
 
 # -- the package -----------------------------------------------------------------------------
@@ -267,7 +288,8 @@ def lay_out_files(stage: pathlib.Path, faces: list[str]) -> None:
     del py
 
 
-def control(stage: pathlib.Path, depends: list[str], floor: str) -> None:
+def control(stage: pathlib.Path, depends: list[str], recommends: list[str],
+            floor: str) -> None:
     debian = stage / "DEBIAN"
     debian.mkdir()
     size_kb = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file()) // 1024
@@ -278,6 +300,7 @@ def control(stage: pathlib.Path, depends: list[str], floor: str) -> None:
         "Maintainer: Yichuang contributors <yichuang@localhost>\n"
         f"Installed-Size: {size_kb}\nSection: misc\nPriority: optional\n"
         f"Depends: {', '.join([*depends, 'adduser', 'debconf (>= 0.5) | debconf-2.0'])}\n"
+        + (f"Recommends: {', '.join(recommends)}\n" if recommends else "") +
         "Description: 一窗 Yichuang: service windows of government service halls\n"
         " The counter, the self-service kiosk and the sync server (city or hall node)\n"
         " of a 政务服务中心, with their own Python runtime under /opt/yichuang.\n"
@@ -318,15 +341,16 @@ def main(argv: list[str] | None = None) -> int:
     lay_out_files(stage, faces)
     elves = [p for p in stage.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]
     floor = glibc_floor(elves)
-    depends = system_depends(stage)
-    control(stage, depends, floor)
+    depends, recommends = system_depends(stage)
+    control(stage, depends, recommends, floor)
     args.out.mkdir(parents=True, exist_ok=True)
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
                           check=True).stdout.strip()
     deb = args.out / f"yichuang_{VERSION}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(deb)])
     print(f"built {deb} ({deb.stat().st_size / 2**20:.1f} MiB); glibc floor {floor}; "
-          f"faces {', '.join(faces)}; Depends: {', '.join(depends)}")
+          f"faces {', '.join(faces)}; Depends: {', '.join(depends)}; "
+          f"Recommends: {', '.join(recommends)}")
     return 0
 
 
