@@ -10,6 +10,7 @@ import contextlib
 import logging
 import pathlib
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,12 +46,25 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
+    _wal(conn)
     # FULL: a committed case survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
     return conn
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch a new file to WAL; SQLite answers "locked" without waiting while another
+    connection (the writer or the sync worker opening the same new file) holds it."""
+    for attempt in range(100):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.02)
 
 
 def migrate(conn: sqlite3.Connection) -> int:
@@ -61,9 +75,14 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
         )
     for number in range(version + 1, len(MIGRATIONS) + 1):
-        log.info("replica migration %d", number)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # another connection (the sync worker, the writer thread) may have run it
+            # between our read of user_version and this lock
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                conn.execute("COMMIT")
+                continue
+            log.info("replica migration %d", number)
             for statement in MIGRATIONS[number - 1].split(";"):
                 if statement.strip():
                     conn.execute(statement)

@@ -135,7 +135,7 @@ def test_install_run_remove_purge_in_a_clean_bookworm(chroot, tmp_path):
     chroot.run("/opt/yichuang/python/bin/python3", "-I", "-c", "import fastapi, sqlalchemy, "
                "uvicorn, psycopg, usb.core")
     # running it (as root too) wrote nothing into /opt that dpkg would not remove
-    listed = set(chroot.run("dpkg", "-L", "yichuang").stdout.split())
+    listed = set(chroot.run("dpkg", "-L", "yichuang").stdout.splitlines())
     extra = [str(p.relative_to(chroot.path)) for p in (chroot.path / "opt/yichuang").rglob("*")
              if p.is_file() and "/" + str(p.relative_to(chroot.path)) not in listed]
     assert not extra, f"written at run time: {extra[:10]}"
