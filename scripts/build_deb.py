@@ -54,7 +54,8 @@ KEEP_PLUGIN_GROUPS = ("platforms", "xcbglintegrations", "platforminputcontexts",
                       "wayland-decoration-client", "wayland-graphics-integration-client",
                       "egldeviceintegrations", "generic")
 # libraries a build PC may lack, and the Debian package that provides them
-KNOWN_SONAMES = {"libspeechd.so.2": "libspeechd2", "libxcb-cursor.so.0": "libxcb-cursor0"}
+KNOWN_SONAMES = {"libspeechd.so.2": "libspeechd2", "libxcb-cursor.so.0": "libxcb-cursor0",
+                 "libwayland-egl.so.1": "libwayland-egl1"}
 # the GTK theme would make GTK a dependency of every desk
 PLUGIN_FILE_DROP = ("libqgtk3.so",)
 
