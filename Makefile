@@ -75,14 +75,14 @@ lock: $(STAMP)
 windows: $(STAMP)
 	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_WINDOWS_PKGS)"
 	$(BIN)/python scripts/build_windows.py $(if $(PYTHON_ZIP),--python-zip $(PYTHON_ZIP))
-	YICHUANG_SETUP_EXE=dist/yichuang-$(VERSION)-setup.exe $(BIN)/python -m pytest -q -p no:randomly tests/packaging/test_windows_installer.py
+	YICHUANG_SETUP_EXE=dist/yichuang-$(VERSION)-setup.exe $(BIN)/python -m pytest -q -p no:randomly tests/release/test_windows_installer.py
 
 # The Debian package with its own runtime under /opt/yichuang, then a clean-chroot test:
 # apt install ./deb, yichuang --version, the demo screenshots, remove, nothing left but data.
 deb: $(STAMP)
 	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_DEB_PKGS)"
 	$(BIN)/python scripts/build_deb.py
-	YICHUANG_DEB=dist/yichuang_$(VERSION)_amd64.deb $(BIN)/python -m pytest -q -p no:randomly tests/packaging/test_deb_chroot.py
+	YICHUANG_DEB=dist/yichuang_$(VERSION)_amd64.deb $(BIN)/python -m pytest -q -p no:randomly tests/release/test_deb_chroot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -6,7 +6,7 @@
 ; from a !define, so the build (or a hall's IT staff) passes them on the command line:
 ;   makensis /DVERSION=0.2.0 /DDIST=dist\yichuang /DOUTDIR=dist /DFACES_NSH=build\windows\faces.nsh installer.nsi
 ;
-; What it promises (tested by tests/packaging/test_windows_installer.py under wine):
+; What it promises (tested by tests/release/test_windows_installer.py under wine):
 ; - all-users install, Start-menu shortcuts for all users, one per face in the build;
 ; - the kiosk's autostart only when chosen (a component, off by default);
 ; - the first start runs as the logged-in user, never elevated (through explorer.exe);
