@@ -12,9 +12,15 @@ export QT_QPA_PLATFORM ?= offscreen
 # Qt's xcb platform plugin needs these to open a real window (`make run`); Xvfb when
 # there is no display.
 DEB_RUN_PKGS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 xvfb xauth
-DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei espeak-ng libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
+DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei espeak-ng libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 nsis
 
-.PHONY: run run-debs run-translations test faults lint venv debs bench clean translations
+# the release builds (make windows / make deb): compiler, wine for the installer test,
+# debootstrap for the clean-chroot test, patchelf for the relocated interpreter
+DEB_WINDOWS_PKGS := nsis wine wine64
+DEB_DEB_PKGS := debootstrap patchelf dpkg-dev
+VERSION = $(shell sed -n 's/^VERSION = "\(.*\)"/\1/p' domain/version.py)
+
+.PHONY: run run-debs run-translations test faults lint venv debs bench clean translations lock windows deb
 
 # the demo's virtualenv: the application only, no test tools
 $(RUN_STAMP): pyproject.toml
@@ -24,11 +30,15 @@ $(RUN_STAMP): pyproject.toml
 	@$(BIN)/python -m pip install -q -e . || { echo "ERROR: make run could not install Yichuang's Python packages (see pip's message above)" >&2; exit 1; }
 	@touch $(RUN_STAMP)
 
-# the tests' virtualenv: the application and the dev tools
-$(STAMP): pyproject.toml
+# the tests' virtualenv: the application and the dev tools. CI installs the locked
+# versions (hashes checked), then the project itself; a dependency added since the last
+# `make lock` still installs (with a warning to refresh the lock).
+$(STAMP): pyproject.toml requirements/dev.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --require-hashes -r requirements/dev.txt
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	-$(BIN)/python scripts/lock.py --check
 	touch $(STAMP) $(RUN_STAMP)
 
 venv: $(STAMP)
@@ -72,5 +82,24 @@ faults: $(STAMP) debs
 bench: $(STAMP) debs
 	$(BIN)/python -m bench.run_all
 
+# Refresh requirements/*.txt (hashes) from pyproject.toml: dev, Windows desk, Debian runtime.
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q uv
+	$(BIN)/python scripts/lock.py
+
+# The Windows installer: stage win_amd64 wheels (no interpreter here unless PYTHON_ZIP=the
+# embeddable zip), check every import, makensis, then install/upgrade/uninstall under wine.
+windows: $(STAMP)
+	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_WINDOWS_PKGS)"
+	$(BIN)/python scripts/build_windows.py $(if $(PYTHON_ZIP),--python-zip $(PYTHON_ZIP))
+	YICHUANG_SETUP_EXE=dist/yichuang-$(VERSION)-setup.exe $(BIN)/python -m pytest -q -p no:randomly tests/release/test_windows_installer.py
+
+# The Debian package with its own runtime under /opt/yichuang, then a clean-chroot test:
+# apt install ./deb, yichuang --version, the demo screenshots, remove, nothing left but data.
+deb: $(STAMP)
+	@$(MAKE) --no-print-directory debs DEB_TEST_PKGS="$(DEB_DEB_PKGS)"
+	$(BIN)/python scripts/build_deb.py
+	YICHUANG_DEB=dist/yichuang_$(VERSION)_amd64.deb $(BIN)/python -m pytest -q -p no:randomly tests/release/test_deb_chroot.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

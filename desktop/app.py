@@ -77,9 +77,11 @@ def create_application(lang: str = "zh_CN", argv: list[str] | None = None,
     from PySide6.QtWidgets import QApplication
 
     from desktop import i18n
+    from desktop.about import app_icon
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("yichuang")
+    app.setWindowIcon(app_icon())
     family = load_fonts()
     font = QFont(family)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
@@ -123,18 +125,15 @@ def _attach_devices(shell) -> None:
                            "error")
 
 
-def _first_run_done(data_dir: pathlib.Path) -> bool:
-    """A new terminal asks once: enrol with the hall's server, or run standalone."""
+def _first_run(data_dir: pathlib.Path, face: str) -> str:
+    """A new terminal is set up once (desktop.first_run); the face to start, '' if cancelled."""
     from sync.enrol import needs_first_run
 
     if not needs_first_run(data_dir):
-        return True
-    from desktop.first_run import FirstRunDialog
+        return face
+    from desktop.first_run import run_wizard
 
-    dialog = FirstRunDialog(data_dir)
-    accepted = dialog.exec() == FirstRunDialog.DialogCode.Accepted
-    dialog.runner.shutdown()
-    return accepted
+    return run_wizard(data_dir, face)
 
 
 def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
@@ -144,8 +143,10 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
     settings_store = prepare(data_dir)
     lang = lang or settings_store.get("language")
     app = create_application(lang, font_px=settings_store.get("font_size"))
-    if not demo and not _first_run_done(pathlib.Path(data_dir)):
-        return 0
+    if not demo:
+        face = _first_run(pathlib.Path(data_dir), face)
+        if not face:
+            return 0
     if face != "counter":
         module = _other_face(face)
         if module is None or not hasattr(module, "run"):

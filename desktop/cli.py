@@ -14,6 +14,14 @@ import sys
 
 APP_NAME = "yichuang"
 
+# A layer's command may need an optional part of the package (`pip install yichuang[…]`):
+# top-level module missing → the extra that brings it.
+EXTRA_OF_MODULE = {
+    "fastapi": "server", "uvicorn": "server", "sqlalchemy": "server", "psycopg": "server",
+    "alembic": "server", "starlette": "server", "pydantic": "server",
+    "usb": "usb", "win32print": "windows", "win32api": "windows",
+}
+
 # module: registers sub-commands. Order = order in --help.
 COMMAND_MODULES = (
     "desktop.commands",
@@ -73,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="this terminal's data folder (default: the user data folder); "
              "several terminals can run side by side with different folders",
     )
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in COMMAND_MODULES:
         try:
@@ -86,6 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
         _accept_data_dir(subparser)
     localize(parser)
     return parser
+
+
+def version_line() -> str:
+    """`yichuang --version`: the release and the Python it runs on."""
+    import platform
+
+    from domain.version import VERSION
+
+    return f"{APP_NAME} {VERSION} (Python {platform.python_version()}, {platform.system()})"
+
+
+def _missing_extra(exc: ModuleNotFoundError) -> int | None:
+    """A command whose optional part is not installed: say which extra, not a traceback."""
+    root = (exc.name or "").split(".")[0]
+    extra = EXTRA_OF_MODULE.get(root)
+    if extra is None:
+        return None
+    print(f"错误: 缺少模块 {root}。此功能需要安装 yichuang[{extra}]："
+          f'pip install "yichuang[{extra}]"', file=sys.stderr)
+    return 3
 
 
 def _accept_data_dir(subparser: argparse.ArgumentParser) -> None:
@@ -139,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         result = args.func(args)
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:
+        code = _missing_extra(exc)
+        if code is None:
+            raise
+        return code
     return int(result or 0)
 
 

@@ -231,6 +231,17 @@ HELP: dict[str, str] = {
         '大厅的 HTTP 短信网关',
     'invitation text with {hall} {item} {number} (default: standard)':
         '邀请短信文本，可用 {hall} {item} {number}（默认标准文本）',
+    # the release (issue 14)
+    "show program's version number and exit":
+        '显示程序版本号并退出',
+    'set this terminal up: language, enrolment, face, devices, kiosk PIN (the first-run wizard)':
+        '设置本终端：语言、注册、界面、外设、自助机管理密码（首次使用向导）',
+    'start the face this terminal was set up for (the set-up wizard first on a new terminal)':
+        '启动本终端设置的界面（新终端先打开设置向导）',
+    'a TOML file of these options, e.g. /etc/yichuang/server.toml (the command line wins)':
+        '以 TOML 文件给出以上选项，如 /etc/yichuang/server.toml（命令行优先）',
+    'the face to pre-select':
+        '预先选中的界面',
 }
 """English help as the layers wrote it → what `yichuang --help` shows."""
 

@@ -38,6 +38,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--hall", metavar="CODE", help="the hall's code (with --server)")
             p.set_defaults(func=cmd_review)
 
+    p = sub.add_parser("setup", help="set this terminal up: language, enrolment, face, "
+                                     "devices, kiosk PIN (the first-run wizard)")
+    p.add_argument("--face", choices=FACES, default=None, help="the face to pre-select")
+    p.set_defaults(func=cmd_setup)
+
+    p = sub.add_parser("start", help="start the face this terminal was set up for "
+                                     "(the set-up wizard first on a new terminal)")
+    p.set_defaults(func=cmd_start)
+
     p = sub.add_parser("demo", help="the demo: counter on a local replica with demo data")
     p.add_argument("--face", choices=FACES, default="counter")
     p.add_argument("--screenshot", metavar="DIR",
@@ -126,3 +135,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     return run_demo(args.data_dir, face=args.face, screenshot_dir=args.screenshot,
                     lang=args.lang)
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from desktop.app import create_application, prepare
+    from desktop.first_run import run_wizard
+
+    store = prepare(args.data_dir)
+    create_application(store.get("language"))
+    face = run_wizard(args.data_dir, args.face or store.get("face"))
+    if not face:
+        print("set-up cancelled; nothing changed after the last finished page", file=sys.stderr)
+        return 1
+    print(f"set up as {face}; start it with: yichuang start")
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    from desktop.app import run
+    from desktop.kiosk.config import is_kiosk
+    from desktop.settings import SettingsStore
+
+    face = "kiosk" if is_kiosk(args.data_dir) else SettingsStore(args.data_dir).get("face")
+    return run(args.data_dir, face=face, demo=False)

@@ -24,6 +24,7 @@ import traceback
 from types import TracebackType
 
 from desktop.logging_setup import mask_text
+from domain.version import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def write_crash_file(text: str) -> pathlib.Path | None:
         return None
     _crash_dir.mkdir(parents=True, exist_ok=True)
     path = _crash_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
-    path.write_text(mask_text(text), "utf-8")
+    path.write_text(f"yichuang {VERSION}\n" + mask_text(text), "utf-8")
     return path
 
 

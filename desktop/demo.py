@@ -94,7 +94,9 @@ def run_demo(data_dir: pathlib.Path | str, face: str = "counter",
         tour.start()
         code = app.exec()
         shell.shutdown()
-        return code or tour.exit_code
+        from desktop.first_run_screenshots import save_screenshots as setup_screenshots
+
+        return code or tour.exit_code or setup_screenshots(screenshot_dir, lang)
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import RESTART

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import pathlib
+import platform
 import re
+
+from domain.version import VERSION
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])")
 _PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
@@ -60,4 +64,12 @@ def configure(data_dir: pathlib.Path | str, *, level: int = logging.INFO,
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         root.addHandler(stream)
     _configured = path
+    _first_line()
     return path
+
+
+def _first_line() -> None:
+    """Which release wrote what follows: the first thing the support desk looks for."""
+    logging.getLogger("yichuang").info("yichuang %s start, Python %s, %s, pid %d", VERSION,
+                                       platform.python_version(), platform.platform(),
+                                       os.getpid())

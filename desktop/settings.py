@@ -58,6 +58,8 @@ VIRTUAL_PRINTER = "pdf-folder"
 
 OPTIONS: tuple[Option, ...] = (
     Option("language", str, "zh_CN", "UI language: zh_CN or en"),
+    Option("face", str, "counter", "what `yichuang start` opens: counter, kiosk, supervisor, "
+           "reviewer or display (chosen in the set-up wizard)"),
     Option("window_id", str, "", "the window (counter) this PC serves; chosen at first login"),
     Option("last_staff_no", str, "", "pre-filled at the login screen"),
     Option("idle_lock_minutes", int, 5, "lock the screen after this many idle minutes (0 = never)",
@@ -83,6 +85,7 @@ class CounterSettings:
     """What the counter screens read; built from the file at start-up."""
 
     language: str = "zh_CN"
+    face: str = "counter"
     window_id: str = ""
     last_staff_no: str = ""
     idle_lock_minutes: int = 5

@@ -44,6 +44,8 @@ DEVICE_KINDS: dict[str, dict[str, str]] = {
         "cover_open": "the printer cover is open",
         "error": "the printer reports an error (cutter, head temperature, …)",
         "no_status": "the printer did not answer the status query",
+        "missing_driver": "this kind of link needs an optional part that is not installed "
+                          "(usb: pyusb, yichuang[usb]; win32: pywin32, yichuang[windows])",
     },
 }
 

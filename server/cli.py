@@ -31,7 +31,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--demo", action="store_true",
                    help="a demo server: seed an empty database with the demo hall and keep "
                         "its staff (password 1234); without it, demo passwords are disabled")
-    p.set_defaults(func=cmd_server)
+    p.add_argument("--config", help="a TOML file of these options, e.g. /etc/yichuang/server.toml "
+                                    "(the command line wins)")
+    p.set_defaults(func=cmd_server, parser=p)
 
     a = sub.add_parser("admin", help="administer the server database: halls, staff, codes")
     _db_arg(a)
@@ -152,6 +154,14 @@ def _fail(message: str) -> int:
 
 def cmd_server(args: argparse.Namespace) -> int:
     import logging
+
+    from server import config_file
+
+    try:
+        config_file.apply(args, args.parser, {a.split("=")[0] for a in sys.argv
+                                               if a.startswith("--")})
+    except config_file.ConfigError as exc:
+        return _fail(str(exc))
 
     import uvicorn
 

@@ -16,7 +16,10 @@ from typing import Any
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
+from domain.version import VERSION
 from sync import wire
+
+VERSION_HEADER = "X-Yichuang-Version"
 
 TIMEOUT = (5.0, 60.0)  # connect, read
 
@@ -47,7 +50,9 @@ def call(session: requests.Session, method: str, url: str, token: str, *,
          timeout: tuple[float, float] = TIMEOUT,
          on_response: Callable[[requests.Response], None] | None = None, **kw: Any) -> Any:
     """One request; the JSON answer, or Offline / SyncRefused."""
-    headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
+    # the program's version travels with every request: the server's terminal list (and
+    # a node's) shows who runs what
+    headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION), VERSION_HEADER: VERSION,
                "Authorization": f"Bearer {token}", **kw.pop("headers", {})}
     try:
         resp = session.request(method, url, headers=headers, timeout=timeout, **kw)

@@ -101,6 +101,11 @@ class CounterShell(QMainWindow):
         from desktop.counter.consultation import attach
 
         attach(self)  # F11 consultation; the notices link in the status bar
+        from desktop.about import install_about
+
+        self.about_action = install_about(self, "counter", data_dir=data_dir, details=lambda: {
+            "terminal": self.state.identity.terminal_code,
+            "hall": self.state.identity.hall_code} if self.state else {})
         self.runner.write(lambda store: jobs.startup(store, self.clock().date()),
                           self._started, self._start_failed)
 

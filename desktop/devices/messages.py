@@ -35,6 +35,9 @@ _CODES: dict[str, str] = {
     "printer.cover_open": QT_TRANSLATE_NOOP("DeviceMessages", "打印机纸仓盖未关，请合上后重新打印"),
     "printer.error": QT_TRANSLATE_NOOP("DeviceMessages", "打印机故障（切刀或打印头），请检查打印机"),
     "printer.no_status": QT_TRANSLATE_NOOP("DeviceMessages", "打印机不响应状态查询，请检查连接"),
+    "printer.missing_driver": QT_TRANSLATE_NOOP(
+        "DeviceMessages", "此类打印机连接所需的组件未安装（USB 直连需 yichuang[usb]，"
+                          "Windows 打印队列需 yichuang[windows]），请联系管理员"),
     "printer.not_configured": QT_TRANSLATE_NOOP("DeviceMessages", "未配置小票打印机，请另存为PDF"),
 }
 

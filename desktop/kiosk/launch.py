@@ -130,6 +130,9 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     printer_url = sims.printer_url if sims else devs.printer_url
     runner = runner or TaskRunner(data_dir / DB_NAME)
     window = KioskWindow(catalog.hall.name, locked=ks.full_screen and not demo)
+    from desktop.about import install_about
+
+    install_about(window, "kiosk", data_dir=data_dir, details={"hall": catalog.hall.name})
     for page in (StartPage(), ServicesPage(catalog), SearchPage(catalog), ItemPage(catalog),
                  IdentifyPage(demo=demo), PhonePage(), ResultPage(seconds=ks.done_seconds),
                  ProgressPage(), AdminPage(ks.admin_pin)):

@@ -14,7 +14,9 @@ no status, so printing is blind and ``print_job`` returns None).
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 import threading
 import time
 from typing import Any, Protocol
@@ -124,12 +126,33 @@ class EscposLink:
         self._pending = b""
 
 
+# scheme → (python-escpos module, the library it needs, the extra that installs it)
+OPTIONAL_LINKS = {
+    "usb": ("usb", "pyusb", "yichuang[usb]"),
+    "win32": ("win32raw", "pywin32", "yichuang[windows]"),
+}
+
+
+def _check_driver(url: str, scheme: str) -> None:
+    """python-escpos builds a Usb/Win32Raw object without its library and fails later,
+    deep in a print (or in ``__del__``); say at once what is missing and how to add it."""
+    if scheme not in OPTIONAL_LINKS:
+        return
+    module, library, extra = OPTIONAL_LINKS[scheme]
+    usable = importlib.import_module(f"escpos.printer.{module}").is_usable()
+    if not usable:
+        where = "" if scheme != "win32" or sys.platform == "win32" else " (Windows only)"
+        raise PrinterError("missing_driver",
+                           f"{url}: needs {library}{where}; install {extra}")
+
+
 def open_link(
     url: str, *, baudrate: int = 9600, stop_event: threading.Event | None = None
 ) -> PrinterLink:
     """The link for a printer setting (see the module docstring for the forms)."""
     scheme, _, rest = url.partition(":")
     try:
+        _check_driver(url, scheme)
         if scheme == "usb":
             from escpos.printer import Usb
 

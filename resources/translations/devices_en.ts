@@ -329,31 +329,36 @@
     </message>
     <message>
         <location filename="../../desktop/devices/messages.py" line="38"/>
+        <source>此类打印机连接所需的组件未安装（USB 直连需 yichuang[usb]，Windows 打印队列需 yichuang[windows]），请联系管理员</source>
+        <translation>This kind of printer link needs a part that is not installed (USB: yichuang[usb]; Windows spooler: yichuang[windows]); please call the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/devices/messages.py" line="41"/>
         <source>未配置小票打印机，请另存为PDF</source>
         <translation>No receipt printer configured, save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/messages.py" line="42"/>
+        <location filename="../../desktop/devices/messages.py" line="45"/>
         <source>身份证阅读器</source>
         <translation>ID-card reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/messages.py" line="43"/>
+        <location filename="../../desktop/devices/messages.py" line="46"/>
         <source>评价器</source>
         <translation>Rating pad</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/messages.py" line="44"/>
+        <location filename="../../desktop/devices/messages.py" line="47"/>
         <source>扫码枪</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/messages.py" line="45"/>
+        <location filename="../../desktop/devices/messages.py" line="48"/>
         <source>小票打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/messages.py" line="48"/>
+        <location filename="../../desktop/devices/messages.py" line="51"/>
         <source>设备故障，请手工继续办理</source>
         <translation>Device fault, continue by hand</translation>
     </message>

@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.first_run import FirstRunDialog
 from desktop.sync_status import SyncController, SyncStatusWidget
 from sync.status import SyncStatus
 
@@ -36,15 +35,3 @@ def test_controller_reports_standalone_from_its_thread(qtbot, tmp_path):
         ctl.start()
     ctl.stop()
     assert w.state.text() == "单机模式"
-
-
-def test_first_run_standalone_and_bad_server(qtbot, tmp_path):
-    dlg = FirstRunDialog(tmp_path)
-    qtbot.addWidget(dlg)
-    dlg.server.setText("ftp://nowhere")
-    dlg.code.setText("AAAA-BBBB-CCCC")
-    with qtbot.waitSignal(dlg.sig_enrol_finished, timeout=5000):
-        dlg.start_enrol()
-    assert "http" in dlg.message.text()
-    dlg.choose_standalone()
-    assert dlg.result() == dlg.DialogCode.Accepted
