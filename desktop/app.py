@@ -67,7 +67,6 @@ def prepare(data_dir: pathlib.Path | str, *, show_crash_dialog: bool = True):
     """Logging, crash handler and settings for a data folder (everything before Qt)."""
     from desktop import crash, logging_setup
     from desktop.settings import SettingsStore
-
     from sync.private import private_dir
 
     data_dir = private_dir(data_dir)  # the replica, the token, the logs: the user's only

@@ -4,7 +4,10 @@ Every sync request carries the protocol version in a header; a client speaking a
 version gets 426 and a message saying what to do, never a silent misreading. Database
 trouble that may pass (a lost connection, a locked file) is 503 with Retry-After, so
 clients back off and retry; nothing is half applied because each request is one
-transaction.
+transaction. Input the server cannot store (a NUL character anywhere, a value the
+database refuses) is a 4xx for that request or a refusal of that event, never a 500.
+Every sync answer carries the server's epoch, and a terminal whose view of it is ahead
+of the database is answered 409 before anything is stored (server.epoch).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.security import (
     HTTPAuthorizationCredentials,
@@ -26,22 +31,26 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from domain.errors import DomainError
-from server import admin, auth, backoffice, body, db, pull, push
+from server import admin, auth, backoffice, batch, body, db, epoch, pull, push
 from sync import wire
 
 log = logging.getLogger(__name__)
 
 ERR = {"model": None, "content": {"application/json": {"schema": {
     "type": "object", "properties": {"detail": {"type": "string"}}}}}}
-COMMON = {400: ERR, 401: ERR, 426: ERR, 503: ERR}
-
-PUSH_SCHEMA = {"type": "object", "required": ["batch"], "properties": {
-    "batch": {"type": "object", "description": "packed events (sync.wire.pack_events)"}}}
+COMMON = {400: ERR, 401: ERR, 422: ERR, 426: ERR, 503: ERR}
+RESTORED = {"model": None, "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"detail": {"type": "string"},
+                                     "restored": {"type": "object"}}}}}}
+SYNC = {**COMMON, 409: RESTORED}
 
 
 class EnrolRequest(BaseModel):
     code: str = Field(max_length=40)
     name: str = Field(default="", max_length=80)
+    # the client's id for this enrolment: the same again after a lost answer is the
+    # same enrolment, not a used code
+    request_id: str = Field(default="", max_length=64)
 
 
 class DecisionRequest(BaseModel):
@@ -72,6 +81,22 @@ bearer = HTTPBearer(auto_error=False)
 basic = HTTPBasic(auto_error=False)
 Protocol = Annotated[int, Depends(protocol)]
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+Version = Annotated[str | None, Header(alias=wire.VERSION_HEADER, max_length=40)]
+Seen = Annotated[str | None, Header(alias=epoch.HEADER, max_length=120)]
+
+
+class Restored(Exception):
+    """The terminal's view is ahead of this database (server.epoch): answered 409."""
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        super().__init__("restored")
+        self.info = info
+
+
+def _has_nul(text: str) -> bool:
+    from urllib.parse import unquote
+
+    return "\x00" in text or "\x00" in unquote(text)
 
 
 def _token(cred: HTTPAuthorizationCredentials | None) -> str:
@@ -83,12 +108,41 @@ def _token(cred: HTTPAuthorizationCredentials | None) -> str:
 def create_app(db_url: str) -> FastAPI:
     """The application for one database (SQLite file or PostgreSQL URL)."""
     database = db.Database(db_url)
-    db.init_db(database.engine)
+    db.init_db(database.engine, quiet=False)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
+    epoch.record_boot(database)
     app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION))
     app.state.db = database
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+
+    @app.middleware("http")
+    async def _no_nul(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """A NUL in a path or a query (PostgreSQL cannot compare with one) is a 400."""
+        if _has_nul(request.url.path) or _has_nul(request.url.query) or any(
+                "\x00" in v for v in request.headers.values()):
+            return JSONResponse({"detail": "请求含有 NUL 字符"}, status_code=400)
+        return await call_next(request)
+
+    @app.exception_handler(sa.exc.DataError)
+    async def _data(request: Request, exc: Exception) -> JSONResponse:
+        # a value the database will not take (too long, a NUL …): the request's fault
+        log.warning("database refused a value of %s %s: %s", request.method,
+                    request.url.path, type(exc.orig if hasattr(exc, "orig") else exc).__name__)
+        return JSONResponse({"detail": "请求中有服务器无法保存的值"}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return JSONResponse({"detail": f"请求格式错误: {where} {first.get('msg', '')}"[:300]},
+                            status_code=422)
+
+    @app.exception_handler(Restored)
+    async def _restored(request: Request, exc: Restored) -> JSONResponse:
+        return JSONResponse({"detail": "服务器的数据比本终端已知的旧（服务器可能由备份恢复），"
+                                       "终端将重新发送并重新同步", "restored": exc.info},
+                            status_code=409)
 
     @app.exception_handler(sa.exc.OperationalError)
     @app.exception_handler(sa.exc.InterfaceError)
@@ -111,42 +165,75 @@ def create_app(db_url: str) -> FastAPI:
         return {"ok": True, "protocol": wire.PROTOCOL_VERSION}
 
     @app.post("/api/v1/enrol", responses=COMMON)
-    def enrol(req: EnrolRequest, _v: Protocol) -> dict[str, str]:
-        """Exchange a one-time enrolment code for a token and a terminal identity."""
-        with database.writer() as conn:
-            return auth.enrol(conn, req.code, req.name)
+    def enrol(req: EnrolRequest, _v: Protocol, cred: Bearer,
+              version: Version = None) -> dict[str, str]:
+        """Exchange a one-time enrolment code for a token and a terminal identity.
 
-    @app.post("/api/v1/sync/push", responses={**COMMON, 413: ERR, 415: ERR},
+        A terminal re-enrolling presents its old token: that terminal and every one it
+        replaced are revoked, and their events stay its own."""
+        if _has_nul(req.code + req.name + req.request_id):
+            raise HTTPException(400, "请求含有 NUL 字符")
+        with database.writer() as conn:
+            return auth.enrol(conn, req.code, req.name, request_id=req.request_id,
+                              old_token=cred.credentials if cred else None, version=version)
+
+    @app.post("/api/v1/sync/push", responses={**SYNC, 413: ERR, 415: ERR},
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": PUSH_SCHEMA}}}})
-    async def sync_push(request: Request, _v: Protocol, cred: Bearer) -> dict[str, Any]:
+                  "application/json": {"schema": {
+                      "$ref": "#/components/schemas/PushBody"}}}}})
+    async def sync_push(request: Request, _v: Protocol, cred: Bearer, version: Version = None,
+                        seen: Seen = None) -> dict[str, Any]:
         """Store a batch of events (gzip allowed); an answer per event, in order."""
         token = _token(cred)
         await run_in_threadpool(_auth_only, database, token)
         data = await body.read_json(request)
-        if not isinstance(data, dict) or not isinstance(data.get("batch"), dict):
-            raise HTTPException(400, "请求应为 {\"batch\": {…}}")
         try:
-            rows = wire.unpack_events(data["batch"])
-        except wire.WireError as exc:
+            n = batch.check(data)
+        except batch.BatchShapeError as exc:
             raise HTTPException(400, f"批次格式错误: {exc}") from exc
-        return await run_in_threadpool(_push, database, token, rows)
+        try:
+            rows: list[Any] = wire.unpack_events(data["batch"])
+        except wire.WireError as exc:
+            log.warning("push: a batch of %d that cannot be unpacked (%s)", n, exc)
+            rows = [None] * n  # each refused on its own: "malformed"
+        return await run_in_threadpool(_push, database, token, rows, version,
+                                       epoch.parse(seen))
 
-    @app.get("/api/v1/sync/pull", responses=COMMON)
+    @app.get("/api/v1/sync/pull", responses=SYNC)
     def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT
-                  ) -> dict[str, Any]:
+                  limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
+                  version: Version = None, seen: Seen = None) -> dict[str, Any]:
         """The hall's changes after `cursor`, one page; `more` says whether to ask again."""
+        token = _token(cred)
+        seen_ = epoch.parse(seen)
+        page = None
         with database.reader() as conn:
-            term = auth.terminal_for(conn, _token(cred))
-            return pull.pull_page(conn, term, cursor, limit)
+            term = auth.terminal_for(conn, token)
+            verdict = epoch.check(conn, term, seen_)
+            if verdict is None:
+                page = pull.pull_page(conn, term, cursor, limit)
+                page["epoch"] = epoch.state(conn)
+        if page is None:  # raises Restored, or the writer found the view agrees after all
+            _restored_under_writer(database, token, seen_, verdict or {})
+            with database.reader() as conn:
+                page = pull.pull_page(conn, term, cursor, limit)
+                page["epoch"] = epoch.state(conn)
+        if auth.stale(term, version):
+            with database.writer() as conn:
+                auth.touch(conn, term, version)
+        return page
 
     @app.get("/api/v1/sync/snapshot", responses=COMMON)
-    def sync_snapshot(_v: Protocol, cred: Bearer) -> dict[str, Any]:
+    def sync_snapshot(_v: Protocol, cred: Bearer, version: Version = None) -> dict[str, Any]:
         """A new terminal's starting point: reference data and the hall's live cases."""
         with database.reader() as conn:
             term = auth.terminal_for(conn, _token(cred))
-            return pull.snapshot(conn, term)
+            snap = pull.snapshot(conn, term)
+            snap["epoch"] = epoch.state(conn)
+        if auth.stale(term, version):
+            with database.writer() as conn:
+                auth.touch(conn, term, version)
+        return snap
 
     @app.post("/api/v1/backoffice/cases/{case_id}/decision",
               responses={**COMMON, 403: ERR, 404: ERR, 409: ERR})
@@ -175,7 +262,30 @@ def create_app(db_url: str) -> FastAPI:
             _reviewer(conn, hall, cred.username, cred.password)
             return backoffice.cases_in(conn, hall, state)
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            push_schema = batch.openapi_schema()
+            schemas.update(push_schema.pop("$defs", {}))
+            schemas["PushBody"] = push_schema
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen | None,
+                           verdict: dict[str, Any]) -> None:
+    """Raise Restored; a newly found restore is recorded under the writer first."""
+    if verdict.get("needs_writer"):
+        with database.writer() as conn:
+            term = auth.terminal_for(conn, token)
+            verdict = epoch.check(conn, term, seen, writer=True) or {}
+        if not verdict:
+            return
+    raise Restored(verdict)
 
 
 def _reviewer(conn: sa.Connection, hall: str, no: str, password: str) -> dict[str, Any]:
@@ -190,13 +300,24 @@ def _auth_only(database: db.Database, token: str) -> None:
         auth.terminal_for(conn, token)
 
 
-def _push(database: db.Database, token: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+def _push(database: db.Database, token: str, rows: list[Any], version: str | None,
+          seen: epoch.Seen | None) -> dict[str, Any]:
     with database.writer() as conn:
         term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-        out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows)
+        verdict = epoch.check(conn, term, seen, writer=True)
+        if verdict is not None:  # nothing is stored from a terminal that must resync
+            restored = verdict
+        else:
+            restored = None
+            out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
+                                   term.lineage)
+            auth.touch(conn, term, version)
+            top = epoch.state(conn)
+    if restored is not None:
+        raise Restored(restored)
     log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),
              out.stored, out.conflicts)
-    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results)}
+    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results), "epoch": top}
     if out.reenrol:
         answer["reenrol"] = True
         answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"

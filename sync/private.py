@@ -31,13 +31,19 @@ def private_dir(path: pathlib.Path | str, *, ours: bool = True) -> pathlib.Path:
 
 
 def private_file(path: pathlib.Path | str) -> pathlib.Path:
-    """Create `path` empty if missing, 0600 either way (before anything is written)."""
+    """Create `path` empty if missing, 0600 either way (before anything is written).
+
+    An existing file is only chmod-ed, never opened: closing any descriptor of a SQLite
+    file drops every POSIX lock this process holds on it.
+    """
     p = pathlib.Path(path)
-    if os.name != "nt":
-        fd = os.open(p, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        os.close(fd)
-        with contextlib.suppress(PermissionError):
-            os.chmod(p, FILE_MODE)
+    if os.name == "nt":
+        return p
+    if not p.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(p, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    with contextlib.suppress(PermissionError, FileNotFoundError):
+        os.chmod(p, FILE_MODE)
     return p
 
 

@@ -28,6 +28,8 @@ from domain.events import Event
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Yichuang-Protocol"
+VERSION_HEADER = "X-Yichuang-Version"  # the program's version; the server shows it per terminal
+SEEN_HEADER = "X-Yichuang-Seen"  # db:seen:restore:own — what the server told us (server.epoch)
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _POOL_MIN = 12  # shorter values cost gzip less than a pool reference

@@ -31,6 +31,7 @@ def test_enrolment_is_one_time_and_codes_are_unique(server, code_for, tmp_path):
     assert again.status_code == 401
     r2 = requests.post(server.url + "/api/v1/enrol", json={"code": code_for().lower()},
                        headers=H)
+    assert r2.status_code == 200, r2.text
     assert r2.json()["terminal_code"] != r1.json()["terminal_code"]
 
 

@@ -1,0 +1,93 @@
+"""The push body's shape, as a model: the OpenAPI schema is generated from the same model
+the server validates with, so the schema says exactly what the server takes.
+
+What a JSON schema cannot say (columns as long as `n`, tags inside packed payloads)
+is the packing's own business: a batch of the right shape that still cannot be unpacked
+is answered per event (each refused, "malformed: batch"), never as a server error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+MAX_EVENTS = 10_000
+
+NonNeg = Annotated[int, Field(ge=0)]
+Big = Annotated[int, Field(ge=-(2**62), le=2**62)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class DictColumn(_Strict):
+    """A dictionary-encoded column: distinct values `d`, and an index per event `i`."""
+
+    d: list[Any] = Field(max_length=MAX_EVENTS)
+    i: list[NonNeg] | None = Field(default=None, max_length=MAX_EVENTS)
+
+
+class UuidColumn(_Strict):
+    """UUIDs as millisecond deltas `ms` and their 20-hex tails `r`; others verbatim `x`."""
+
+    ms: list[Big] = Field(max_length=MAX_EVENTS)
+    r: str = Field(max_length=20 * MAX_EVENTS)
+    x: dict[str, str] | None = None
+
+
+class TimeColumn(_Strict):
+    """Timestamps as second deltas `s` and offsets `o`; others verbatim `x`."""
+
+    s: list[Big] = Field(max_length=MAX_EVENTS)
+    o: DictColumn
+    x: dict[str, str] | None = None
+
+
+class CaseColumn(_Strict):
+    """The batch's stream ids, and per event a reference into them (0 = the next new)."""
+
+    ids: UuidColumn
+    ref: list[NonNeg] = Field(max_length=MAX_EVENTS)
+
+
+class Batch(_Strict):
+    """A batch of events packed column by column (sync.wire.pack_events)."""
+
+    n: int = Field(ge=0, le=MAX_EVENTS)
+    id: UuidColumn
+    tid: DictColumn
+    seq: list[Big] = Field(max_length=MAX_EVENTS)
+    case: CaseColumn
+    k: DictColumn
+    x: DictColumn
+    st: DictColumn
+    w: DictColumn
+    at: TimeColumn
+    p: list[Any] = Field(max_length=MAX_EVENTS)
+    shapes: list[list[str]]
+    pool: list[Any]
+
+
+class PushBody(_Strict):
+    batch: Batch
+
+
+class BatchShapeError(ValueError):
+    """The body is not a push body: a 400 with the first problem."""
+
+
+def check(data: Any) -> int:
+    """Validate a parsed push body; returns `n`. BatchShapeError otherwise."""
+    try:
+        return PushBody.model_validate(data).batch.n
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        raise BatchShapeError(f"{where}: {first.get('msg', 'invalid')}"[:200]) from None
+
+
+def openapi_schema() -> dict[str, Any]:
+    """The request body schema, with its definitions inlined under `$defs`."""
+    return PushBody.model_json_schema(ref_template="#/components/schemas/{model}")
