@@ -29,7 +29,9 @@ STATES = (OPEN, READ, DONE)
 KIOSK_HELP = "kiosk_help"
 KIOSK_PRINTER = "kiosk_printer"
 CONFLICT = "conflict"
-TOPICS = (KIOSK_HELP, KIOSK_PRINTER, CONFLICT, "rating_late", "quarantine", "server_restored",
+QUARANTINE = "quarantine"
+SERVER_RESTORED = "server_restored"
+TOPICS = (KIOSK_HELP, KIOSK_PRINTER, CONFLICT, "rating_late", QUARANTINE, SERVER_RESTORED,
           "device", "other")
 
 _FROM = {RAISED: frozenset({None}), SEEN: frozenset({OPEN, READ}),

@@ -46,6 +46,12 @@ def projector(stream: str) -> Projector:
     return _PROJECTORS[stream]
 
 
+def all_projectors() -> list[Projector]:
+    if not _PROJECTORS:
+        _load()
+    return list(_PROJECTORS.values())
+
+
 def _load() -> None:
     # the modules that own projection tables register themselves when imported
     from sync import case_rows, notices  # noqa: F401
@@ -59,9 +65,10 @@ def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
     """The stream's events in canonical order (the rebase)."""
     rows = replica.conn.execute(
         # an event the server refused for good (malformed, another hall's stream) never
-        # became part of the stream anywhere, so it must not be part of it here either
+        # became part of the stream anywhere, so it must not be part of it here either;
+        # one this terminal could not apply is kept aside (sync.quarantine)
         f"SELECT {', '.join(EVENT_COLS)} FROM events WHERE case_id=? "
-        "AND (verdict IS NULL OR verdict != 'refused')", (stream_id,)
+        "AND (verdict IS NULL OR verdict NOT IN ('refused', 'quarantined'))", (stream_id,)
     ).fetchall()
     events = [event_from_row(r) for r in rows]
     confirmed = [e for e in events if e.server_seq is not None]

@@ -95,4 +95,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE notices ADD COLUMN detail TEXT;
     CREATE INDEX notices_state ON notices (state, created_at);
     """,
+    # 3: quarantine — what a terminal received but could not apply, kept for support
+    """
+    CREATE TABLE quarantine (
+        event_id TEXT PRIMARY KEY,
+        stream_id TEXT,
+        kind TEXT,
+        raw TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -18,8 +18,10 @@ H = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
 
 
 def _token(d) -> str:
+    from sync import token_store
+
     with Replica.in_dir(d) as r:
-        return r.get_meta("token")
+        return token_store.load(r)
 
 
 def test_enrolment_is_one_time_and_codes_are_unique(server, code_for, tmp_path):
