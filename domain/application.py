@@ -122,6 +122,7 @@ def new_event(
     `state` is the stream's fold (a Case for a case) or None for a new stream. Raises
     IllegalTransition / MissingReason: the screen shows it and nothing is stored.
     """
+    payload = streams.stamp(state, kind, payload)
     expected = streams.check(state, kind, payload)
     return ev.Event(
         id=event_id, case_id=stream_id, kind=kind, payload=dict(payload),

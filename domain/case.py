@@ -15,6 +15,7 @@ from typing import Any
 from domain import events as ev
 from domain import lifecycle as lc
 from domain.deadline import MAX_DAYS, Deadline, Pause, compute
+from domain.errors import IllegalTransition
 from domain.streams import InvalidEvent, StreamType
 from domain.workdays import WorkCalendar
 
@@ -48,6 +49,7 @@ class Conflict:
     actual_state: str | None
     staff_id: str
     terminal_id: str
+    why: str = "state"  # "state", "extension" (another extension landed first), "rating"
 
 
 @dataclass
@@ -197,7 +199,7 @@ def _apply(case: Case, e: ev.Event) -> str:
             case.accepted_on = e.local_date
         detail = _str(p, "method")
     elif e.kind == ev.RATED:
-        counted = not any(r["counted"] for r in case.ratings)
+        counted = not any(r["counted"] for r in case.ratings)  # a second one is a conflict
         case.ratings.append({
             "level": int(p.get("level", 0)), "reason": _str(p, "reason"),
             "channel": _str(p, "channel") or "pad", "counted": counted,
@@ -214,16 +216,35 @@ def _close_pause(case: Case, day: dt.date, reason: str | None = None) -> None:
                    for p in case.pauses]
 
 
+def clash(case: Case, e: ev.Event) -> str | None:
+    """Why a step that the life cycle allows still clashes with what landed before it:
+    an extension made without seeing another (two counters offline would otherwise add
+    up silently), a second rating of one service, a limit past what a deadline can be."""
+    p = e.payload
+    if e.kind == ev.EXTENDED:
+        seen = p.get("previous_days")
+        if seen is not None and int(seen) != case.extension_days:
+            return "extension"
+        if case.promised_days + case.extension_days + int(p.get("days", 0)) > MAX_DAYS:
+            return "extension"
+    if e.kind == ev.RATED and case.rating is not None:
+        return "rating"
+    return None
+
+
 def apply(case: Case, e: ev.Event) -> bool:
     """Fold one event into the case; False (and a conflict recorded) if it was illegal."""
     before = case.state
     legal = lc.allowed_from(e.kind, before, instant=case.instant, clock_paused=case.clock_paused)
-    if legal:
+    why = "state" if not legal else clash(case, e)
+    if why is None:
         detail = _apply(case, e)
     else:
-        detail = f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」"
+        legal = False
+        detail = {"extension": "冲突：另一延期已先生效", "rating": "冲突：此次服务已评价"}.get(
+            why, f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」")
         case.conflicts.append(Conflict(e.id, e.kind, e.expected_state, before, e.staff_id,
-                                       e.terminal_id))
+                                       e.terminal_id, why))
     case.history.append(Step(
         event_id=e.id, kind=e.kind, staff_id=e.staff_id, terminal_id=e.terminal_id,
         window_id=e.window_id, recorded_at=e.recorded_at, state_after=case.state,
@@ -274,22 +295,66 @@ def _int_in(p: Mapping[str, Any], key: str, low: int, high: int) -> None:
         raise InvalidEvent(f"{key} out of range: {n}", code="event.payload")
 
 
+_TEXT_FIELDS = ("case_number", "slip_number", "queue_no", "item_no", "item_code", "item_name",
+                "reason", "pause_reason", "approved_by", "method", "address", "tracking_no",
+                "recipient", "channel")
+_TEXT_MAX = 2000
+
+
+def _text(v: object, what: str) -> None:
+    """A value shown on a screen or a paper: text (or a number), of a sane length."""
+    if v is None or isinstance(v, bool):
+        return
+    if isinstance(v, int | float):
+        if isinstance(v, float) and v != v:  # NaN
+            raise InvalidEvent(f"{what} is not a number", code="event.payload")
+        return
+    if not isinstance(v, str) or len(v) > _TEXT_MAX:
+        raise InvalidEvent(f"{what} malformed", code="event.payload")
+
+
+def _person(v: object, what: str) -> None:
+    if v is None:
+        return
+    if not isinstance(v, Mapping):
+        raise InvalidEvent(f"{what} is not an object", code="event.payload")
+    for k, x in v.items():
+        if (x is not None and not isinstance(x, str)) or (isinstance(x, str) and len(x) > 500):
+            raise InvalidEvent(f"{what}.{str(k)[:20]} is not text", code="event.payload")
+
+
+def _materials(v: object) -> None:
+    if v is None:
+        return
+    if not isinstance(v, list) or not all(
+            isinstance(m, Mapping) and isinstance(m.get("id"), str) for m in v):
+        raise InvalidEvent("materials malformed", code="event.payload")
+    for m in v:
+        for k in ("name", "condition"):
+            _text(m.get(k), f"materials.{k}")
+        for k in ("originals", "copies"):
+            _int_in(m, k, 0, 1000)
+
+
 def validate_event(e: ev.Event) -> None:
     """What a case event must satisfy before any node stores it: a payload the fold, the
-    deadline or a paper could not take is refused here, once, for every node."""
+    deadline, a projection or a paper could not take is refused here, once, for every
+    node (the server runs it on every pushed event; a terminal before it records one)."""
     p = e.payload
+    for key in _TEXT_FIELDS:
+        _text(p.get(key), key)
+    _materials(p.get("materials"))
+    if p.get("missing") is not None and not (isinstance(p["missing"], list) and all(
+            isinstance(x, str) and len(x) <= 500 for x in p["missing"])):
+        raise InvalidEvent("missing malformed", code="event.payload")
     if e.kind == ev.REGISTERED:
         _int_in(p, "promised_days", 0, MAX_DAYS)
         _int_in(p, "legal_days", 0, MAX_DAYS)
-        for key in ("applicant", "agent"):
-            if p.get(key) is not None and not isinstance(p.get(key), Mapping):
-                raise InvalidEvent(f"{key} is not an object", code="event.payload")
-        mats = p.get("materials")
-        if mats is not None and not (isinstance(mats, list) and all(
-                isinstance(m, Mapping) and isinstance(m.get("id"), str) for m in mats)):
-            raise InvalidEvent("materials malformed", code="event.payload")
+        _person(p.get("applicant"), "applicant")
+        _person(p.get("agent"), "agent")
     elif e.kind == ev.EXTENDED:
         _int_in(p, "days", 1, MAX_DAYS)
+        _int_in(p, "previous_days", 0, MAX_DAYS)
     elif e.kind == ev.RATED:
         _int_in(p, "level", 1, 5)
 
@@ -310,6 +375,21 @@ def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
     lc.check(kind, case.state if case is not None else None, payload,
              instant=bool(case.instant if case is not None else payload.get("instant")),
              clock_paused=bool(case is not None and case.clock_paused))
+    if kind == ev.RATED and case is not None and case.rating is not None:
+        raise IllegalTransition("此次服务已评价", code="rating.already_rated")
+    if kind == ev.EXTENDED and case is not None and (
+            case.promised_days + case.extension_days + int(payload.get("days", 0)) > MAX_DAYS):
+        raise IllegalTransition("延期后的办理时限过长", code="case.extension_days")
+    seen = payload.get("previous_days")
+    if kind == ev.EXTENDED and case is not None and seen is not None \
+            and int(seen) != case.extension_days:
+        raise IllegalTransition("办件的延期已变化，请刷新后重试", code="case.extension_changed")
+
+
+def _stamp(case: Case | None, kind: str, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    if kind == ev.EXTENDED and case is not None and "previous_days" not in payload:
+        return {**payload, "previous_days": case.extension_days}
+    return payload
 
 
 def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:
@@ -321,5 +401,5 @@ def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:
 STREAM = StreamType(
     name="case", kinds=frozenset(ev.ALL_KINDS), empty=lambda sid: Case(id=sid),
     apply=_apply_checked, check=_check, state_of=lambda c: c.state, validate=validate_event,
-    open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice,
+    open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice, stamp=_stamp,
 )

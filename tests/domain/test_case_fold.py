@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from domain import events as ev
 from domain import lifecycle as lc
-from domain.case import Case, apply, canonical_order, fold
+from domain.case import Case, apply, canonical_order, clash, fold
+from domain.errors import IllegalTransition
+from domain.notices import case_conflict
 from domain.workdays import WorkCalendar
 from resources import path
 
@@ -86,15 +88,39 @@ def test_fold_of_nothing_needs_an_id():
     assert fold([], "c9").state is None
 
 
-def test_first_rating_counts_later_ones_are_recorded():
+def test_first_rating_counts_a_second_is_a_conflict():
+    """Two ratings of one service (pad and SMS, two terminals offline): the first counts,
+    the later one is kept as a conflict the supervisor hears of — never silently dropped."""
     t = at_state("issued")
     t.step(ev.RATED, {"level": 2, "channel": "pad", "reason": "等太久"})
-    t.step(ev.RATED, {"level": 5, "channel": "sms"})
-    t.step(ev.RATED, {"level": 1, "channel": "slip"})
-    assert [r["level"] for r in t.case.ratings] == [2, 5, 1]
-    assert [r["counted"] for r in t.case.ratings] == [True, False, False]
-    assert t.case.rating["level"] == 2 and t.case.rating["reason"] == "等太久"
-    assert t.case.state == "issued" and not t.case.conflicts
+    with pytest.raises(IllegalTransition):
+        t.step(ev.RATED, {"level": 5, "channel": "sms"})  # this terminal knows: refused
+    other = raw_event(t.case_id, 1, ev.RATED, {"level": 5, "channel": "sms"},
+                      expected="issued", terminal_id="T2")
+    case = fold([*t.events, other], t.case_id)
+    assert [r["level"] for r in case.ratings] == [2]
+    assert case.rating["level"] == 2 and case.rating["reason"] == "等太久"
+    assert [(c.event_id, c.why) for c in case.conflicts] == [(other.id, "rating")]
+    note = case_conflict(case, other)
+    assert note["topic"] == "conflict" and "第二次评价" in note["text"]
+
+
+def test_two_extensions_made_offline_do_not_add_up():
+    """Two counters extend the same case, each without seeing the other: the second in
+    server order is a conflict (with a notice), not 15 + 10 days silently."""
+    t = at_state("accepted")
+    a = t.step(ev.EXTENDED, {"days": 15, "reason": "核查", "approved_by": "科长"})
+    assert a.payload["previous_days"] == 0  # what the step saw is recorded with it
+    b = raw_event(t.case_id, 2, ev.EXTENDED, {"days": 10, "reason": "核查",
+                                              "approved_by": "处长", "previous_days": 0},
+                  expected="accepted", terminal_id="T2")
+    case = fold([*t.events, b], t.case_id)
+    assert case.extension_days == 15
+    assert [(c.event_id, c.why) for c in case.conflicts] == [(b.id, "extension")]
+    assert "延期" in case_conflict(case, b)["text"]
+    # an extension that saw the first one is legal: they add up
+    t.step(ev.EXTENDED, {"days": 10, "reason": "再核查", "approved_by": "处长"})
+    assert t.case.extension_days == 25 and not t.case.conflicts
 
 
 def test_second_registration_joins_and_fills_blanks():
@@ -245,7 +271,7 @@ def test_fold_is_total_and_deterministic(specs):
     stepwise = Case(id="cp")
     for e in events:
         legal = lc.allowed_from(e.kind, stepwise.state, instant=stepwise.instant,
-                                clock_paused=stepwise.clock_paused)
+                                clock_paused=stepwise.clock_paused) and clash(stepwise, e) is None
         assert apply(stepwise, e) is legal
     assert stepwise == first
     first.deadline(cal)  # never raises for sane limits

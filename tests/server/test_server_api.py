@@ -12,16 +12,13 @@ from sync import wire
 from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.servers import enrol_code, yichuang
-from tests.support.terminal import Term
+from tests.support.terminal import Term, token_of
 
 H = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
 
 
 def _token(d) -> str:
-    from sync import token_store
-
-    with Replica.in_dir(d) as r:
-        return token_store.load(r)
+    return token_of(d)
 
 
 def test_enrolment_is_one_time_and_codes_are_unique(server, code_for, tmp_path):
