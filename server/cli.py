@@ -202,6 +202,8 @@ def cmd_terminal_list(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from server import admin
 
+    if not args.db.startswith("sqlite"):
+        return _fail("PostgreSQL 数据库请用 pg_dump -Fc 备份、pg_restore 恢复（见 docs/backup.md）")
     database = _open(args)
     try:
         pages = admin.backup_sqlite(database, args.to)
