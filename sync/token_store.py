@@ -33,14 +33,15 @@ def _keyring():  # type: ignore[no-untyped-def]
         return None
     try:
         import keyring
-        from keyring.backends import fail
+        from keyring.backends import chainer, fail, null
     except Exception:  # not installed, or a broken backend import
         return None
     try:
         backend = keyring.get_keyring()
     except Exception:
         return None
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+    if isinstance(backend, fail.Keyring | null.Keyring) or (
+            isinstance(backend, chainer.ChainerBackend) and not backend.backends):
         return None
     return keyring
 
