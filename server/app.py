@@ -182,8 +182,12 @@ def create_app(db_url: str) -> FastAPI:
                   "application/json": {"schema": {
                       "$ref": "#/components/schemas/PushBody"}}}}})
     async def sync_push(request: Request, _v: Protocol, cred: Bearer, version: Version = None,
-                        seen: Seen = None) -> dict[str, Any]:
-        """Store a batch of events (gzip allowed); an answer per event, in order."""
+                        seen: Seen = None, dry_run: Annotated[bool, Query()] = False
+                        ) -> dict[str, Any]:
+        """Store a batch of events (gzip allowed); an answer per event, in order.
+
+        `dry_run`: answer as if storing, store nothing (a client checking whether the
+        server can take its other events while one keeps failing)."""
         token = _token(cred)
         await run_in_threadpool(_auth_only, database, token)
         data = await body.read_json(request)
@@ -197,7 +201,7 @@ def create_app(db_url: str) -> FastAPI:
             log.warning("push: a batch of %d that cannot be unpacked (%s)", n, exc)
             rows = [None] * n  # each refused on its own: "malformed"
         return await run_in_threadpool(_push, database, token, rows, version,
-                                       epoch.parse(seen))
+                                       epoch.parse(seen), dry_run)
 
     @app.get("/api/v1/sync/pull", responses=SYNC)
     def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
@@ -300,19 +304,26 @@ def _auth_only(database: db.Database, token: str) -> None:
         auth.terminal_for(conn, token)
 
 
+class _DryRun(Exception):
+    """Rolls a dry run's writer transaction back, carrying its answer out."""
+
+
 def _push(database: db.Database, token: str, rows: list[Any], version: str | None,
-          seen: epoch.Seen | None) -> dict[str, Any]:
-    with database.writer() as conn:
-        term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-        verdict = epoch.check(conn, term, seen, writer=True)
-        if verdict is not None:  # nothing is stored from a terminal that must resync
-            restored = verdict
-        else:
-            restored = None
-            out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
-                                   term.lineage)
-            auth.touch(conn, term, version)
-            top = epoch.state(conn)
+          seen: epoch.Seen | None, dry_run: bool = False) -> dict[str, Any]:
+    restored = None
+    try:
+        with database.writer() as conn:
+            term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
+            restored = epoch.check(conn, term, seen, writer=True)
+            if restored is None:  # nothing is stored from a terminal that must resync
+                out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
+                                       term.lineage)
+                auth.touch(conn, term, version)
+                top = epoch.state(conn)
+                if dry_run:
+                    raise _DryRun
+    except _DryRun:
+        return {"results": wire.pack_verdicts(out.results), "epoch": top, "dry_run": True}
     if restored is not None:
         raise Restored(restored)
     log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),

@@ -11,8 +11,9 @@ revoked token, restored backup — a person has to act; retrying will not help).
 Two more the client handles itself. A server that answers 409 `restored` lost history
 this terminal holds: the client re-sends and re-pulls from the fork (sync.epoch) and
 goes on. A batch the server keeps failing on with a 500 is split until the one event at
-fault is alone; once it has failed alone STRIKES times while the server stores an empty
-batch fine, it is refused here (kept, out of the outbox, reported) and the rest goes on.
+fault is alone; once it has failed alone STRIKES times while the server takes the events
+behind it (a dry run), it is refused here (kept, out of the outbox, reported) and the
+rest goes on. A server that fails on everything makes the client refuse nothing.
 """
 
 from __future__ import annotations
@@ -237,13 +238,13 @@ class SyncClient:
 
     def _strike(self, e: Any) -> bool:
         """One more 500 on `e` alone. True when it was refused here: it failed alone
-        STRIKES times and the server stores an empty batch fine (so it is this event,
-        not the server, that fails)."""
+        STRIKES times and the server takes the others (so it is this event, not the
+        server, that fails)."""
         with self.replica.transaction() as c:
             c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
                       ("server_error", e.id))
             row = c.execute("SELECT attempts FROM outbox WHERE event_id=?", (e.id,)).fetchone()
-        if row is None or row[0] < STRIKES or not self._server_stores():
+        if row is None or row[0] < STRIKES or not self._others_go_through(e):
             return False
         reason = "本机拒绝：服务器多次处理此记录时出错，已停止发送（记录保留在本机）"
         with self.replica.transaction():
@@ -255,16 +256,22 @@ class SyncClient:
         log.warning("event %s (%s) refused here after %d server errors", e.id, e.kind, row[0])
         return True
 
-    def _server_stores(self) -> bool:
-        """Whether the server answers an empty push: its write path works."""
+    def _others_go_through(self, suspect: Any) -> bool:
+        """Whether the server takes our other waiting events (a dry run: it stores
+        nothing) while `suspect` fails alone — then the fault is the suspect's, not the
+        server's. With nothing else waiting, nothing is decided (the suspect blocks no
+        one and waits)."""
+        others = [x for x in outbox.pending(self.replica, 11) if x.id != suspect.id][:10]
+        if not others:
+            return False
         try:
-            self._request("POST", "/api/v1/sync/push",
-                          data=wire.gzip_body({"batch": wire.pack_events([])}),
-                          headers={"Content-Type": "application/json",
-                                   "Content-Encoding": "gzip"})
+            answer = self._request("POST", "/api/v1/sync/push", params={"dry_run": "true"},
+                                   data=wire.gzip_body({"batch": wire.pack_events(others)}),
+                                   headers={"Content-Type": "application/json",
+                                            "Content-Encoding": "gzip"})
         except (Offline, SyncRefused, Restored):
             return False
-        return True
+        return bool(answer.get("dry_run"))
 
     # --- pull ------------------------------------------------------------------------------
     def pull(self) -> RoundReport:

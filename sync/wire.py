@@ -56,7 +56,7 @@ def _undict_col(col: Any, n: int) -> list[Any]:
     if "i" not in col:
         if len(table) != 1 and n:
             raise WireError("dictionary column without index")
-        return [table[0]] * n
+        return [table[0]] * n if n else []
     idx = col["i"]
     if len(idx) != n:
         raise WireError("column length")
