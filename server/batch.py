@@ -10,12 +10,39 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 MAX_EVENTS = 10_000
 
-NonNeg = Annotated[int, Field(ge=0)]
-Big = Annotated[int, Field(ge=-(2**62), le=2**62)]
+
+def _whole(v: Any) -> Any:
+    """JSON Schema's integer includes 3.0: take it as 3 (a string stays refused)."""
+    if isinstance(v, float) and v.is_integer() and abs(v) <= 2**64:
+        return int(v)
+    if isinstance(v, list):
+        return [_whole(x) for x in v]
+    return v
+
+
+# the number columns (payloads keep their floats: they are the events' content)
+_NUMBERS = (("n",), ("seq",), ("id", "ms"), ("case", "ids", "ms"), ("case", "ref"),
+            ("at", "s"), ("tid", "i"), ("k", "i"), ("x", "i"), ("st", "i"), ("w", "i"),
+            ("at", "o", "i"))
+
+
+def _whole_numbers(batch: Any) -> None:
+    for path in _NUMBERS:
+        node = batch
+        for key in path[:-1]:
+            node = node.get(key) if isinstance(node, dict) else None
+        if isinstance(node, dict) and path[-1] in node:
+            node[path[-1]] = _whole(node[path[-1]])
+
+
+Int = int
+NonNeg = Annotated[int, Ge(0)]
+Big = Annotated[int, Ge(-(2**62)), Le(2**62)]
 
 
 class _Strict(BaseModel):
@@ -55,7 +82,7 @@ class CaseColumn(_Strict):
 class Batch(_Strict):
     """A batch of events packed column by column (sync.wire.pack_events)."""
 
-    n: int = Field(ge=0, le=MAX_EVENTS)
+    n: Int = Field(ge=0, le=MAX_EVENTS)
     id: UuidColumn
     tid: DictColumn
     seq: list[Big] = Field(max_length=MAX_EVENTS)
@@ -78,14 +105,18 @@ class BatchShapeError(ValueError):
     """The body is not a push body: a 400 with the first problem."""
 
 
-def check(data: Any) -> int:
-    """Validate a parsed push body; returns `n`. BatchShapeError otherwise."""
+def check(data: Any) -> tuple[int, dict[str, Any]]:
+    """Validate a parsed push body; returns `n` and the batch as validated (whole
+    numbers as ints). BatchShapeError otherwise."""
+    if isinstance(data, dict) and isinstance(data.get("batch"), dict):
+        _whole_numbers(data["batch"])
     try:
-        return PushBody.model_validate(data).batch.n
+        body = PushBody.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first.get("loc", ()))
         raise BatchShapeError(f"{where}: {first.get('msg', 'invalid')}"[:200]) from None
+    return body.batch.n, body.batch.model_dump(exclude_unset=True)
 
 
 def openapi_schema() -> dict[str, Any]:
