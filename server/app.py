@@ -219,9 +219,9 @@ def create_app(db_url: str) -> FastAPI:
             if verdict is None:
                 page = pull.pull_page(conn, term, cursor, limit)
                 page["epoch"] = epoch.state(conn)
-        if page is None:  # raises Restored, or the writer found the view agrees after all
-            _restored_under_writer(database, token, seen_, verdict or {})
-            with database.reader() as conn:
+        if page is None:  # record the restore (under the writer) and answer 409
+            _restored_under_writer(database, token, seen_)
+            with database.reader() as conn:  # the writer found the view agrees after all
                 page = pull.pull_page(conn, term, cursor, limit)
                 page["epoch"] = epoch.state(conn)
         if auth.stale(term, version):
@@ -283,16 +283,13 @@ def create_app(db_url: str) -> FastAPI:
     return app
 
 
-def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen | None,
-                           verdict: dict[str, Any]) -> None:
-    """Raise Restored; a newly found restore is recorded under the writer first."""
-    if verdict.get("needs_writer"):
-        with database.writer() as conn:
-            term = auth.terminal_for(conn, token)
-            verdict = epoch.check(conn, term, seen, writer=True) or {}
-        if not verdict:
-            return
-    raise Restored(verdict)
+def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen | None) -> None:
+    """Raise Restored, the restore recorded under the writer first."""
+    with database.writer() as conn:
+        term = auth.terminal_for(conn, token)
+        verdict = epoch.check(conn, term, seen, writer=True)
+    if verdict is not None:
+        raise Restored(verdict)
 
 
 def _reviewer(conn: sa.Connection, hall: str, no: str, password: str) -> dict[str, Any]:

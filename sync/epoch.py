@@ -1,9 +1,9 @@
 """The terminal's side of the server's epoch (server.epoch): what it tells the server it
 was told, and what it does when the server lost history.
 
-The header says `db:seen:restore:own`: the server database's id, the highest server
-seq this terminal holds, the last restore it heard of, and the highest of its own
-terminal seqs the server confirmed. When the server answers 409 `restored` with a fork
+The header says `db;seen;own;boot`: the server database's id, the highest server seq
+this terminal holds, the highest of its own terminal seqs the server confirmed, and the
+newest server start it was told of. When the server answers 409 `restored` with a fork
 point, `recover` forgets every server seq above the fork — its own events go back into
 the outbox (the server dedupes by id, so what it still has is simply confirmed again),
 the others wait to be pulled again — moves the cursor back to the fork, and raises a
@@ -34,20 +34,20 @@ def header(replica: Replica) -> str | None:
     seen = max(int(replica.get_meta("cursor") or 0), int(top))
     own = c.execute("SELECT terminal_seq FROM events WHERE terminal_id=? AND server_seq IS "
                     "NOT NULL ORDER BY terminal_seq DESC LIMIT 1", (me,)).fetchone()
-    restore = replica.get_meta("server_restore") or "0"
-    return f"{db}:{seen}:{restore}:{own[0] if own else 0}"
+    boot = replica.get_meta("server_boot") or ""
+    return f"{db};{seen};{own[0] if own else 0};{boot}"
 
 
 def note(replica: Replica, epoch: Mapping[str, Any] | None) -> None:
-    """Remember the server's identity and last restore from an answer."""
+    """Remember the server's identity and newest start from an answer."""
     if not isinstance(epoch, Mapping):
         return
-    db, restore = epoch.get("db"), epoch.get("restore")
+    db, boot = epoch.get("db"), epoch.get("boot")
     with replica.transaction():
         if isinstance(db, str) and db and replica.get_meta("server_db") != db:
             replica.set_meta("server_db", db)
-        if isinstance(restore, int) and restore > int(replica.get_meta("server_restore") or 0):
-            replica.set_meta("server_restore", str(restore))
+        if isinstance(boot, str) and boot and boot > (replica.get_meta("server_boot") or ""):
+            replica.set_meta("server_boot", boot)
 
 
 def recover(replica: Replica, info: Mapping[str, Any]) -> dict[str, int]:
@@ -70,8 +70,8 @@ def recover(replica: Replica, info: Mapping[str, Any]) -> dict[str, int]:
             replica.set_meta("cursor", str(fork))
         if isinstance(info.get("db"), str):
             replica.set_meta("server_db", info["db"])
-        if isinstance(info.get("restore"), int):
-            replica.set_meta("server_restore", str(info["restore"]))
+        if isinstance(info.get("boot"), str):
+            replica.set_meta("server_boot", info["boot"])
         store.project(replica, {r["case_id"] for r in rows})
         notices.add(replica, dn.SERVER_RESTORED,
                     f"服务器的数据比本终端已知的旧（可能由备份恢复）：本终端已重新发送"

@@ -61,8 +61,9 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
         pytest.skip("pg_dump not installed")
     a = Term(tmp_path / "a", server.url, code_for())
     b = Term(tmp_path / "b", server.url, code_for())
+    c = Term(tmp_path / "c", server.url, code_for())  # offline from the backup on
     early = [a.open_case() for _ in range(3)]
-    sync_all([a.dir, b.dir], rounds=2)
+    sync_all([a.dir, b.dir, c.dir], rounds=2)
     backup = _Backup(hall_db, tmp_path)
     backup.take()
     # after the backup: work the terminals were told is stored
@@ -79,21 +80,27 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
     try:
         lost, _ = server_state(hall_db)
         assert len(lost) < len(before)
+        # the terminal that saw nothing of the lost part comes back first with a day's
+        # work: the server hands out again the seqs a and b hold for other events
+        for _ in range(6):
+            c.step(c.open_case(), ev.ACCEPTED)
+        assert sync_once(c.dir)["ok"]
+        assert len(server_state(hall_db)[0]) > len(before)
         # a terminal keeps working, then syncs: nothing is refused, nothing collides
         a.step(late[0], ev.ACCEPTED)
         out = sync_once(a.dir)
         assert out["ok"], out.get("error")
         out = sync_once(b.dir)
         assert out["ok"], out.get("error")
-        sync_all([a.dir, b.dir], rounds=3)
-        n = assert_converged(hall_db, [a.dir, b.dir])
+        sync_all([a.dir, b.dir, c.dir], rounds=3)
+        n = assert_converged(hall_db, [a.dir, b.dir, c.dir])
         after, states = server_state(hall_db)
         assert set(before) <= set(after)  # everything the server had told about is back
-        assert n >= len(before) + 1
+        assert n >= len(before) + 1 + 12
         assert a.state(late[0]) == b.state(late[0]) == "accepted"
         assert states[b_case] == "registered" and states[early[1]] == "accepted"
         # the supervisor hears of it, on the terminal that found it and on the others
-        for t in (a, b):
+        for t in (a, b, c):
             assert any("备份恢复" in x for x in _notices(t.dir, "server_restored"))
     finally:
         restarted.stop()
