@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEB_RUN_PKGS := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xkb1 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 xvfb xauth
 DEB_TEST_PKGS := poppler-utils zbar-tools socat postgresql fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3
 
-.PHONY: run run-debs test lint venv debs bench clean translations
+.PHONY: run run-debs test lint venv debs bench faults clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -55,6 +55,12 @@ test: $(STAMP) debs lint translations
 
 bench: $(STAMP) debs
 	$(BIN)/python -m bench.run_all
+
+# A long fault campaign (not part of `make test`): 6 terminals in 2 halls, SQLite and
+# PostgreSQL, >= 10,000 injected faults; the last line is `lost N, doubled N, stuck N`.
+FAULTS ?= 10000
+faults: $(STAMP) debs
+	$(BIN)/python -m bench.faults --faults $(FAULTS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -19,6 +19,7 @@ import contextlib
 import logging
 import pathlib
 import threading
+import time
 from collections.abc import Iterator
 
 import sqlalchemy as sa
@@ -255,12 +256,19 @@ def next_seqs(conn: sa.Connection, n: int = 1, name: str = "change_seq") -> int:
 
 
 def next_named(conn: sa.Connection, name: str) -> int:
-    """The next number of a named counter, created at 0 if missing (writer only): the
-    terminal_seq of a pseudo-terminal such as the back office or the server itself."""
+    """The next number of a named counter, created if missing (writer only): the
+    terminal_seq of a pseudo-terminal such as the back office or the server itself.
+
+    Never below the clock in milliseconds: a database restored from a backup must not
+    hand out again a (terminal, seq) its terminals hold for an event it lost."""
     c = counters
-    if conn.execute(sa.select(c.c.value).where(c.c.name == name)).first() is None:
-        conn.execute(c.insert().values(name=name, value=0))
-    return next_seqs(conn, 1, name)
+    row = conn.execute(sa.select(c.c.value).where(c.c.name == name)).first()
+    nxt = max(int(row[0]) + 1 if row else 1, int(time.time() * 1000))
+    if row is None:
+        conn.execute(c.insert().values(name=name, value=nxt))
+    else:
+        conn.execute(c.update().where(c.c.name == name).values(value=nxt))
+    return nxt
 
 
 def current_seq(conn: sa.Connection) -> int:

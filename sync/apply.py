@@ -51,7 +51,8 @@ def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple
         if c.execute("SELECT 1 FROM events WHERE id=?", (e.id,)).fetchone():
             c.execute("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN "
                       "verdict ELSE ? END WHERE id=?",
-                      (e.server_seq, quarantine.QUARANTINED, verdict, e.id))
+                      (e.server_seq, quarantine.QUARANTINED, verdict, e.id))  # (a lost one
+            # that the server has again is simply confirmed: its verdict is the server's)
             c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
             continue
         try:

@@ -17,10 +17,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from domain import notices as dn
-from sync import notices, store
+from sync import notices, store, wire
 from sync.replica import Replica
 
 log = logging.getLogger(__name__)
+
+LOST = "lost_on_server"  # kept, out of every fold: the server lost it and cannot resend it
 
 
 def header(replica: Replica) -> str | None:
@@ -59,8 +61,13 @@ def recover(replica: Replica, info: Mapping[str, Any]) -> dict[str, int]:
         rows = c.execute("SELECT id, case_id, terminal_id, terminal_seq FROM events "
                          "WHERE server_seq > ?", (fork,)).fetchall()
         own = [r for r in rows if r["terminal_id"] == me]
+        # what the server wrote itself (a conflict notice, a back-office decision) and
+        # lost cannot come again from anyone: kept here, out of the folds, and reported
+        authored = [r for r in rows if wire.server_authored(r["terminal_id"])]
+        c.executemany("UPDATE events SET verdict=? WHERE id=?",
+                      [(LOST, r["id"]) for r in authored])
         c.execute("UPDATE events SET server_seq=NULL, verdict=NULL WHERE server_seq > ? "
-                  "AND (verdict IS NULL OR verdict != 'quarantined')", (fork,))
+                  "AND (verdict IS NULL OR verdict NOT IN ('quarantined', ?))", (fork, LOST))
         c.execute("UPDATE events SET server_seq=NULL WHERE server_seq > ?", (fork,))
         c.executemany("INSERT OR IGNORE INTO outbox (event_id, terminal_seq, queued_at) "
                       "VALUES (?, ?, datetime('now'))",
@@ -73,10 +80,13 @@ def recover(replica: Replica, info: Mapping[str, Any]) -> dict[str, int]:
         if isinstance(info.get("boot"), str):
             replica.set_meta("server_boot", info["boot"])
         store.project(replica, {r["case_id"] for r in rows})
+        lost = (f"服务器丢失了{len(authored)}条后台记录（审批、冲突提醒），已在本机保留，"
+                "请在后台重新处理。" if authored else "")
         notices.add(replica, dn.SERVER_RESTORED,
                     f"服务器的数据比本终端已知的旧（可能由备份恢复）：本终端已重新发送"
-                    f"{len(own)}条记录，并从第{fork}号起重新同步。请核对最近的办件。",
+                    f"{len(own)}条记录，并从第{fork}号起重新同步。{lost}请核对最近的办件。",
                     detail={"fork": fork, "resent": len(own), "forgotten": len(rows),
+                            "server_lost": [r["id"] for r in authored][:50],
                             "reason": str(info.get("reason", ""))})
     log.warning("server lost history above seq %d: %d of our events go out again, "
                 "%d others wait to be pulled again", fork, len(own), len(rows) - len(own))

@@ -35,6 +35,15 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _POOL_MIN = 12  # shorter values cost gzip less than a pool reference
 
 
+# pseudo-terminals the server writes as: itself (conflict notices) and the back office
+SERVER_AUTHORS = ("srv-", "bo-")
+
+
+def server_authored(terminal_id: str) -> bool:
+    """An event the server wrote itself: no terminal can send it again if it is lost."""
+    return terminal_id.startswith(SERVER_AUTHORS)
+
+
 class WireError(ValueError):
     """A batch that cannot be unpacked: the whole request is malformed."""
 
