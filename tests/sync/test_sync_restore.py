@@ -10,8 +10,10 @@ import shutil
 import subprocess
 
 import pytest
+import requests
 
 from domain import events as ev
+from sync import wire
 from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.converge import assert_converged, server_state, sync_all
@@ -63,6 +65,8 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
     b = Term(tmp_path / "b", server.url, code_for())
     c = Term(tmp_path / "c", server.url, code_for())  # offline from the backup on
     early = [a.open_case() for _ in range(3)]
+    a.step(early[2], ev.ACCEPTED)
+    a.step(early[2], ev.SUBMITTED_FOR_REVIEW)
     sync_all([a.dir, b.dir, c.dir], rounds=2)
     backup = _Backup(hall_db, tmp_path)
     backup.take()
@@ -71,7 +75,13 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
     a.step(early[0], ev.ACCEPTED)
     b.step(early[1], ev.ACCEPTED)
     b_case = b.open_case()
+    decided = requests.post(f"{server.url}/api/v1/backoffice/cases/{early[2]}/decision",
+                            json={"hall": "371100", "staff_no": "9001", "password": "pw-9001",
+                                  "decision": "approve"}, timeout=10,
+                            headers={wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)})
+    assert decided.status_code == 200
     sync_all([a.dir, b.dir], rounds=2)
+    assert a.state(early[2]) == "approved"
     before, _ = server_state(hall_db)
     # the server dies and comes back from the backup: the last commits are gone
     server.stop()
@@ -95,13 +105,24 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
         sync_all([a.dir, b.dir, c.dir], rounds=3)
         n = assert_converged(hall_db, [a.dir, b.dir, c.dir])
         after, states = server_state(hall_db)
-        assert set(before) <= set(after)  # everything the server had told about is back
+        # everything the terminals had been told is stored is back, but what the server
+        # wrote itself (the reviewer's decision)
+        gone = set(before) - set(after)
+        assert gone == {decided.json()["event_id"]}
         assert n >= len(before) + 1 + 12
         assert a.state(late[0]) == b.state(late[0]) == "accepted"
         assert states[b_case] == "registered" and states[early[1]] == "accepted"
         # the supervisor hears of it, on the terminal that found it and on the others
         for t in (a, b, c):
             assert any("备份恢复" in x for x in _notices(t.dir, "server_restored"))
+        # the server's own write (a reviewer's decision) it lost: no terminal can send
+        # it again; kept on the terminals, out of the fold, and the supervisor is told
+        assert states[early[2]] == "in_review" == a.state(early[2]) == b.state(early[2])
+        assert any("后台" in x for x in _notices(a.dir, "server_restored"))
+        with Replica.in_dir(a.dir) as r:
+            kept = r.conn.execute("SELECT verdict FROM events WHERE case_id=? AND kind=?",
+                                  (early[2], ev.APPROVED)).fetchone()
+        assert kept[0] == "lost_on_server"
     finally:
         restarted.stop()
 
