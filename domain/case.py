@@ -198,16 +198,18 @@ def _apply(case: Case, e: ev.Event) -> str:
         if before == lc.ACCEPTED and case.accepted_on is None:
             case.accepted_on = e.local_date
         detail = _str(p, "method")
-    elif e.kind == ev.RATED:
-        counted = not any(r["counted"] for r in case.ratings)  # a second one is a conflict
-        case.ratings.append({
-            "level": int(p.get("level", 0)), "reason": _str(p, "reason"),
-            "channel": _str(p, "channel") or "pad", "counted": counted,
-            "event_id": e.id, "recorded_at": e.recorded_at,
-        })
+    elif e.kind == ev.RATED:  # the first counts; a second is a conflict (see clash)
+        case.ratings.append(_rating(e, counted=True))
         detail = RATING_LEVELS.get(int(p.get("level", 0)), "")
     case.state = after
     return detail
+
+
+def _rating(e: ev.Event, counted: bool) -> dict[str, Any]:
+    p = e.payload
+    return {"level": int(p.get("level", 0)), "reason": _str(p, "reason"),
+            "channel": _str(p, "channel") or "pad", "counted": counted,
+            "event_id": e.id, "recorded_at": e.recorded_at}
 
 
 def _close_pause(case: Case, day: dt.date, reason: str | None = None) -> None:
@@ -245,6 +247,8 @@ def apply(case: Case, e: ev.Event) -> bool:
             why, f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」")
         case.conflicts.append(Conflict(e.id, e.kind, e.expected_state, before, e.staff_id,
                                        e.terminal_id, why))
+        if why == "rating":  # kept with the service's ratings, never counted
+            case.ratings.append(_rating(e, counted=False))
     case.history.append(Step(
         event_id=e.id, kind=e.kind, staff_id=e.staff_id, terminal_id=e.terminal_id,
         window_id=e.window_id, recorded_at=e.recorded_at, state_after=case.state,
@@ -375,8 +379,6 @@ def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
     lc.check(kind, case.state if case is not None else None, payload,
              instant=bool(case.instant if case is not None else payload.get("instant")),
              clock_paused=bool(case is not None and case.clock_paused))
-    if kind == ev.RATED and case is not None and case.rating is not None:
-        raise IllegalTransition("此次服务已评价", code="rating.already_rated")
     if kind == ev.EXTENDED and case is not None and (
             case.promised_days + case.extension_days + int(payload.get("days", 0)) > MAX_DAYS):
         raise IllegalTransition("延期后的办理时限过长", code="case.extension_days")

@@ -128,10 +128,10 @@ def case_conflict(case: Any, e: ev.Event) -> dict[str, Any]:
     why = next((c.why for c in getattr(case, "conflicts", ()) if c.event_id == e.id), "state")
     who = f"{e.staff_id}在终端{e.terminal_id[:8]}的「{lc.kind_label(e.kind)}」"
     if why == "extension":
-        text = (f"办件{number}：{who}与另一次延期同时发生（各自未看到对方），后到的延期未生效，"
-                "请核实应延期的天数")
+        text = (f"办件{number}：延期冲突，{who}与另一次延期同时发生（各自未看到对方），"
+                "后到的延期未生效，请核实应延期的天数")
     elif why == "rating":
-        text = f"办件{number}：{who}是此次服务的第二次评价，未计入，请核实"
+        text = f"办件{number}：评价冲突，{who}是此次服务的第二次评价，未计入，请核实"
     else:
         text = (f"{f'办件{number}：'}{who}（期望{lc.state_label(e.expected_state)}）"
                 f"与服务器上的状态「{lc.state_label(case.state)}」冲突，未生效，请核实处理")

@@ -253,6 +253,8 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
                     raise Refusal("id_conflict: 事件编号已被使用，内容不同")
                 out.results.append((int(stored.server_seq),
                                     "c" if stored.verdict == "conflict" else "a", None))
+                # a re-enrolled terminal's restamped copy: its new seq is used up too
+                max_seq = max(max_seq, e.terminal_seq)
                 continue
             e = validate(raw)
             if e.terminal_seq <= max_seq:

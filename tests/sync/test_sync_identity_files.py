@@ -74,7 +74,7 @@ def test_a_replayed_event_of_the_old_identity_is_confirmed_not_refused(server, c
     assert wire.unpack_verdicts(r.json()["results"])[0][1] == "a"  # stored; answer "lost"
     yichuang("enroll", "--data-dir", str(a.dir), "--code", code_for(), "--force")
     out = sync_once(a.dir)
-    assert out["ok"] and out["refused"] == 0 and out["pending"] == 0
+    assert out["ok"] and out["refused"] == 0 and out["pending"] == 0, out.get("error")
     with Replica.in_dir(a.dir) as rep:
         row = rep.conn.execute("SELECT verdict, server_seq FROM events WHERE id=?",
                                (e.id,)).fetchone()
