@@ -107,7 +107,12 @@ class Campaign:
         return proxy.url
 
     def _shaper_url(self) -> str:
-        self.shaper_port, self.shaper_ctl = free_port(), free_port()
+        self.shaper_port = free_port()
+        self._start_shaper()
+        return f"http://127.0.0.1:{self.shaper_port}"
+
+    def _start_shaper(self) -> None:
+        self.shaper_ctl = free_port()
         self.shaper = subprocess.Popen(
             [sys.executable, str(ROOT / "bench/shaper.py"), "--listen", str(self.shaper_port),
              "--target", str(self.server.port), "--control", str(self.shaper_ctl),
@@ -115,7 +120,26 @@ class Campaign:
              "--drop-every", "7", "--lose-response-every", "5", "--max-seconds", "7200"],
             stdout=subprocess.PIPE, text=True)
         self.shaper.stdout.readline()  # "shaper ready"
-        return f"http://127.0.0.1:{self.shaper_port}"
+
+    def _restart_server(self) -> None:
+        """Start the server again; if its port was taken meanwhile (the machine is
+        shared), on a new one, and the links follow it."""
+        for _ in range(3):
+            try:
+                self.server.start()
+                return
+            except RuntimeError:
+                time.sleep(1)
+        self.server.port = free_port()
+        self.server.start()
+        for p in self.proxies:
+            p.target_port = self.server.port
+        if self.shaper is not None:
+            self._shaper_base = self._shaper_faults()
+            self.shaper.terminate()
+            self.shaper.wait(10)
+            self._start_shaper()
+        self._count("server_moved_port")
 
     # --- counting -------------------------------------------------------------------------
     def _count(self, what: str, n: int = 1) -> None:
@@ -135,10 +159,11 @@ class Campaign:
                 conns = json.loads(s.makefile().readline())["conns"]
         except (OSError, ValueError):
             return self._shaped
-        self._shaped = conns // 7 + conns // 5 - conns // 35
+        self._shaped = self._shaper_base + conns // 7 + conns // 5 - conns // 35
         return self._shaped
 
     _shaped = 0
+    _shaper_base = 0
 
     # --- the campaign ---------------------------------------------------------------------
     def run(self) -> Verdict:
@@ -218,7 +243,7 @@ class Campaign:
         time.sleep(self.rng.uniform(0.2, 1.2))
         self.server.kill()
         p.wait(60)
-        self.server.start()
+        self._restart_server()
         self._count("server_sigkilled")
 
     def _take_backup(self) -> None:
@@ -244,7 +269,7 @@ class Campaign:
             subprocess.run([str(pg_bin() / "pg_restore"), "--clean", "--if-exists",
                             "--single-transaction", "--dbname", self.db_url, str(self.backup)],
                            check=True, capture_output=True)
-        self.server.start()
+        self._restart_server()
         self.backup = None
         self._count("server_restored")
 

@@ -74,3 +74,14 @@ def test_the_migrations_ship_inside_the_package():
     names = {p.name for p in (root / "versions").iterdir()}
     assert {"0001_first_schema.py", "0002_sync_hardening.py"} <= names
     assert (root / "env.py").is_file()
+
+
+def test_the_server_sqlite_commits_survive_a_power_cut(sqlite_url):
+    """synchronous=FULL: a commit a terminal was told about is on disk (issue 13)."""
+    database = db.Database(sqlite_url)
+    try:
+        with database.reader() as conn:
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        database.dispose()

@@ -184,3 +184,15 @@ def test_terminal_list_shows_version_and_last_contact(server, hall_db, code_for,
         wire.VERSION_HEADER: "0.2.0"})
     live = _live_terminals(hall_db)
     assert len(live) == 1 and live[0]["version"] == "0.2.0" and live[0]["last_seen"]
+
+
+def test_a_shared_folder_a_file_sits_in_keeps_its_mode(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o755)
+    with Replica(shared / "x.sqlite3"):
+        pass
+    assert _mode(shared) == 0o755 and _mode(shared / "x.sqlite3") == 0o600
+    with Replica.in_dir(tmp_path / "new" / "data"):
+        pass
+    assert _mode(tmp_path / "new" / "data") == 0o700
