@@ -29,17 +29,11 @@ from domain.ids import uuid7
 from domain.streams import InvalidEvent
 from server import db
 from server.auth import now_iso
+from server.event_checks import Refusal, has_nul, read_event, same_event, validate
 
 log = logging.getLogger(__name__)
 
 MAX_PAYLOAD = 64 * 1024
-_FIELD_MAX = 64
-
-
-class Refusal(Exception):
-    def __init__(self, reason: str, letter: str = "r") -> None:
-        super().__init__(reason)
-        self.reason, self.letter = reason, letter
 
 
 @dataclass
@@ -50,91 +44,6 @@ class Outcome:
     stored: int = 0
     conflicts: int = 0
     reenrol: bool = False
-
-
-_EARLIEST, _LATEST = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
-
-
-def _has_nul(v: Any, depth: int = 0) -> bool:
-    """A NUL character anywhere (PostgreSQL cannot store one in text), or nesting so
-    deep that nobody wrote it by hand."""
-    if depth > 40:
-        return True
-    if isinstance(v, str):
-        return "\x00" in v
-    if isinstance(v, dict):
-        return any(_has_nul(k, depth + 1) or _has_nul(x, depth + 1) for k, x in v.items())
-    if isinstance(v, list):
-        return any(_has_nul(x, depth + 1) for x in v)
-    return False
-
-
-def read_event(raw: Any) -> ev.Event:
-    """An Event from a wire dict with fields of the right types and sizes, or
-    Refusal("malformed: …"). Says nothing yet about whether its stream can take it."""
-    if not isinstance(raw, dict):
-        raise Refusal("malformed: not an object")
-    try:
-        e = ev.Event.from_wire(raw)
-    except (KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise Refusal(f"malformed: {type(exc).__name__}") from exc
-    for name in ("id", "case_id", "terminal_id", "staff_id"):
-        v = getattr(e, name)
-        if not isinstance(v, str) or not v or len(v) > _FIELD_MAX:
-            raise Refusal(f"malformed: {name}")
-    if e.window_id is not None and (not isinstance(e.window_id, str) or len(e.window_id) > 64):
-        raise Refusal("malformed: window_id")
-    if not isinstance(e.kind, str) or len(e.kind) > 40:
-        raise Refusal("malformed: kind")
-    if e.expected_state is not None and (not isinstance(e.expected_state, str)
-                                         or len(e.expected_state) > 40):
-        raise Refusal("malformed: expected_state")
-    if not isinstance(e.payload, dict):
-        raise Refusal("malformed: payload")
-    if not 0 < e.terminal_seq < 2**62:
-        raise Refusal("malformed: terminal_seq")
-    if not isinstance(e.recorded_at, str) or len(e.recorded_at) > 40:
-        raise Refusal("malformed: recorded_at")
-    if any(_has_nul(getattr(e, f)) for f in ("id", "case_id", "kind", "expected_state",
-                                             "terminal_id", "staff_id", "window_id",
-                                             "recorded_at", "payload")):
-        raise Refusal("malformed: NUL character or nesting too deep")
-    return e
-
-
-def validate(raw: Any) -> ev.Event:
-    """An Event every node can store and fold, or Refusal("malformed: …").
-
-    The same checks every terminal's fold, deadline and papers rely on (domain.streams),
-    plus a timestamp the deadline arithmetic can use: a date from 2000 to 2999.
-    """
-    e = read_event(raw)
-    try:
-        streams.validate(e)  # the same checks every terminal's fold relies on
-    except InvalidEvent as exc:
-        raise Refusal(f"malformed: {exc}") from exc
-    try:
-        day = e.local_date
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise Refusal("malformed: recorded_at") from exc
-    if not _EARLIEST <= day <= _LATEST:
-        raise Refusal("malformed: recorded_at out of range")
-    return e
-
-
-def _same_event(stored: Any, e: ev.Event, same_terminal: bool) -> bool:
-    """Whether a replay says what the stored event says (a re-enrolled terminal's
-    restamped copy differs only in its terminal id and seq)."""
-    try:
-        payload = json.loads(stored.payload)
-    except ValueError:
-        return False
-    same = (stored.case_id == e.case_id and stored.kind == e.kind and payload == e.payload
-            and stored.expected_state == e.expected_state and stored.staff_id == e.staff_id
-            and stored.window_id == e.window_id and stored.recorded_at == e.recorded_at)
-    if same_terminal:
-        same = same and int(stored.terminal_seq) == e.terminal_seq
-    return same
 
 
 class StreamBook:
@@ -213,7 +122,7 @@ def _event_of(row: Any) -> ev.Event:
 def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, Any]:
     """The stored rows of the events among `ids` the server already has."""
     out = {}
-    ids = [i for i in ids if not _has_nul(i)]
+    ids = [i for i in ids if not has_nul(i)]
     for i in range(0, len(ids), 500):
         q = sa.select(db.events).where(db.events.c.id.in_(ids[i:i + 500]))
         out.update({r.id: r for r in conn.execute(q)})
@@ -237,7 +146,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     mine = {pusher_id, *lineage}
     book = StreamBook(conn, [r["case_id"] for r in rows
                            if isinstance(r, dict) and isinstance(r.get("case_id"), str)
-                           and not _has_nul(r["case_id"])])
+                           and not has_nul(r["case_id"])])
     seq = db.current_seq(conn)
     now = now_iso()
     new_events, touched = [], set()
@@ -249,7 +158,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
             stored = known.get(e.id)
             if stored is not None:
                 if (stored.hall_code != hall_code or stored.terminal_id not in mine
-                        or not _same_event(stored, e, stored.terminal_id == pusher_id)):
+                        or not same_event(stored, e, stored.terminal_id == pusher_id)):
                     raise Refusal("id_conflict: 事件编号已被使用，内容不同")
                 out.results.append((int(stored.server_seq),
                                     "c" if stored.verdict == "conflict" else "a", None))
