@@ -27,13 +27,14 @@ def live_api(hall_db, tmp_path):
     srv.stop()
 
 
-def test_every_check_passes_on_every_operation(live_api):
+def test_every_check_passes_on_every_operation(live_api, tmp_path):
     srv, token = live_api
     out = subprocess.run(
         [str(CLI), "run", srv.url + "/openapi.json", "--checks", "all",
          "-H", f"{wire.PROTOCOL_HEADER}: {wire.PROTOCOL_VERSION}",
          "-H", f"Authorization: Bearer {token}", "--max-examples", "25", "--seed", "13",
-         "--no-color"], capture_output=True, text=True, timeout=600)
+         "--no-color"], capture_output=True, text=True, timeout=600,
+        cwd=tmp_path)  # its cache stays out of the work tree
     report = out.stdout[-6000:] + out.stderr[-2000:]
     assert out.returncode == 0, report
     assert "7 selected / 7 total" in out.stdout, report
