@@ -74,10 +74,14 @@ translations: $(RUN_STAMP)
 test: $(STAMP) debs lint translations
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not slow"
 
-# The long fault runs (tests marked slow): a hall node SIGKILLed mid-forward, the city
-# restarted, a township a week offline — over a WAN cut for real where we may (root).
+# The long fault runs, not part of `make test`: the tests marked slow (a hall node
+# SIGKILLed mid-forward, the city restarted, a township a week offline — over a WAN cut
+# for real where we may), then the campaign: 6 terminals in 2 halls, SQLite and
+# PostgreSQL, >= FAULTS injected faults; its last line is `lost N, doubled N, stuck N`.
+FAULTS ?= 10000
 faults: $(STAMP) debs
 	$(BIN)/python -m pytest -q -m slow -p no:randomly
+	$(BIN)/python -m bench.faults --faults $(FAULTS)
 
 bench: $(STAMP) debs
 	$(BIN)/python -m bench.run_all

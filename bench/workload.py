@@ -18,7 +18,7 @@ from domain import lifecycle as lc
 from domain.application import Actor, registration_payload
 from sync import demo_data, reference
 from sync.replica import Replica
-from sync.store import CaseStore
+from sync.store import CaseStore, load_case
 
 NEXT_STEP = {
     lc.REGISTERED: (ev.ACCEPTED, {}),
@@ -42,6 +42,22 @@ def write_week(replica: Replica, n: int = 2000, *, seed: int = 42,
     t = start or dt.datetime(2026, 3, 2, 9, 0, tzinfo=ev.CHINA_TZ)
     mine: list[str] = []
     n_upd = round(n * 0.05)
+    def register(actor: Actor, t: dt.datetime) -> None:
+        item = rng.choice(catalog.items)
+        provided = {m.id: rng.random() > 0.1 for m in item.materials}
+        payload = registration_payload(item, demo_data.demo_person(rng), provided=provided,
+                                       queue_no=f"A{rng.randrange(999):03d}")
+        _, case = store.open_case(payload, actor, now=t)
+        mine.append(case.id)
+
+    def rate(case_id: str, actor: Actor, t: dt.datetime, level: int, channel: str) -> None:
+        """One rating per service (a second is a conflict): else a new case instead."""
+        case = load_case(store.replica, case_id)
+        if case is not None and case.rating is not None:
+            register(actor, t)
+            return
+        store.record(case_id, ev.RATED, {"level": level, "channel": channel}, actor, now=t)
+
     with replica.transaction():
         for _ in range(n - n_upd):
             t += dt.timedelta(seconds=60 + rng.randrange(120))
@@ -50,32 +66,22 @@ def write_week(replica: Replica, n: int = 2000, *, seed: int = 42,
             r = rng.random()
             pool = mine + (shared or [])
             if r < 0.42 or not pool:
-                item = rng.choice(catalog.items)
-                provided = {m.id: rng.random() > 0.1 for m in item.materials}
-                payload = registration_payload(item, demo_data.demo_person(rng),
-                                               provided=provided,
-                                               queue_no=f"A{rng.randrange(999):03d}")
-                _, case = store.open_case(payload, actor, now=t)
-                mine.append(case.id)
+                register(actor, t)
             elif r < 0.84:
-                _step(store, rng.choice(pool), actor, t, rng)
+                _step(store, rng.choice(pool), actor, t, rng, rate)
             else:
-                store.record(rng.choice(pool), ev.RATED,
-                             {"level": rng.choice((5, 5, 5, 4, 3, 2)), "channel": "pad"},
-                             actor, now=t)
+                rate(rng.choice(pool), actor, t, rng.choice((5, 5, 5, 4, 3, 2)), "pad")
         for _ in range(n_upd):
             t += dt.timedelta(seconds=30)
             clerk = rng.choice(clerks)
             actor = Actor(clerk.id, ident.terminal_id, clerk.window)
-            _status_change(store, rng.choice(mine + (shared or [])), actor, t)
+            _status_change(store, rng.choice(mine + (shared or [])), actor, t, rate)
     return mine
 
 
 def _step(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime,
-          rng: random.Random) -> None:
+          rng: random.Random, rate) -> None:  # type: ignore[no-untyped-def]
     """The next ordinary step on a case, or a clock pause/resume when none is left."""
-    from sync.store import load_case
-
     case = load_case(store.replica, case_id)
     state = case.state if case else None
     kind, payload = NEXT_STEP.get(state, (None, {}))
@@ -88,16 +94,16 @@ def _step(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime,
             kind, payload = ev.CLOCK_PAUSED, {"pause_reason": "inspection",
                                               "reason": "现场核查"}
     if kind is None:
-        kind, payload = ev.RATED, {"level": rng.choice((5, 4)), "channel": "pad"}
+        rate(case_id, actor, t, rng.choice((5, 4)), "pad")
+        return
     store.record(case_id, kind, payload, actor, now=t)
 
 
-def _status_change(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime) -> None:
-    from sync.store import load_case
-
+def _status_change(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime,
+                   rate) -> None:  # type: ignore[no-untyped-def]
     case = load_case(store.replica, case_id)
     state = case.state if case else None
     if state in (lc.REGISTERED, lc.ACCEPTED, lc.SUPPLEMENT, lc.IN_REVIEW):
         store.record(case_id, ev.WITHDRAWN, {"reason": "申请人撤回"}, actor, now=t)
     else:
-        store.record(case_id, ev.RATED, {"level": 5, "channel": "sms"}, actor, now=t)
+        rate(case_id, actor, t, 5, "sms")

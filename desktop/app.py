@@ -95,9 +95,9 @@ def prepare(data_dir: pathlib.Path | str, *, show_crash_dialog: bool = True):
     """Logging, crash handler and settings for a data folder (everything before Qt)."""
     from desktop import crash, logging_setup
     from desktop.settings import SettingsStore
+    from sync.private import private_dir
 
-    data_dir = pathlib.Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_dir(data_dir)  # the replica, the token, the logs: the user's only
     logging_setup.configure(data_dir)
     crash.install(data_dir, show_dialog=show_crash_dialog)
     return SettingsStore(data_dir)

@@ -242,6 +242,19 @@ HELP: dict[str, str] = {
         '以 TOML 文件给出以上选项，如 /etc/yichuang/server.toml（命令行优先）',
     'the face to pre-select':
         '预先选中的界面',
+    # sync hardening (issue 13)
+    'copy a SQLite server database while it runs (PostgreSQL: pg_dump, see docs/backup.md)':
+        '在运行中复制 SQLite 服务器数据库（PostgreSQL 请用 pg_dump，见 docs/backup.md）',
+    'list live terminals: one row each, with version and last contact':
+        '列出在用终端：每台一行，含程序版本和最近联系时间',
+    'revoked terminals too':
+        '也列出已停用的终端',
+    'the backup file to write (must not exist)':
+        '要写入的备份文件（不得已存在）',
+    'e.g. http://10.0.0.5:8470 (default when re-enrolling: the current one)':
+        '如 http://10.0.0.5:8470（重新注册时默认为当前服务器）',
+    're-enrol an enrolled terminal: its old token is revoked, pending records are kept and go out under the new identity':
+        '重新注册已注册的终端：旧凭据停用，未同步的记录保留并以新身份发送',
 }
 """English help as the layers wrote it → what `yichuang --help` shows."""
 

@@ -87,8 +87,10 @@ def write_crash_file(text: str) -> pathlib.Path | None:
     """crash-YYYYmmdd-HHMMSS.txt in the data folder, personal data masked."""
     if _crash_dir is None:
         return None
-    _crash_dir.mkdir(parents=True, exist_ok=True)
-    path = _crash_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt"
+    from sync.private import private_dir, private_file
+
+    private_dir(_crash_dir, ours=False)
+    path = private_file(_crash_dir / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.txt")
     path.write_text(f"yichuang {VERSION}\n" + mask_text(text), "utf-8")
     return path
 

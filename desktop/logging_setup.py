@@ -1,8 +1,8 @@
 """Logging, configured once per process: a rotating file under the data folder.
 
-Personal data never reaches the log file (个人信息保护法): a filter masks anything that
-looks like a resident ID number or a mobile number, whatever module logged it. Case
-numbers (16 digits) and slip numbers (20 digits) are not personal and stay readable.
+Personal data never reaches the log file (个人信息保护法): the one masking filter the
+server uses too (sync.logmask) masks ID numbers, mobiles and names in every message and
+traceback, whatever module logged it. The log folder and file are private (0700/0600).
 """
 
 from __future__ import annotations
@@ -12,33 +12,21 @@ import logging.handlers
 import os
 import pathlib
 import platform
-import re
 
 from domain.version import VERSION
+from sync.logmask import MaskingFilter, install, mask_text
+from sync.private import private_dir, private_file
 
-_ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])")
-_PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+__all__ = ["MaskingFilter", "configure", "mask_text"]
 _configured: pathlib.Path | None = None
 
 
-def mask_text(text: str) -> str:
-    """3201**********123X and 138****5678, the same as on screen."""
-    text = _ID_RE.sub(lambda m: m.group(1) + "*" * 10 + m.group(2), text)
-    return _PHONE_RE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """Every file it opens (the first and each after a rotation) is 0600 from the start."""
 
-
-class MaskingFilter(logging.Filter):
-    """Rewrites the formatted message; args are merged first so nothing slips through."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):
-            return True
-        masked = mask_text(message)
-        if masked != message or record.args:
-            record.msg, record.args = masked, None
-        return True
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(self.baseFilename)
+        return super()._open()
 
 
 def configure(data_dir: pathlib.Path | str, *, level: int = logging.INFO,
@@ -48,19 +36,19 @@ def configure(data_dir: pathlib.Path | str, *, level: int = logging.INFO,
     if _configured is not None:
         return _configured
     log_dir = pathlib.Path(data_dir) / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "yichuang.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
+    private_dir(log_dir)
+    path = private_file(log_dir / "yichuang.log")
+    handler = _PrivateRotatingHandler(path, maxBytes=2_000_000, backupCount=5,
                                                    encoding="utf-8")
     handler.setFormatter(logging.Formatter(
         "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    handler.addFilter(MaskingFilter())
+    install(handler)
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
     if console:
         stream = logging.StreamHandler()
-        stream.addFilter(MaskingFilter())
+        install(stream)
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
         root.addHandler(stream)
     _configured = path

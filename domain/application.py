@@ -196,6 +196,7 @@ def new_event(
                       item_department=str(dep) if dep else None)
         if kind == ev.EXTENDED and str(payload.get("approved_by", "")) != actor.staff_id:
             raise roles.Forbidden("延期须由批准的负责人本人登记", code="role.approver")
+    payload = streams.stamp(state, kind, payload)
     expected = streams.check(state, kind, payload)
     return ev.Event(
         id=event_id, case_id=stream_id, kind=kind, payload=dict(payload),

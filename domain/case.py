@@ -15,9 +15,9 @@ from typing import Any
 from domain import acceptance
 from domain import events as ev
 from domain import lifecycle as lc
-from domain.case_validation import validate_event
+from domain.case_payload import validate_event
 from domain.catalog import DEFAULT_EXTENSION_DAYS
-from domain.deadline import Deadline, Pause, compute
+from domain.deadline import MAX_DAYS, Deadline, Pause, compute
 from domain.errors import IllegalTransition
 from domain.streams import InvalidEvent, StreamType
 from domain.workdays import WorkCalendar
@@ -52,6 +52,7 @@ class Conflict:
     actual_state: str | None
     staff_id: str
     terminal_id: str
+    why: str = "state"  # "state", "extension" (another extension landed first), "rating"
 
 
 @dataclass
@@ -293,16 +294,18 @@ def _apply(case: Case, e: ev.Event) -> str:
         if before == lc.ACCEPTED and case.accepted_on is None:
             case.accepted_on = e.local_date
         detail = _str(p, "method")
-    elif e.kind == ev.RATED:
-        counted = not any(r["counted"] for r in case.ratings)
-        case.ratings.append({
-            "level": int(p.get("level", 0)), "reason": _str(p, "reason"),
-            "channel": _str(p, "channel") or "pad", "counted": counted,
-            "event_id": e.id, "recorded_at": e.recorded_at,
-        })
+    elif e.kind == ev.RATED:  # the first counts; a second is a conflict (see clash)
+        case.ratings.append(_rating(e, counted=True))
         detail = RATING_LEVELS.get(int(p.get("level", 0)), "")
     case.state = after
     return detail
+
+
+def _rating(e: ev.Event, counted: bool) -> dict[str, Any]:
+    p = e.payload
+    return {"level": int(p.get("level", 0)), "reason": _str(p, "reason"),
+            "channel": _str(p, "channel") or "pad", "counted": counted,
+            "event_id": e.id, "recorded_at": e.recorded_at}
 
 
 def _close_pause(case: Case, day: dt.date, reason: str | None = None, at: str = "") -> None:
@@ -347,16 +350,41 @@ def _refusal(case: Case, kind: str, payload: Mapping[str, Any]) -> IllegalTransi
     return None
 
 
+def clash(case: Case, e: ev.Event) -> str | None:
+    """Why a step that the life cycle allows still clashes with what landed before it:
+    an extension made without seeing another (two counters offline would otherwise add
+    up silently), a second rating of one service, a limit past what a deadline can be."""
+    p = e.payload
+    if e.kind == ev.EXTENDED:
+        seen = p.get("previous_days")
+        if seen is not None and int(seen) != case.extension_days:
+            return "extension"
+        if case.promised_days + case.extension_days + int(p.get("days", 0)) > MAX_DAYS:
+            return "extension"
+    if e.kind == ev.RATED and case.rating is not None:
+        return "rating"
+    return None
+
+
 def apply(case: Case, e: ev.Event) -> bool:
     """Fold one event into the case; False (and a conflict recorded) if it was illegal."""
     before = case.state
-    legal = _refusal(case, e.kind, e.payload) is None
+    problem = _refusal(case, e.kind, e.payload)
+    if problem is not None:  # an extension past the one the law allows is an extension clash
+        why: str | None = "extension" if problem.code.startswith("case.extension") else "state"
+    else:
+        why = clash(case, e)
+    legal = why is None
     if legal:
         detail = _apply(case, e)
     else:
-        detail = f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」"
+        legal = False
+        detail = {"extension": "冲突：另一延期已先生效", "rating": "冲突：此次服务已评价"}.get(
+            why, f"冲突：期望「{lc.state_label(e.expected_state)}」，实际「{lc.state_label(before)}」")
         case.conflicts.append(Conflict(e.id, e.kind, e.expected_state, before, e.staff_id,
-                                       e.terminal_id))
+                                       e.terminal_id, why))
+        if why == "rating":  # kept with the service's ratings, never counted
+            case.ratings.append(_rating(e, counted=False))
     case.history.append(Step(
         event_id=e.id, kind=e.kind, staff_id=e.staff_id, terminal_id=e.terminal_id,
         window_id=e.window_id, recorded_at=e.recorded_at, state_after=case.state,
@@ -428,6 +456,19 @@ def _check(case: Case | None, kind: str, payload: Mapping[str, Any]) -> None:
         open_ids = {p["material"] for p in case.open_promises}
         if not set(payload.get("materials") or ()) <= open_ids:
             raise IllegalTransition("只能补齐容缺受理时承诺的材料", code="case.promise_unknown")
+    if kind == ev.EXTENDED and (
+            case.promised_days + case.extension_days + int(payload.get("days", 0)) > MAX_DAYS):
+        raise IllegalTransition("延期后的办理时限过长", code="case.extension_days")
+    seen = payload.get("previous_days")
+    if kind == ev.EXTENDED and seen is not None \
+            and int(seen) != case.extension_days:
+        raise IllegalTransition("办件的延期已变化，请刷新后重试", code="case.extension_changed")
+
+
+def _stamp(case: Case | None, kind: str, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    if kind == ev.EXTENDED and case is not None and "previous_days" not in payload:
+        return {**payload, "previous_days": case.extension_days}
+    return payload
 
 
 def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:
@@ -439,5 +480,5 @@ def _conflict_notice(case: Case, e: ev.Event) -> dict[str, Any]:
 STREAM = StreamType(
     name="case", kinds=frozenset(ev.ALL_KINDS), empty=lambda sid: Case(id=sid),
     apply=_apply_checked, check=_check, state_of=lambda c: c.state, validate=validate_event,
-    open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice,
+    open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice, stamp=_stamp,
 )

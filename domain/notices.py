@@ -29,7 +29,9 @@ STATES = (OPEN, READ, DONE)
 KIOSK_HELP = "kiosk_help"
 KIOSK_PRINTER = "kiosk_printer"
 CONFLICT = "conflict"
-TOPICS = (KIOSK_HELP, KIOSK_PRINTER, CONFLICT, "rating_late", "quarantine", "server_restored",
+QUARANTINE = "quarantine"
+SERVER_RESTORED = "server_restored"
+TOPICS = (KIOSK_HELP, KIOSK_PRINTER, CONFLICT, "rating_late", QUARANTINE, SERVER_RESTORED,
           "device", "other")
 
 _FROM = {RAISED: frozenset({None}), SEEN: frozenset({OPEN, READ}),
@@ -123,11 +125,19 @@ def case_conflict(case: Any, e: ev.Event) -> dict[str, Any]:
     from domain import lifecycle as lc
 
     number = getattr(case, "case_number", "") or e.case_id[:8]
-    text = (f"办件{number}：{e.staff_id}在终端{e.terminal_id[:8]}的"
-            f"「{lc.kind_label(e.kind)}」（期望{lc.state_label(e.expected_state)}）"
-            f"与服务器上的状态「{lc.state_label(case.state)}」冲突，未生效，请核实处理")
+    why = next((c.why for c in getattr(case, "conflicts", ()) if c.event_id == e.id), "state")
+    who = f"{e.staff_id}在终端{e.terminal_id[:8]}的「{lc.kind_label(e.kind)}」"
+    if why == "extension":
+        text = (f"办件{number}：延期冲突，{who}与另一次延期同时发生（各自未看到对方），"
+                "后到的延期未生效，请核实应延期的天数")
+    elif why == "rating":
+        text = f"办件{number}：评价冲突，{who}是此次服务的第二次评价，未计入，请核实"
+    else:
+        text = (f"{f'办件{number}：'}{who}（期望{lc.state_label(e.expected_state)}）"
+                f"与服务器上的状态「{lc.state_label(case.state)}」冲突，未生效，请核实处理")
     return {"topic": CONFLICT, "text": text, "case_id": e.case_id, "event_id": e.id,
             "detail": {"kind": e.kind, "expected": e.expected_state, "actual": case.state,
+                       "why": why,
                        "staff_id": e.staff_id, "terminal_id": e.terminal_id,
                        "case_number": getattr(case, "case_number", "")}}
 

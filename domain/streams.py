@@ -64,6 +64,9 @@ class StreamType:
     - `on_conflict(state, event)`: the payload of the `notice.raised` the server adds
       when `event` landed as a conflict, or None when a clash needs nobody's attention
       (two counters calling the same ticket: the loser simply calls the next).
+    - `stamp(state_or_None, kind, payload)`: the payload as recorded, with what the
+      step saw that its fold needs to tell a clash (a case's extension records the
+      extension days it saw, so two made offline do not silently add up).
     """
 
     name: str
@@ -75,6 +78,7 @@ class StreamType:
     validate: Callable[[Event], None] = lambda e: None
     open_states: frozenset[str | None] = frozenset()
     on_conflict: Callable[[Any, Event], Mapping[str, Any] | None] = lambda s, e: None
+    stamp: Callable[[Any, str, Mapping[str, Any]], Mapping[str, Any]] = lambda s, k, p: p
 
 
 _loaded: dict[str, StreamType] = {}
@@ -145,6 +149,12 @@ def fold(events: Iterable[Event], stream_id: str) -> Any:
 def same_stream(first_kind: str, kind: str) -> bool:
     """Whether an event of `kind` may join a stream that began with `first_kind`."""
     return stream_name(first_kind) == stream_name(kind)
+
+
+def stamp(state: Any, kind: str, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The payload a step records (StreamType.stamp); unknown kinds are left as they are."""
+    st = type_of(kind)
+    return payload if st is None else st.stamp(state, kind, payload)
 
 
 def check(state: Any, kind: str, payload: Mapping[str, Any]) -> str | None:

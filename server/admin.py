@@ -131,9 +131,41 @@ def ensure_calendar(conn: sa.Connection) -> None:
     calendar.merge_shipped(conn)
 
 
-def list_terminals(conn: sa.Connection) -> list[dict[str, Any]]:
+def list_terminals(conn: sa.Connection, *, revoked: bool = False) -> list[dict[str, Any]]:
+    """One row per live terminal (with `revoked`, the revoked ones too): its program
+    version and last contact, what it replaced."""
     t = db.terminals
+    q = sa.select(t).order_by(t.c.hall_code, t.c.code)
+    if not revoked:
+        q = q.where(t.c.revoked_at.is_(None))
     return [{"id": r.id, "code": r.code, "hall": r.hall_code, "name": r.name,
-             "enrolled_at": r.enrolled_at, "revoked_at": r.revoked_at,
-             "max_seq": int(r.max_seq), "role": r.role}
-            for r in conn.execute(sa.select(t).order_by(t.c.code))]
+             "version": r.version, "last_seen": r.last_seen, "enrolled_at": r.enrolled_at,
+             "revoked_at": r.revoked_at, "replaces": r.replaces, "max_seq": int(r.max_seq),
+             "role": r.role}
+            for r in conn.execute(q)]
+
+
+def backup_sqlite(database: db.Database, target: str) -> int:
+    """Copy a SQLite server database to `target` while it runs (SQLite's online backup:
+    a consistent copy, writers wait only for each step). Returns the pages copied.
+
+    The copy is private (0600) like the database. PostgreSQL is backed up with its own
+    tools (docs/backup.md)."""
+    import pathlib
+    import sqlite3
+
+    from sync.private import private_file
+
+    if not database.is_sqlite:
+        raise ValueError("PostgreSQL 数据库请用 pg_dump 备份（见 docs/backup.md）")
+    path = pathlib.Path(target)
+    if path.exists():
+        raise ValueError(f"备份文件已存在，不覆盖: {target}")
+    source = sa.engine.make_url(db.engine_url(database.url)).database
+    private_file(path)
+    with sqlite3.connect(source) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
+        pages = dst.execute("PRAGMA page_count").fetchone()[0]
+    dst.close()
+    src.close()
+    return int(pages)

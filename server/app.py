@@ -4,7 +4,10 @@ Every sync request carries the protocol version in a header; a client speaking a
 version gets 426 and a message saying what to do, never a silent misreading. Database
 trouble that may pass (a lost connection, a locked file) is 503 with Retry-After, so
 clients back off and retry; nothing is half applied because each request is one
-transaction.
+transaction. Input the server cannot store (a NUL character anywhere, a value the
+database refuses) is a 4xx for that request or a refusal of that event, never a 500.
+Every sync answer carries the server's epoch, and a terminal whose view of it is ahead
+of the database is answered 409 before anything is stored (server.epoch).
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import (
     HTTPAuthorizationCredentials,
@@ -35,10 +40,12 @@ from server import (
     admin,
     auth,
     backoffice,
+    batch,
     body,
     calendar,
     db,
     demo_staff,
+    epoch,
     logins,
     longpoll,
     nodeinfo,
@@ -54,15 +61,22 @@ log = logging.getLogger(__name__)
 
 ERR = {"model": None, "content": {"application/json": {"schema": {
     "type": "object", "properties": {"detail": {"type": "string"}}}}}}
-COMMON = {400: ERR, 401: ERR, 426: ERR, 503: ERR}
+COMMON = {400: ERR, 401: ERR, 422: ERR, 426: ERR, 503: ERR}
+RESTORED = {"model": None, "content": {"application/json": {"schema": {
+    "type": "object", "properties": {"detail": {"type": "string"},
+                                     "restored": {"type": "object"}}}}}}
+SYNC = {**COMMON, 409: RESTORED}
 
-PUSH_SCHEMA = {"type": "object", "required": ["batch"], "properties": {
-    "batch": {"type": "object", "description": "packed events (sync.wire.pack_events)"}}}
+
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL stores no NUL in text: the schema says so
 
 
 class EnrolRequest(BaseModel):
-    code: str = Field(max_length=40)
-    name: str = Field(default="", max_length=80)
+    code: str = Field(max_length=40, pattern=NO_NUL)
+    name: str = Field(default="", max_length=80, pattern=NO_NUL)
+    # the client's id for this enrolment: the same again after a lost answer is the
+    # same enrolment, not a used code
+    request_id: str = Field(default="", max_length=64, pattern=NO_NUL)
 
 
 class StepRequest(BaseModel):
@@ -71,9 +85,10 @@ class StepRequest(BaseModel):
     kind: Literal["approved", "rejected", "supplement_requested", "clock_paused",
                   "clock_resumed", "extension_requested", "extended", "extension_declined",
                   "result_ready"]
-    reason: str = Field(default="", max_length=500)
-    opinion: str = Field(default="", max_length=500)
-    missing: list[Annotated[str, Field(max_length=200)]] = Field(default=[], max_length=50)
+    reason: str = Field(default="", max_length=500, pattern=NO_NUL)
+    opinion: str = Field(default="", max_length=500, pattern=NO_NUL)
+    missing: list[Annotated[str, Field(max_length=200, pattern=NO_NUL)]] = Field(
+        default=[], max_length=50)
     pause_reason: Literal["hearing", "inspection", "expert_review", "other"] | None = None
     days: int | None = Field(default=None, ge=1, le=3650)
 
@@ -108,6 +123,22 @@ bearer = HTTPBearer(auto_error=False)
 basic = HTTPBasic(auto_error=False)
 Protocol = Annotated[int, Depends(protocol)]
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+Version = Annotated[str | None, Header(alias=wire.VERSION_HEADER, max_length=40)]
+Seen = Annotated[str | None, Header(alias=epoch.HEADER, max_length=120)]
+
+
+class Restored(Exception):
+    """The terminal's view is ahead of this database (server.epoch): answered 409."""
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        super().__init__("restored")
+        self.info = info
+
+
+def _has_nul(text: str) -> bool:
+    from urllib.parse import unquote
+
+    return "\x00" in text or "\x00" in unquote(text)
 
 
 def _token(cred: HTTPAuthorizationCredentials | None) -> str:
@@ -128,12 +159,11 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
 
     With `upstream` (or a database that already is one) it is a hall node: it serves its
     hall's terminals and forwards to its upstream (docs/hall-node.md, server.upstream).
-
     `demo`: seed an empty database with the demo hall and keep its staff (password
     1234); otherwise any staff record with a demo credential is disarmed at start.
     """
     database = db.Database(db_url)
-    db.init_db(database.engine)
+    db.init_db(database.engine, quiet=False)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
         calendar.log_warning(conn, dt.datetime.now(CHINA_TZ).date())
@@ -145,6 +175,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
             nodeinfo.configure(conn, upstream, upstream_code)
         node_url = db.get_node_meta(conn, "upstream_url")
         code = db.get_node_meta(conn, "upstream_code")
+    epoch.record_boot(database)
     worker = None
     if node_url:
         worker = UpstreamWorker(Upstream(database, node_url, code, name=name),
@@ -167,6 +198,34 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     notifier = longpoll.Notifier()
     database.listeners.append(notifier.notify)
     longpoll.add_routes(app, database, notifier, Depends(protocol), Depends(terminal_token))
+
+    @app.middleware("http")
+    async def _no_nul(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """A NUL in a path or a query (PostgreSQL cannot compare with one) is a 400."""
+        if _has_nul(request.url.path) or _has_nul(request.url.query) or any(
+                "\x00" in v for v in request.headers.values()):
+            return JSONResponse({"detail": "请求含有 NUL 字符"}, status_code=400)
+        return await call_next(request)
+
+    @app.exception_handler(sa.exc.DataError)
+    async def _data(request: Request, exc: Exception) -> JSONResponse:
+        # a value the database will not take (too long, a NUL …): the request's fault
+        log.warning("database refused a value of %s %s: %s", request.method,
+                    request.url.path, type(exc.orig if hasattr(exc, "orig") else exc).__name__)
+        return JSONResponse({"detail": "请求中有服务器无法保存的值"}, status_code=400)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return JSONResponse({"detail": f"请求格式错误: {where} {first.get('msg', '')}"[:300]},
+                            status_code=422)
+
+    @app.exception_handler(Restored)
+    async def _restored(request: Request, exc: Restored) -> JSONResponse:
+        return JSONResponse({"detail": "服务器的数据比本终端已知的旧（服务器可能由备份恢复），"
+                                       "终端将重新发送并重新同步", "restored": exc.info},
+                            status_code=409)
 
     @app.exception_handler(sa.exc.OperationalError)
     @app.exception_handler(sa.exc.InterfaceError)
@@ -197,57 +256,173 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
             return HTMLResponse(status_html.render(conn, app.state.seen))
 
     @app.post("/api/v1/enrol", responses=COMMON)
-    def enrol(req: EnrolRequest, _v: Protocol) -> dict[str, Any]:
-        """Exchange a one-time enrolment code for a token and a terminal identity."""
-        with database.writer() as conn:
-            return auth.enrol(conn, req.code, req.name)
+    def enrol(req: EnrolRequest, _v: Protocol, cred: Bearer,
+              version: Version = None) -> dict[str, Any]:
+        """Exchange a one-time enrolment code for a token and a terminal identity.
 
-    @app.post("/api/v1/sync/push", responses={**COMMON, 413: ERR, 415: ERR},
+        A terminal re-enrolling presents its old token: that terminal and every one it
+        replaced are revoked, and their events stay its own."""
+        with database.writer() as conn:
+            return auth.enrol(conn, req.code, req.name, request_id=req.request_id,
+                              old_token=cred.credentials if cred else None, version=version)
+
+    @app.post("/api/v1/sync/push", responses={**SYNC, 413: ERR, 415: ERR},
               openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": PUSH_SCHEMA}}}})
-    async def sync_push(request: Request, _v: Protocol, cred: Bearer) -> dict[str, Any]:
-        """Store a batch of events (gzip allowed); an answer per event, in order."""
+                  "application/json": {"schema": {
+                      "$ref": "#/components/schemas/PushBody"}}}}})
+    async def sync_push(request: Request, _v: Protocol, cred: Bearer, version: Version = None,
+                        seen: Seen = None, dry_run: Annotated[bool, Query()] = False
+                        ) -> dict[str, Any]:
+        """Store a batch of events (gzip allowed); an answer per event, in order.
+
+        `dry_run`: answer as if storing, store nothing (a client checking whether the
+        server can take its other events while one keeps failing)."""
         token = _token(cred)
         await run_in_threadpool(_auth_only, database, token)
         data = await body.read_json(request)
-        if not isinstance(data, dict) or not isinstance(data.get("batch"), dict):
-            raise HTTPException(400, "请求应为 {\"batch\": {…}}")
         try:
-            rows = wire.unpack_events(data["batch"])
-        except wire.WireError as exc:
+            n, packed = batch.check(data)
+        except batch.BatchShapeError as exc:
             raise HTTPException(400, f"批次格式错误: {exc}") from exc
-        answer = await run_in_threadpool(_push, database, token, rows, data.get("hall"),
+        try:
+            rows: list[Any] = wire.unpack_events(packed)
+        except wire.WireError as exc:
+            log.warning("push: a batch of %d that cannot be unpacked (%s)", n, exc)
+            rows = [None] * n  # each refused on its own: "malformed"
+        answer = await run_in_threadpool(_push, database, token, rows, version,
+                                         epoch.parse(seen), dry_run, data.get("hall"),
                                          app.state.seen)
         if worker is not None and answer.get("stored"):  # hall node: forward it now
             worker.wake()
         answer.pop("stored", None)
         return answer
 
-    @app.get("/api/v1/sync/pull", responses=COMMON)
+    @app.get("/api/v1/sync/pull", responses=SYNC)
     def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT
-                  ) -> dict[str, Any]:
+                  limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
+                  version: Version = None, seen: Seen = None) -> dict[str, Any]:
         """The hall's changes after `cursor`, one page; `more` says whether to ask again."""
+        token = _token(cred)
+        seen_ = epoch.parse(seen)
+        page = None
         with database.reader() as conn:
-            term = auth.terminal_for(conn, _token(cred))
+            term = auth.terminal_for(conn, token)
             app.state.seen[term.id] = auth.now_iso()
-            if term.role == "node":  # hall node (issue 11): its scope, server.relay
-                page = relay.pull_page(conn, term, cursor, limit)
-            else:
-                page = pull.pull_page(conn, term, cursor, limit)
-            page["server"] = nodeinfo.info(conn)  # which server, whether it reaches the city
-            return page
+            verdict = epoch.check(conn, term, seen_)
+            if verdict is None:
+                page = _page(conn, term, cursor, limit)
+        if page is None:  # record the restore (under the writer) and answer 409
+            _restored_under_writer(database, token, seen_)
+            with database.reader() as conn:  # the writer found the view agrees after all
+                page = _page(conn, term, cursor, limit)
+        if auth.stale(term, version):
+            with database.writer() as conn:
+                auth.touch(conn, term, version)
+        return page
 
     @app.get("/api/v1/sync/snapshot", responses=COMMON)
-    def sync_snapshot(_v: Protocol, cred: Bearer) -> dict[str, Any]:
+    def sync_snapshot(_v: Protocol, cred: Bearer, version: Version = None) -> dict[str, Any]:
         """A new terminal's starting point: reference data and the hall's live cases."""
         with database.reader() as conn:
             term = auth.terminal_for(conn, _token(cred))
-            return pull.snapshot(conn, term)
+            snap = pull.snapshot(conn, term)
+            snap["epoch"] = epoch.state(conn)
+        if auth.stale(term, version):
+            with database.writer() as conn:
+                auth.touch(conn, term, version)
+        return snap
 
     _backoffice_routes(app, database, demo)
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            push_schema = batch.openapi_schema()
+            schemas.update(push_schema.pop("$defs", {}))
+            schemas["PushBody"] = push_schema
+            # what the middleware and the handlers above may answer on any route, each as
+            # {"detail": "…"}: a NUL (400), no or a bad credential (401), a malformed
+            # request (422), an old protocol (426), the database away (503)
+            for operation in (op for path in spec.get("paths", {}).values()
+                              for op in path.values() if isinstance(op, dict)):
+                responses = operation.setdefault("responses", {})
+                responses["422"] = {"description": "请求格式错误", **ERR}
+                for code, text in (("400", "请求无效"), ("401", "凭据无效"),
+                                   ("426", "协议版本不符"), ("503", "数据库暂时不可用")):
+                    responses.setdefault(code, {"description": text, **ERR})
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen | None) -> None:
+    """Raise Restored, the restore recorded under the writer first."""
+    with database.writer() as conn:
+        term = auth.terminal_for(conn, token)
+        verdict = epoch.check(conn, term, seen, writer=True)
+    if verdict is not None:
+        raise Restored(verdict)
+
+
+def _auth_only(database: db.Database, token: str) -> None:
+    with database.reader() as conn:
+        auth.terminal_for(conn, token)
+
+
+class _DryRun(Exception):
+    """Rolls a dry run's writer transaction back, carrying its answer out."""
+
+
+def _page(conn: sa.Connection, term: auth.Terminal, cursor: int, limit: int) -> dict[str, Any]:
+    """A pull page: a hall node's covers its scope (server.relay), a terminal's its hall;
+    both say which server this is and whether it reaches the city, and its epoch."""
+    if term.role == "node":
+        page = relay.pull_page(conn, term, cursor, limit)
+    else:
+        page = pull.pull_page(conn, term, cursor, limit)
+    page["server"] = nodeinfo.info(conn)
+    page["epoch"] = epoch.state(conn)
+    return page
+
+
+def _push(database: db.Database, token: str, rows: list[Any], version: str | None,
+          seen: epoch.Seen | None, dry_run: bool = False, hall: Any = None,
+          contacts: dict[str, str] | None = None) -> dict[str, Any]:
+    restored = None
+    try:
+        with database.writer() as conn:
+            term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
+            if contacts is not None:
+                contacts[term.id] = auth.now_iso()
+            restored = epoch.check(conn, term, seen, writer=True)
+            if restored is None and term.role == "node":  # on behalf of its terminals
+                try:
+                    out = relay.store(conn, term, hall, rows)
+                except relay.OutOfScope as exc:
+                    raise HTTPException(403, str(exc)) from exc
+            elif restored is None:  # nothing is stored from a terminal that must resync
+                out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
+                                       term.lineage)
+            if restored is None:
+                auth.touch(conn, term, version)
+                top = epoch.state(conn)
+                if dry_run:
+                    raise _DryRun
+    except _DryRun:
+        return {"results": wire.pack_verdicts(out.results), "epoch": top, "dry_run": True}
+    if restored is not None:
+        raise Restored(restored)
+    log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),
+             out.stored, out.conflicts)
+    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results), "epoch": top,
+                              "stored": out.stored}
+    if out.reenrol:
+        answer["reenrol"] = True
+        answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"
+    return answer
 
 
 def _backoffice_routes(app: FastAPI, database: db.Database, demo: bool) -> None:
@@ -331,28 +506,3 @@ def _backoffice_routes(app: FastAPI, database: db.Database, demo: bool) -> None:
             except DomainError as exc:
                 raise HTTPException(409, str(exc)) from exc
 
-
-def _auth_only(database: db.Database, token: str) -> None:
-    with database.reader() as conn:
-        auth.terminal_for(conn, token)
-
-
-def _push(database: db.Database, token: str, rows: list[dict[str, Any]], hall: Any,
-          seen: dict[str, str]) -> dict[str, Any]:
-    with database.writer() as conn:
-        term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-        seen[term.id] = auth.now_iso()
-        if term.role == "node":  # hall node (issue 11): on behalf of its terminals
-            try:
-                out = relay.store(conn, term, hall, rows)
-            except relay.OutOfScope as exc:
-                raise HTTPException(403, str(exc)) from exc
-        else:
-            out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows)
-    log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),
-             out.stored, out.conflicts)
-    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results), "stored": out.stored}
-    if out.reenrol:
-        answer["reenrol"] = True
-        answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"
-    return answer

@@ -126,10 +126,19 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     queue_admin.add_commands(asub)  # queue-rules
 
     term = asub.add_parser("terminal", help="terminals").add_subparsers(dest="op", required=True)
-    term.add_parser("list", help="list terminals").set_defaults(func=cmd_terminal_list)
+    tl = term.add_parser("list", help="list live terminals: one row each, with version and "
+                                      "last contact")
+    tl.add_argument("--all", action="store_true", help="revoked terminals too")
+    tl.set_defaults(func=cmd_terminal_list)
     r = term.add_parser("revoke", help="revoke a terminal's token")
     r.add_argument("terminal", help="4-digit terminal code or terminal id")
     r.set_defaults(func=cmd_terminal_revoke)
+
+
+    b = asub.add_parser("backup", help="copy a SQLite server database while it runs "
+                                       "(PostgreSQL: pg_dump, see docs/backup.md)")
+    b.add_argument("--to", required=True, help="the backup file to write (must not exist)")
+    b.set_defaults(func=cmd_backup)
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -141,7 +150,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from server import admin, db
 
     database = db.Database(args.db)
-    db.init_db(database.engine)
+    db.init_db(database.engine, quiet=False)
     with database.writer() as conn:
         admin.ensure_calendar(conn)
     return database
@@ -166,14 +175,21 @@ def cmd_server(args: argparse.Namespace) -> int:
     import uvicorn
 
     from server.app import create_app
+    from sync.logmask import install
 
-    logging.basicConfig(level=args.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # one handler on the root logger, masked; uvicorn's loggers propagate to it
+    # (log_config=None: uvicorn adds no handlers of its own that would bypass the mask)
+    handler = install(logging.StreamHandler())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(args.log_level.upper())
     app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
                      upstream_interval=args.upstream_interval, name=args.name, demo=args.demo)
     # parked long polls (server.longpoll) must not hold a restart for their whole wait
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5)
+                access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5,
+                log_config=None)
     return 0
 
 
@@ -467,8 +483,22 @@ def cmd_terminal_list(args: argparse.Namespace) -> int:
 
     database = _open(args)
     with database.reader() as conn:
-        for t in admin.list_terminals(conn):
+        for t in admin.list_terminals(conn, revoked=args.all):
             print(json.dumps(t, ensure_ascii=False))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from server import admin
+
+    if not args.db.startswith("sqlite"):
+        return _fail("PostgreSQL 数据库请用 pg_dump -Fc 备份、pg_restore 恢复（见 docs/backup.md）")
+    database = _open(args)
+    try:
+        pages = admin.backup_sqlite(database, args.to)
+    except ValueError as exc:
+        return _fail(str(exc))
+    print(json.dumps({"backup": args.to, "pages": pages}, ensure_ascii=False))
     return 0
 
 

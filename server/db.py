@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import pathlib
 import threading
+import time
 from collections.abc import Callable, Iterator
 
 import sqlalchemy as sa
@@ -47,6 +49,10 @@ terminals = sa.Table(
     sa.Column("max_seq", sa.BigInteger, nullable=False, default=0),
     # hall node (issue 11): "node" = a hall node that pushes on behalf of its terminals
     sa.Column("role", sa.String(10), nullable=False, server_default="terminal"),
+    # the terminal this one re-enrolled in place of (its tokens were revoked then)
+    sa.Column("replaces", sa.String(64)),
+    sa.Column("version", sa.String(40)),  # X-Yichuang-Version of its last request
+    sa.Column("last_seen", sa.Text),
 )
 enrol_codes = sa.Table(
     "enrol_codes", metadata,
@@ -58,6 +64,9 @@ enrol_codes = sa.Table(
     # hall node (issue 11): a code for a node, and the size of its terminal-code block
     sa.Column("role", sa.String(10), nullable=False, server_default="terminal"),
     sa.Column("codes", sa.Integer),
+    # the client's id for its enrolment attempt: a retry after a lost answer is the
+    # same enrolment (the terminal gets a fresh token), not a used code
+    sa.Column("request_id", sa.String(64)),
 )
 events = sa.Table(
     "events", metadata,
@@ -183,6 +192,29 @@ counters = sa.Table(
     sa.Column("value", sa.BigInteger, nullable=False),
 )
 
+# the database's identity (`db_id`) and other server-wide facts
+server_meta = sa.Table(
+    "server_meta", metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+# one row per server process start: where the change seq stood (server.epoch)
+boots = sa.Table(
+    "boots", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("start_seq", sa.BigInteger, nullable=False),
+    sa.Column("started_at", sa.Text, nullable=False),
+)
+# restores the server found out about: terminals had seen seqs it no longer has
+restores = sa.Table(
+    "restores", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("fork_seq", sa.BigInteger, nullable=False),
+    sa.Column("top_seq", sa.BigInteger, nullable=False),
+    sa.Column("found_at", sa.Text, nullable=False),
+    sa.Column("found_by", sa.String(64), nullable=False),
+)
+
 ALL_HALLS = "*"
 
 
@@ -197,7 +229,14 @@ def make_engine(url: str) -> sa.Engine:
     """An engine; SQLite gets WAL, a busy timeout and explicit BEGIN (IMMEDIATE)."""
     url = engine_url(url)
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, pool_size=20, max_overflow=20,
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            from sync.private import private_dir, private_sqlite
+
+            private_dir(pathlib.Path(path).resolve().parent, ours=False)
+            private_sqlite(path)  # holds every hall's personal data: 0600
+        # hide_parameters: an error never prints an event's payload into the log
+        engine = sa.create_engine(url, pool_size=20, max_overflow=20, hide_parameters=True,
                                   connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa_event.listens_for(engine, "connect")
@@ -205,9 +244,12 @@ def make_engine(url: str) -> sa.Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit a terminal was told about survives a power cut (issue 13)
+            cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+            if path and path != ":memory:":
+                private_sqlite(path)  # the -wal and -shm SQLite just made
 
         @sa_event.listens_for(engine, "begin")
         def _begin(conn) -> None:  # type: ignore[no-untyped-def]
@@ -215,17 +257,32 @@ def make_engine(url: str) -> sa.Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True,
+                            hide_parameters=True)
 
 
-def init_db(engine: sa.Engine) -> None:
-    """Create what is missing and the counters (idempotent)."""
-    metadata.create_all(engine)
+def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
+    """Migrate the schema to this program's (server.migrate), then make sure the counters
+    and the database's identity exist (idempotent)."""
+    from server import migrate
+
+    migrate.upgrade(engine, quiet=quiet)
     with engine.begin() as conn:
         for name in ("change_seq", "terminal_code"):
             if conn.execute(sa.select(counters.c.value).where(counters.c.name == name)
                             ).first() is None:
                 conn.execute(counters.insert().values(name=name, value=0))
+        if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == "db_id")
+                        ).first() is None:
+            import uuid
+
+            conn.execute(server_meta.insert().values(key="db_id", value=str(uuid.uuid4())))
+
+
+def db_id(conn: sa.Connection) -> str:
+    """This database's identity: a copy restored from backup keeps it, a new one differs."""
+    return str(conn.execute(sa.select(server_meta.c.value)
+                            .where(server_meta.c.key == "db_id")).scalar_one())
 
 
 class Database:
@@ -290,12 +347,19 @@ def next_seqs(conn: sa.Connection, n: int = 1, name: str = "change_seq") -> int:
 
 
 def next_named(conn: sa.Connection, name: str) -> int:
-    """The next number of a named counter, created at 0 if missing (writer only): the
-    terminal_seq of a pseudo-terminal such as the back office or the server itself."""
+    """The next number of a named counter, created if missing (writer only): the
+    terminal_seq of a pseudo-terminal such as the back office or the server itself.
+
+    Never below the clock in milliseconds: a database restored from a backup must not
+    hand out again a (terminal, seq) its terminals hold for an event it lost."""
     c = counters
-    if conn.execute(sa.select(c.c.value).where(c.c.name == name)).first() is None:
-        conn.execute(c.insert().values(name=name, value=0))
-    return next_seqs(conn, 1, name)
+    row = conn.execute(sa.select(c.c.value).where(c.c.name == name)).first()
+    nxt = max(int(row[0]) + 1 if row else 1, int(time.time() * 1000))
+    if row is None:
+        conn.execute(c.insert().values(name=name, value=nxt))
+    else:
+        conn.execute(c.update().where(c.c.name == name).values(value=nxt))
+    return nxt
 
 
 def current_seq(conn: sa.Connection) -> int:

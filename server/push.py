@@ -29,17 +29,11 @@ from domain.ids import uuid7
 from domain.streams import InvalidEvent
 from server import db
 from server.auth import now_iso
+from server.event_checks import Refusal, has_nul, read_event, same_event, validate
 
 log = logging.getLogger(__name__)
 
 MAX_PAYLOAD = 64 * 1024
-_FIELD_MAX = 64
-
-
-class Refusal(Exception):
-    def __init__(self, reason: str, letter: str = "r") -> None:
-        super().__init__(reason)
-        self.reason, self.letter = reason, letter
 
 
 @dataclass
@@ -50,40 +44,6 @@ class Outcome:
     stored: int = 0
     conflicts: int = 0
     reenrol: bool = False
-
-
-def validate(raw: dict[str, Any]) -> ev.Event:
-    """An Event from a wire dict, or Refusal("malformed: …")."""
-    try:
-        e = ev.Event.from_wire(raw)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise Refusal(f"malformed: {type(exc).__name__}") from exc
-    for name in ("id", "case_id", "terminal_id", "staff_id"):
-        v = getattr(e, name)
-        if not isinstance(v, str) or not v or len(v) > _FIELD_MAX:
-            raise Refusal(f"malformed: {name}")
-    if e.window_id is not None and (not isinstance(e.window_id, str) or len(e.window_id) > 64):
-        raise Refusal("malformed: window_id")
-    if not isinstance(e.kind, str):
-        raise Refusal("malformed: kind")
-    if e.expected_state is not None and (not isinstance(e.expected_state, str)
-                                         or len(e.expected_state) > 40):
-        raise Refusal("malformed: expected_state")
-    if not isinstance(e.payload, dict):
-        raise Refusal("malformed: payload")
-    try:
-        streams.validate(e)  # the same checks every terminal's fold relies on
-    except InvalidEvent as exc:
-        raise Refusal(f"malformed: {exc}") from exc
-    if not 0 < e.terminal_seq < 2**62:
-        raise Refusal("malformed: terminal_seq")
-    try:
-        if not isinstance(e.recorded_at, str) or len(e.recorded_at) > 40:
-            raise ValueError
-        e.local_date  # noqa: B018 - parses the timestamp the fold will need
-    except (ValueError, TypeError) as exc:
-        raise Refusal("malformed: recorded_at") from exc
-    return e
 
 
 class StreamBook:
@@ -107,7 +67,7 @@ class StreamBook:
                 self.hall.setdefault(row.case_id, row.hall_code)
                 self.events.setdefault(row.case_id, []).append(_event_of(row))
         for sid, evs in self.events.items():
-            self.folded[sid] = streams.fold(evs, sid)
+            self.events[sid], self.folded[sid] = fold_tolerant(evs, sid)
 
     def stream_of(self, stream_id: str) -> str | None:
         evs = self.events.get(stream_id)
@@ -121,14 +81,36 @@ class StreamBook:
         state = self.folded.get(e.case_id) or streams.get(kind_stream).empty(e.case_id)
         try:
             legal = streams.apply(state, e)
-        except InvalidEvent as exc:
+        except Exception as exc:  # InvalidEvent, or a fold bug: this event alone is refused
             old = self.events.get(e.case_id, [])
             if old:
                 self.folded[e.case_id] = streams.fold(old, e.case_id)
-            raise Refusal(f"malformed: payload ({exc})") from exc
+            else:
+                self.folded.pop(e.case_id, None)
+            if not isinstance(exc, InvalidEvent):
+                log.warning("fold failed on a pushed %s: %s", e.kind, type(exc).__name__)
+            raise Refusal(f"malformed: payload ({exc})"[:200]) from exc
         self.folded[e.case_id] = state
         self.events.setdefault(e.case_id, []).append(e)
         return legal
+
+
+def fold_tolerant(evs: list[ev.Event], sid: str) -> tuple[list[ev.Event], Any]:
+    """The stream's state from stored events, leaving out any its type can no longer
+    fold (stored before a check existed): one such event never stops a hall's pushes."""
+    try:
+        return evs, streams.fold(evs, sid)
+    except Exception:  # slow path, only for a stream that holds such an event
+        good: list[ev.Event] = []
+        for e in evs:
+            try:
+                streams.fold([*good, e], sid)
+            except Exception as exc:
+                log.warning("stored event %s of stream %s cannot be folded (%s): left out",
+                            e.id, sid, type(exc).__name__)
+                continue
+            good.append(e)
+        return good, streams.fold(good, sid) if good else None
 
 
 def _event_of(row: Any) -> ev.Event:
@@ -139,18 +121,27 @@ def _event_of(row: Any) -> ev.Event:
         recorded_at=row.recorded_at, window_id=row.window_id, server_seq=int(row.server_seq))
 
 
-def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, Any]:
+    """The stored rows of the events among `ids` the server already has."""
     out = {}
+    ids = [i for i in ids if not has_nul(i)]
     for i in range(0, len(ids), 500):
-        q = sa.select(db.events.c.id, db.events.c.server_seq, db.events.c.verdict).where(
-            db.events.c.id.in_(ids[i:i + 500]))
-        out.update({r.id: (int(r.server_seq), r.verdict) for r in conn.execute(q)})
+        q = sa.select(db.events).where(db.events.c.id.in_(ids[i:i + 500]))
+        out.update({r.id: r for r in conn.execute(q)})
     return out
 
 
 def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: int,
-                rows: Sequence[Any], relay: Any = None) -> Outcome:
+                rows: Sequence[Any], lineage: Sequence[str] = (), relay: Any = None
+                ) -> Outcome:
     """Store a batch for a terminal of `hall_code` (writer transaction held by the caller).
+
+    Per event, in this order: its fields (malformed?), whose it is (the pusher's own, of
+    the pusher's hall), then dedupe by id — an event the server already has is answered
+    with its first seq only if it is the pusher's (or a terminal it re-enrolled in place
+    of, `lineage`) and says the same; anything else with a known id is refused exactly as
+    an altered replay, so no id of another terminal or hall can be probed. Then the
+    stream's checks and the fold.
 
     `relay` (server.relay.Relay): the batch comes from a hall node on behalf of its
     terminals; the node's identity rules replace the one-terminal ones.
@@ -158,24 +149,35 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     out = Outcome()
     ids = [r.get("id") for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
     known = _known(conn, ids)
+    mine = {pusher_id, *lineage}
     book = StreamBook(conn, [r["case_id"] for r in rows
-                           if isinstance(r, dict) and isinstance(r.get("case_id"), str)])
+                           if isinstance(r, dict) and isinstance(r.get("case_id"), str)
+                           and not has_nul(r["case_id"])])
     seq = db.current_seq(conn)
     now = now_iso()
     new_events, touched = [], set()
     for raw in rows:
         try:
-            rid = raw.get("id") if isinstance(raw, dict) else None
-            if rid in known:
-                s, verdict = known[rid]
-                out.results.append((s, "c" if verdict == "conflict" else "a", None))
-                continue
-            e = validate(raw)
+            e = read_event(raw)
             if relay is not None:  # hall node (issue 11): its terminals' original identity
                 relay.check(e)
+                owners = {e.terminal_id}
             elif e.terminal_id != pusher_id:
                 raise Refusal("wrong_terminal: event of another terminal")
-            elif e.terminal_seq <= max_seq:
+            else:
+                owners = mine
+            stored = known.get(e.id)
+            if stored is not None:
+                if (stored.hall_code != hall_code or stored.terminal_id not in owners
+                        or not same_event(stored, e, stored.terminal_id == e.terminal_id)):
+                    raise Refusal("id_conflict: 事件编号已被使用，内容不同")
+                out.results.append((int(stored.server_seq),
+                                    "c" if stored.verdict == "conflict" else "a", None))
+                # a re-enrolled terminal's restamped copy: its new seq is used up too
+                max_seq = max(max_seq, e.terminal_seq)
+                continue
+            e = validate(raw)
+            if relay is None and e.terminal_seq <= max_seq:
                 raise Refusal("terminal_seq_backwards: 此终端的数据来自旧备份，请重新注册终端", "R")
             if len(json.dumps(e.payload, ensure_ascii=False)) > MAX_PAYLOAD:
                 raise Refusal("malformed: payload too large")
@@ -189,7 +191,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
         seq += 1
         verdict = "applied" if legal else "conflict"
         max_seq = max(max_seq, e.terminal_seq)
-        known[e.id] = (seq, verdict)
+        known[e.id] = _Stored(e, seq, verdict, hall_code)
         touched.add(e.case_id)
         new_events.append(_event_row(e, seq, verdict, hall_code, pusher_id, now))
         out.results.append((seq, "a" if legal else "c", None))
@@ -216,6 +218,18 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
         conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
                      .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))
     return out
+
+
+class _Stored:
+    """An event stored earlier in this batch, shaped like its row (for a repeat in the
+    same batch)."""
+
+    def __init__(self, e: ev.Event, seq: int, verdict: str, hall: str) -> None:
+        self.server_seq, self.verdict, self.hall_code = seq, verdict, hall
+        self.terminal_id, self.terminal_seq = e.terminal_id, e.terminal_seq
+        self.case_id, self.kind, self.expected_state = e.case_id, e.kind, e.expected_state
+        self.payload = json.dumps(dict(e.payload), ensure_ascii=False)
+        self.staff_id, self.window_id, self.recorded_at = e.staff_id, e.window_id, e.recorded_at
 
 
 def _event_row(e: ev.Event, seq: int, verdict: str, hall: str, pusher: str,

@@ -7,6 +7,13 @@ and answers, and re-projects cases through sync.store like any local write.
 Failures split in two: `Offline` (cannot reach the server, 5xx, timeouts — try again
 later, with backoff) and `SyncRefused` (the server understood and said no: old protocol,
 revoked token, restored backup — a person has to act; retrying will not help).
+
+Two more the client handles itself. A server that answers 409 `restored` lost history
+this terminal holds: the client re-sends and re-pulls from the fork (sync.epoch) and
+goes on. A batch the server keeps failing on with a 500 is split until the one event at
+fault is alone; once it has failed alone STRIKES times while the server takes the events
+behind it (a dry run), it is refused here (kept, out of the outbox, reported) and the
+rest goes on. A server that fails on everything makes the client refuse nothing.
 """
 
 from __future__ import annotations
@@ -21,11 +28,12 @@ from typing import Any
 
 import requests
 
+from domain import notices as dn
 from domain.events import CHINA_TZ
-from sync import apply, notices, outbox, transport, wire
+from sync import apply, epoch, notices, outbox, token_store, transport, wire
 from sync.replica import ENROLLED, Replica
 from sync.status import SyncStatus, server_fields
-from sync.transport import Offline, SyncRefused
+from sync.transport import Offline, Restored, ServerFault, SyncRefused
 
 __all__ = ["Offline", "RoundReport", "SyncClient", "SyncRefused"]
 
@@ -33,6 +41,8 @@ log = logging.getLogger(__name__)
 
 TIMEOUT = transport.TIMEOUT
 MAX_BATCH, MIN_BATCH = 4000, 25
+STRIKES = 3  # 500s on one event alone, with the server otherwise fine, before it is refused
+MAX_RECOVERIES = 3  # restored-server recoveries in one push or pull (each moves forward)
 
 
 @dataclass
@@ -60,6 +70,8 @@ class SyncClient:
         self.clock_skew: float | None = None
         self.requests = 0
         self.bytes_up = 0
+        self._token: str | None = None
+        self.recovered: list[dict[str, int]] = []
 
     def close(self) -> None:
         self.replica.close()
@@ -68,7 +80,13 @@ class SyncClient:
     # --- configuration -----------------------------------------------------------------
     @property
     def enrolled(self) -> bool:
-        return self.replica.get_meta("mode") == ENROLLED and bool(self.replica.get_meta("token"))
+        return self.replica.get_meta("mode") == ENROLLED and bool(self.token)
+
+    @property
+    def token(self) -> str | None:
+        if self._token is None:
+            self._token = token_store.load(self.replica)
+        return self._token
 
     @property
     def server(self) -> str:
@@ -83,8 +101,8 @@ class SyncClient:
     def _request(self, method: str, path: str, **kw: Any) -> Any:
         t0 = time.time()
         self.requests += 1
-        return transport.call(self.session, method, self.server + path,
-                              self.replica.get_meta("token") or "", timeout=self.timeout,
+        return transport.call(self.session, method, self.server + path, self.token or "",
+                              timeout=self.timeout, seen=epoch.header(self.replica),
                               on_response=lambda r: self._note_clock(r, (t0 + time.time()) / 2),
                               **kw)
 
@@ -105,6 +123,7 @@ class SyncClient:
         if self.replica.get_meta("reenrol_required"):
             raise SyncRefused(self.replica.get_meta("reenrol_message") or "请重新注册终端",
                               reenrol=True)
+        recoveries = 0
         while True:
             events = outbox.pending(self.replica, self.batch_size)
             if not events:
@@ -113,6 +132,20 @@ class SyncClient:
             try:
                 answer = self._request("POST", "/api/v1/sync/push", data=body, headers={
                     "Content-Type": "application/json", "Content-Encoding": "gzip"})
+            except Restored as exc:
+                recoveries += 1
+                if recoveries > MAX_RECOVERIES:
+                    raise Offline("服务器数据恢复后仍不一致，稍后重试") from exc
+                self._recover(exc.info)
+                continue
+            except ServerFault:
+                if len(events) > 1:  # find the event at fault: halve until it is alone
+                    self.batch_size = max(1, len(events) // 2)
+                    continue
+                if self._strike(events[0]):
+                    rep.refused += 1
+                    continue
+                raise
             except Offline as exc:
                 if exc.reached:  # a refused connection says nothing about batch size
                     self.batch_size = max(MIN_BATCH, self.batch_size // 2)
@@ -129,6 +162,7 @@ class SyncClient:
             rep.requests += 1
             rep.bytes_up += len(body)
             self.bytes_up += len(body)
+            epoch.note(self.replica, answer.get("epoch"))
             results = wire.unpack_verdicts(answer["results"])
             done = outbox.record_answers(self.replica, events, results)
             if done["cases"]:
@@ -138,12 +172,53 @@ class SyncClient:
             rep.pushed += done["confirmed"]
             rep.conflicts += done["conflicts"]
             rep.refused += done["refused"]
-            self.batch_size = min(MAX_BATCH, self.batch_size * 2)
+            self.batch_size = min(MAX_BATCH, max(MIN_BATCH, self.batch_size * 2))
             if done["reenrol"] or answer.get("reenrol"):
                 msg = answer.get("message") or done["reenrol"]
                 self.replica.set_meta("reenrol_required", "1")
                 self.replica.set_meta("reenrol_message", msg)
                 raise SyncRefused(msg, reenrol=True)
+
+    def _recover(self, info: dict[str, Any]) -> None:
+        self.recovered.append(epoch.recover(self.replica, info))
+        self.batch_size = MAX_BATCH // 2
+
+    def _strike(self, e: Any) -> bool:
+        """One more 500 on `e` alone. True when it was refused here: it failed alone
+        STRIKES times and the server takes the others (so it is this event, not the
+        server, that fails)."""
+        with self.replica.transaction() as c:
+            c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
+                      ("server_error", e.id))
+            row = c.execute("SELECT attempts FROM outbox WHERE event_id=?", (e.id,)).fetchone()
+        if row is None or row[0] < STRIKES or not self._others_go_through(e):
+            return False
+        reason = "本机拒绝：服务器多次处理此记录时出错，已停止发送（记录保留在本机）"
+        with self.replica.transaction():
+            outbox.record_answers(self.replica, [e], [(None, "r", reason)])
+            notices.add(self.replica, dn.QUARANTINE,
+                        f"本终端有记录（{e.kind}）服务器无法处理，已停止发送并保留在本机；"
+                        "其余记录照常同步。请联系技术支持。",
+                        detail={"event_id": e.id, "kind": e.kind, "stream_id": e.case_id})
+        log.warning("event %s (%s) refused here after %d server errors", e.id, e.kind, row[0])
+        return True
+
+    def _others_go_through(self, suspect: Any) -> bool:
+        """Whether the server takes our other waiting events (a dry run: it stores
+        nothing) while `suspect` fails alone — then the fault is the suspect's, not the
+        server's. With nothing else waiting, nothing is decided (the suspect blocks no
+        one and waits)."""
+        others = [x for x in outbox.pending(self.replica, 11) if x.id != suspect.id][:10]
+        if not others:
+            return False
+        try:
+            answer = self._request("POST", "/api/v1/sync/push", params={"dry_run": "true"},
+                                   data=wire.gzip_body({"batch": wire.pack_events(others)}),
+                                   headers={"Content-Type": "application/json",
+                                            "Content-Encoding": "gzip"})
+        except (Offline, SyncRefused, Restored):
+            return False
+        return bool(answer.get("dry_run"))
 
     # --- pull ------------------------------------------------------------------------------
     def pull(self) -> RoundReport:
@@ -154,12 +229,22 @@ class SyncClient:
             snap = self._request("GET", "/api/v1/sync/snapshot")
             rep.requests += 1
             got = apply.apply_snapshot(self.replica, snap)
+            epoch.note(self.replica, snap.get("epoch"))
             rep.pulled += got["events"]
+        recoveries = 0
         while True:
-            page = self._request("GET", "/api/v1/sync/pull",
-                                 params={"cursor": self.cursor or 0})
+            try:
+                page = self._request("GET", "/api/v1/sync/pull",
+                                     params={"cursor": self.cursor or 0})
+            except Restored as exc:
+                recoveries += 1
+                if recoveries > MAX_RECOVERIES:
+                    raise Offline("服务器数据恢复后仍不一致，稍后重试") from exc
+                self._recover(exc.info)
+                continue
             rep.requests += 1
             got = apply.apply_page(self.replica, page, me)
+            epoch.note(self.replica, page.get("epoch"))
             rep.pulled += got["events"]
             if got["clone"]:
                 msg = "服务器上有本终端编号的其他记录：本机可能由旧备份恢复，请重新注册终端"
@@ -170,8 +255,16 @@ class SyncClient:
 
     def sync_round(self) -> RoundReport:
         """Push, then pull (which also confirms anything whose answer was lost)."""
+        before = len(self.recovered)
         rep = self.push()
         pulled = self.pull()
+        if len(self.recovered) > before and outbox.count(self.replica):
+            # the pull found the server restored: what it lacks goes out now, not next round
+            again = self.push()
+            rep.pushed, rep.requests = rep.pushed + again.pushed, rep.requests + again.requests
+            more = self.pull()
+            pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
+                pulled.requests + more.requests
         rep.pulled, rep.requests = pulled.pulled, rep.requests + pulled.requests
         self.replica.set_meta("last_success", dt.datetime.now(CHINA_TZ).isoformat(
             timespec="seconds"))

@@ -12,9 +12,13 @@ MAX_ROUNDS = 20
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("enroll", help="enrol this terminal with a sync server")
-    p.add_argument("--server", required=True, help="e.g. http://10.0.0.5:8470")
+    p.add_argument("--server", default=None,
+                   help="e.g. http://10.0.0.5:8470 (default when re-enrolling: the current one)")
     p.add_argument("--code", required=True, help="one-time enrolment code from the admin")
     p.add_argument("--name", default="", help="a name for this terminal (optional)")
+    p.add_argument("--force", action="store_true",
+                   help="re-enrol an enrolled terminal: its old token is revoked, pending "
+                        "records are kept and go out under the new identity")
     p.set_defaults(func=cmd_enroll)
 
     p = sub.add_parser("sync", help="sync this terminal with its server")
@@ -29,7 +33,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     from sync.enrol import EnrolError, enrol
 
     try:
-        got = enrol(args.data_dir, args.server, args.code, name=args.name)
+        got = enrol(args.data_dir, args.server, args.code, name=args.name, force=args.force)
     except EnrolError as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 1

@@ -58,7 +58,7 @@ class Parker:
         cls = http.client.HTTPSConnection if url.scheme == "https" else http.client.HTTPConnection
         query = urllib.parse.urlencode({"cursor": client.cursor or 0, "timeout": timeout})
         headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
-                   "Authorization": f"Bearer {client.replica.get_meta('token') or ''}"}
+                   "Authorization": f"Bearer {client.token or ''}"}
         conn = self._conn = cls(url.hostname or "", url.port, timeout=timeout + 15)
         try:
             if self._aborted:

@@ -48,6 +48,12 @@ def projectors(stream: str) -> list[Projector]:
     return _PROJECTORS.get(stream, [])
 
 
+def all_projectors() -> list[Projector]:
+    if not _PROJECTORS:
+        _load()
+    return list(_PROJECTORS.values())
+
+
 def _load() -> None:
     # the modules that own projection tables register themselves when imported; all of
     # them, always — not only "when none has registered yet": a process that imported
@@ -65,9 +71,12 @@ def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
     """The stream's events in canonical order (the rebase)."""
     rows = replica.conn.execute(
         # an event the server refused for good (malformed, another hall's stream) never
-        # became part of the stream anywhere, so it must not be part of it here either
+        # became part of the stream anywhere, so it must not be part of it here either;
+        # one this terminal could not apply is kept aside (sync.quarantine), and so is
+        # one the server wrote, then lost in a restore (sync.epoch)
         f"SELECT {', '.join(EVENT_COLS)} FROM events WHERE case_id=? "
-        "AND (verdict IS NULL OR verdict != 'refused')", (stream_id,)
+        "AND (verdict IS NULL OR verdict NOT IN ('refused', 'quarantined', 'lost_on_server'))",
+        (stream_id,)
     ).fetchall()
     events = [event_from_row(r) for r in rows]
     confirmed = [e for e in events if e.server_seq is not None]

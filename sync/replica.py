@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from sync.private import private_dir, private_sqlite
 from sync.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -101,18 +102,21 @@ class Replica:
 
     def __init__(self, path: pathlib.Path | str) -> None:
         self.path = pathlib.Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent, ours=False)
         try:
+            private_sqlite(self.path)  # ID numbers and phones: 0600 before the first byte
             self.conn = connect(self.path)
+            private_sqlite(self.path)  # and the -wal / -shm SQLite made beside it
             migrate(self.conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise ReplicaError(f"无法打开本地数据库 {self.path}: {exc}") from exc
         self.db = sqlite_utils.Database(self.conn)
         self._depth = 0
 
     @classmethod
     def in_dir(cls, data_dir: pathlib.Path | str) -> Replica:
-        """The replica of the terminal whose data folder is `data_dir`."""
+        """The replica of the terminal whose data folder is `data_dir` (made 0700)."""
+        private_dir(data_dir)
         return cls(pathlib.Path(data_dir) / DB_NAME)
 
     def close(self) -> None:

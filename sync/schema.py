@@ -217,4 +217,15 @@ MIGRATIONS: list[str] = [
         received_at TEXT NOT NULL
     );
     """,
+    # 7: quarantine — what a terminal received but could not apply, kept for support
+    """
+    CREATE TABLE quarantine (
+        event_id TEXT PRIMARY KEY,
+        stream_id TEXT,
+        kind TEXT,
+        raw TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        quarantined_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -19,8 +19,6 @@ from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from domain.version import VERSION
 from sync import wire
 
-VERSION_HEADER = "X-Yichuang-Version"
-
 TIMEOUT = (5.0, 60.0)  # connect, read
 
 
@@ -38,6 +36,18 @@ class Offline(Exception):
         self.retry_after, self.reached = retry_after, reached
 
 
+class ServerFault(Offline):
+    """A 500 (not a gateway or a busy database): maybe this very request is at fault."""
+
+
+class Restored(Exception):
+    """409: the server lost history this client holds (server.epoch); `info` says where."""
+
+    def __init__(self, info: dict[str, Any]) -> None:
+        super().__init__("server restored")
+        self.info = info
+
+
 class SyncRefused(Exception):
     """The server refused us for a reason a person must fix (re-enrol, upgrade)."""
 
@@ -47,13 +57,16 @@ class SyncRefused(Exception):
 
 
 def call(session: requests.Session, method: str, url: str, token: str, *,
-         timeout: tuple[float, float] = TIMEOUT,
+         timeout: tuple[float, float] = TIMEOUT, seen: str | None = None,
          on_response: Callable[[requests.Response], None] | None = None, **kw: Any) -> Any:
-    """One request; the JSON answer, or Offline / SyncRefused."""
+    """One request; the JSON answer, or Offline (ServerFault for a 500) / Restored /
+    SyncRefused. `seen`: what the client knows of the server's epoch (sync.epoch)."""
     # the program's version travels with every request: the server's terminal list (and
     # a node's) shows who runs what
-    headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION), VERSION_HEADER: VERSION,
+    headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION), wire.VERSION_HEADER: VERSION,
                "Authorization": f"Bearer {token}", **kw.pop("headers", {})}
+    if seen:
+        headers[wire.SEEN_HEADER] = seen
     try:
         resp = session.request(method, url, headers=headers, timeout=timeout, **kw)
     except requests.RequestException as exc:
@@ -63,8 +76,16 @@ def call(session: requests.Session, method: str, url: str, token: str, *,
         on_response(resp)
     if resp.status_code >= 500:
         ra = resp.headers.get("Retry-After")
-        raise Offline(f"服务器暂时不可用 ({resp.status_code})",
-                      float(ra) if ra and ra.isdigit() else None)
+        kind = Offline if resp.status_code in (502, 503, 504) else ServerFault
+        raise kind(f"服务器暂时不可用 ({resp.status_code})",
+                   float(ra) if ra and ra.isdigit() else None)
+    if resp.status_code == 409:
+        try:
+            info = resp.json().get("restored")
+        except (ValueError, AttributeError):
+            info = None
+        if isinstance(info, dict):
+            raise Restored(info)
     if resp.status_code in (401, 403, 426):
         raise SyncRefused(detail(resp), reenrol=resp.status_code == 401,
                           status=resp.status_code)

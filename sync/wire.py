@@ -28,9 +28,20 @@ from domain.events import Event
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Yichuang-Protocol"
+VERSION_HEADER = "X-Yichuang-Version"  # the program's version; the server shows it per terminal
+SEEN_HEADER = "X-Yichuang-Seen"  # db:seen:restore:own — what the server told us (server.epoch)
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _POOL_MIN = 12  # shorter values cost gzip less than a pool reference
+
+
+# pseudo-terminals the server writes as: itself (conflict notices) and the back office
+SERVER_AUTHORS = ("srv-", "bo-")
+
+
+def server_authored(terminal_id: str) -> bool:
+    """An event the server wrote itself: no terminal can send it again if it is lost."""
+    return terminal_id.startswith(SERVER_AUTHORS)
 
 
 class WireError(ValueError):
@@ -54,7 +65,7 @@ def _undict_col(col: Any, n: int) -> list[Any]:
     if "i" not in col:
         if len(table) != 1 and n:
             raise WireError("dictionary column without index")
-        return [table[0]] * n
+        return [table[0]] * n if n else []
     idx = col["i"]
     if len(idx) != n:
         raise WireError("column length")

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from domain import events as ev
 from domain import lifecycle as lc
-from domain.case import Case, apply, canonical_order, fold
+from domain.case import Case, apply, canonical_order, clash, fold
+from domain.errors import IllegalTransition
+from domain.notices import case_conflict
 from domain.workdays import WorkCalendar
 from resources import path
 
@@ -86,15 +88,41 @@ def test_fold_of_nothing_needs_an_id():
     assert fold([], "c9").state is None
 
 
-def test_first_rating_counts_later_ones_are_recorded():
+def test_first_rating_counts_a_second_is_a_conflict():
+    """Two ratings of one service (pad and SMS, two terminals offline): the first counts,
+    the later one is kept as a conflict the supervisor hears of — never silently dropped."""
     t = at_state("issued")
     t.step(ev.RATED, {"level": 2, "channel": "pad", "reason": "等太久"})
-    t.step(ev.RATED, {"level": 5, "channel": "sms"})
-    t.step(ev.RATED, {"level": 1, "channel": "slip"})
-    assert [r["level"] for r in t.case.ratings] == [2, 5, 1]
-    assert [r["counted"] for r in t.case.ratings] == [True, False, False]
-    assert t.case.rating["level"] == 2 and t.case.rating["reason"] == "等太久"
-    assert t.case.state == "issued" and not t.case.conflicts
+    late = t.step(ev.RATED, {"level": 1, "channel": "slip"})  # a late slip, same terminal
+    other = raw_event(t.case_id, 1, ev.RATED, {"level": 5, "channel": "sms"},
+                      expected="issued", terminal_id="T2")
+    case = fold([*t.events, other], t.case_id)
+    assert [(r["level"], r["counted"]) for r in case.ratings] == [(2, True), (1, False),
+                                                                   (5, False)]
+    assert case.rating["level"] == 2 and case.rating["reason"] == "等太久"
+    assert [(c.event_id, c.why) for c in case.conflicts] == [(late.id, "rating"),
+                                                            (other.id, "rating")]
+    note = case_conflict(case, other)
+    assert note["topic"] == "conflict" and "第二次评价" in note["text"] and "冲突" in note["text"]
+
+
+def test_two_extensions_made_offline_do_not_add_up():
+    """Two counters extend the same case, each without seeing the other: the second in
+    server order is a conflict (with a notice), not 10 + 5 days silently."""
+    t = at_state("accepted")
+    a = t.step(ev.EXTENDED, {"days": 10, "reason": "核查", "approved_by": "科长"})
+    assert a.payload["previous_days"] == 0  # what the step saw is recorded with it
+    b = raw_event(t.case_id, 2, ev.EXTENDED, {"days": 5, "reason": "核查",
+                                              "approved_by": "处长", "previous_days": 0},
+                  expected="accepted", terminal_id="T2")
+    case = fold([*t.events, b], t.case_id)
+    assert case.extension_days == 10
+    assert [(c.event_id, c.why) for c in case.conflicts] == [(b.id, "extension")]
+    assert "延期" in case_conflict(case, b)["text"]
+    # one that saw the first is still refused: the law allows one extension (art. 42)
+    with pytest.raises(IllegalTransition, match="延期一次"):
+        t.step(ev.EXTENDED, {"days": 5, "reason": "再核查", "approved_by": "处长"})
+    assert t.case.extension_days == 10
 
 
 def test_second_registration_joins_and_fills_blanks():
@@ -245,7 +273,7 @@ def test_fold_is_total_and_deterministic(specs):
     # replaying step by step gives the same as folding at once
     stepwise = Case(id="cp")
     for e in events:
-        legal = stepwise.allows(e.kind, e.payload)
+        legal = stepwise.allows(e.kind, e.payload) and clash(stepwise, e) is None
         assert apply(stepwise, e) is legal
     assert stepwise == first
     first.deadline(cal)  # never raises for sane limits
@@ -264,5 +292,7 @@ def test_legal_only_histories_have_no_conflicts(specs, rnd: random.Random):
         except Exception as exc:  # only the domain's own refusals
             assert isinstance(exc, lc.IllegalTransition | lc.MissingReason)
     if t.case is not None:
-        assert not t.case.conflicts
+        # a checked history clashes with nothing — but a second rating of the service,
+        # which a terminal records (a late pad answer) and which is a conflict anywhere
+        assert all(c.why == "rating" and c.kind == ev.RATED for c in t.case.conflicts)
         assert fold(t.events) == t.case

@@ -73,7 +73,9 @@ def test_the_city_takes_from_a_node_only_what_is_its_hall_s(loopback_rig, tmp_pa
             _rating(f"bo-{TOWNSHIP}", 1, "01900000-0000-7000-8000-0000000000b2", cid),
             _rating(tid, 1, "01900000-0000-7000-8000-0000000000b3", cid),
             _rating(tid, 1, "01900000-0000-7000-8000-0000000000b4", cid),
-            _rating(tid, 2, "01900000-0000-7000-8000-0000000000b5", cid)]
+            # another service: a second rating of one service would be a conflict
+            _rating(tid, 2, "01900000-0000-7000-8000-0000000000b5",
+                    "01900000-0000-7000-8000-000000000002")]
     got = wire.unpack_verdicts(_push_as_node(rig, TOWNSHIP, rows).json()["results"])
     assert [x[1] for x in got] == ["r", "r", "a", "r", "a"]
     assert "wrong_terminal" in got[0][2] and "wrong_terminal" in got[1][2]
@@ -251,7 +253,7 @@ def test_a_terminal_moves_from_the_city_to_its_new_hall_node(loopback_rig, tmp_p
     rig.wait_forwarded()
     from sync.enrol import enrol
 
-    enrol(t.dir, rig.node.url, enrol_code(rig.node_db, TOWNSHIP))
+    enrol(t.dir, rig.node.url, enrol_code(rig.node_db, TOWNSHIP), force=True)
     other = rig.terminal("other")
     theirs = other.open_case()
     rig.sync(other)

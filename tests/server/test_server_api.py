@@ -12,14 +12,13 @@ from sync import wire
 from sync.client_cli import sync_once
 from sync.replica import Replica
 from tests.support.servers import backoffice_decide, enrol_code, yichuang
-from tests.support.terminal import Term
+from tests.support.terminal import Term, token_of
 
 H = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION)}
 
 
 def _token(d) -> str:
-    with Replica.in_dir(d) as r:
-        return r.get_meta("token")
+    return token_of(d)
 
 
 def test_enrolment_is_one_time_and_codes_are_unique(server, code_for, tmp_path):
@@ -31,6 +30,7 @@ def test_enrolment_is_one_time_and_codes_are_unique(server, code_for, tmp_path):
     assert again.status_code == 401
     r2 = requests.post(server.url + "/api/v1/enrol", json={"code": code_for().lower()},
                        headers=H)
+    assert r2.status_code == 200, r2.text
     assert r2.json()["terminal_code"] != r1.json()["terminal_code"]
 
 

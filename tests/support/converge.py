@@ -37,8 +37,10 @@ def server_state(db_url: str, hall: str = "371100") -> tuple[list[str], dict[str
 
 def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], int]:
     with Replica.in_dir(d) as r:
+        # what is set aside (refused, quarantined, lost by the server) is kept, not folded
         ids = [x[0] for x in r.conn.execute(
-            "SELECT id FROM events WHERE verdict IS NULL OR verdict != 'refused'")]
+            "SELECT id FROM events WHERE verdict IS NULL OR verdict NOT IN "
+            "('refused', 'quarantined', 'lost_on_server')")]
         states = {x[0]: x[1] for x in r.conn.execute(
             "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices "
             "UNION ALL SELECT id, state FROM tickets "

@@ -60,3 +60,13 @@ class Term:
     def has_catalog(self) -> bool:
         with Replica.in_dir(self.dir) as r:
             return bool(reference.load_catalog(r).items)
+
+
+def token_of(d: pathlib.Path) -> str:
+    """A terminal's bearer token, wherever it keeps it (sync.token_store)."""
+    with Replica.in_dir(d) as r:
+        try:
+            from sync import token_store
+        except ImportError:  # a build before tokens left the meta table
+            return r.get_meta("token")
+        return token_store.load(r)
