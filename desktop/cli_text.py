@@ -51,6 +51,9 @@ HELP: dict[str, str] = {
     "seconds between rounds when not --once": "不带 --once 时每轮同步的间隔秒数",
     # server
     "run the sync server (SQLite file or PostgreSQL)": "运行同步服务器（SQLite 文件或 PostgreSQL）",
+    "worker processes serving the same database (the city server on PostgreSQL: about one "
+    "per core; a hall node runs one)":
+        "服务同一数据库的工作进程数（市级服务器用 PostgreSQL 时约每个 CPU 核一个；大厅节点只用一个）",
     "administer the server database: halls, staff, codes": "管理服务器数据库：大厅、人员、注册码",
     "halls": "大厅",
     "add (or rename) a hall": "添加（或改名）大厅",

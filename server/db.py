@@ -111,6 +111,8 @@ cases = sa.Table(
     sa.Column("department", sa.String(32)),
     sa.Index("cases_hall_state", "hall_code", "state"),
     sa.Index("cases_hall_department_state", "hall_code", "department", "state"),
+    # the paged snapshot walks a hall's live streams in id order (issue 16)
+    sa.Index("cases_hall_id", "hall_code", "id", "state", "updated_at"),
 )
 reference = sa.Table(
     "reference", metadata,
@@ -120,6 +122,7 @@ reference = sa.Table(
     sa.Column("data", sa.Text),  # NULL = deleted (the deletion still travels)
     sa.Column("change_seq", sa.BigInteger, nullable=False),
     sa.Index("reference_hall_seq", "hall_code", "change_seq"),
+    sa.Index("reference_seq", "change_seq"),
 )
 notices = sa.Table(
     "notices", metadata,
@@ -132,6 +135,7 @@ notices = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("change_seq", sa.BigInteger, nullable=False),
     sa.Index("notices_hall_seq", "hall_code", "change_seq"),
+    sa.Index("notices_seq", "change_seq"),
 )
 # one row of facts per case, consultation, follow-up and appeal (domain.figure_facts),
 # written with the stream's events, so the figures of a month read one index range.
@@ -204,6 +208,16 @@ boots = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("start_seq", sa.BigInteger, nullable=False),
     sa.Column("started_at", sa.Text, nullable=False),
+    sa.Index("boots_started", "started_at"),
+)
+# each hall's high-water mark: the highest change seq of a row its terminals pull (events,
+# reference rows, notices; hall "*" = reference rows of every hall). Kept by the writer
+# (server.marks), so an idle poll is one look-up instead of a read of the change log.
+hall_marks = sa.Table(
+    "hall_marks", metadata,
+    sa.Column("hall_code", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Index("hall_marks_seq", "seq"),
 )
 # restores the server found out about: terminals had seen seqs it no longer has
 restores = sa.Table(
@@ -286,7 +300,11 @@ def db_id(conn: sa.Connection) -> str:
 
 
 class Database:
-    """The engine plus the writer discipline described in the module docstring."""
+    """The engine plus the writer discipline described in the module docstring.
+
+    Each writing transaction also moves the high-water marks of the halls it wrote for
+    (server.marks) before it commits, whoever the writer is (a push, the back office,
+    an admin command, the upstream worker of a hall node)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -303,10 +321,13 @@ class Database:
             conn = self.engine.connect().execution_options(writer=True)
             try:
                 with conn.begin():
-                    if not self.is_sqlite:
-                        conn.execute(sa.select(counters.c.value)
-                                     .where(counters.c.name == "change_seq").with_for_update())
+                    q = sa.select(counters.c.value).where(counters.c.name == "change_seq")
+                    start = conn.execute(q if self.is_sqlite else q.with_for_update()).scalar()
                     yield conn
+                    if start is not None:  # (None: before init_db made the counter)
+                        from server import marks
+
+                        marks.advance(conn, int(start))
             finally:
                 conn.close()
         for listener in self.listeners:

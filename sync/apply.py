@@ -146,18 +146,70 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
             "quarantined": len(bad)}
 
 
+SNAP_TOP, SNAP_SINCE, SNAP_AFTER = "snapshot_top", "snapshot_since", "snapshot_after"
+SNAP_DONE, SNAP_TOTAL, SNAP_DB = "snapshot_done", "snapshot_total", "snapshot_db"
+_SNAP_KEYS = (SNAP_TOP, SNAP_SINCE, SNAP_AFTER, SNAP_DONE, SNAP_TOTAL, SNAP_DB)
+
+
 def apply_snapshot(replica: Replica, snap: Mapping[str, Any]) -> dict[str, Any]:
-    """A snapshot: reference data replaced, live cases' events merged, cursor set."""
+    """One page of the snapshot (server.snapshot) and where it got to, in one
+    transaction: the first page replaces the reference data; each merges its streams'
+    events; the last sets the cursor pulls go on from. A cut between pages loses
+    nothing: the next request asks for the page after the last one applied."""
     rows = wire.unpack_events(snap["events"]) if snap.get("events") else []
     with replica.transaction():
         refs = _ref_rows(snap.get("ref") or [])
-        _store_refs(replica, refs, replace_all=True)
+        if "ref" in snap:  # the first page
+            _store_refs(replica, refs, replace_all=True)
+            replica.set_meta(SNAP_TOTAL, str(int(snap.get("total") or 0)))
+            replica.set_meta(SNAP_DONE, "0")
+            epoch = snap.get("epoch")
+            if isinstance(epoch, Mapping) and isinstance(epoch.get("db"), str):
+                replica.set_meta(SNAP_DB, epoch["db"])
         cases, bad = _upsert_events(replica, rows)
         notices_in = notices.store_pulled(replica, snap.get("notices") or [])
         if cases:
             bad += quarantine.project(replica, cases, store.calendar_of(replica))
         quarantine.report(replica, bad)
-        replica.set_meta("cursor", str(int(snap["cursor"])))
-    return {"events": len(rows), "ref": len(refs), "notices": notices_in,
-            "cursor": int(snap["cursor"]), "quarantined": len(bad)}
+        done = int(replica.get_meta(SNAP_DONE) or 0) + int(snap.get("streams") or 0)
+        total = max(done, int(replica.get_meta(SNAP_TOTAL) or 0))
+        if snap.get("more"):
+            for key, value in ((SNAP_TOP, snap["top"]), (SNAP_SINCE, snap["since"]),
+                               (SNAP_AFTER, snap["after"]), (SNAP_DONE, done)):
+                replica.set_meta(key, str(value))
+        else:
+            replica.set_meta("cursor", str(int(snap["cursor"])))
+            _forget(replica)
+    return {"events": len(rows), "ref": len(refs), "notices": notices_in, "done": done,
+            "total": total, "cursor": None if snap.get("more") else int(snap["cursor"]),
+            "quarantined": len(bad)}
 
+
+def snapshot_moved(replica: Replica, snap: Mapping[str, Any]) -> bool:
+    """A later page from another database than the first page's (restored, replaced)."""
+    first = replica.get_meta(SNAP_DB)
+    epoch = snap.get("epoch")
+    return bool(first and "ref" not in snap and isinstance(epoch, Mapping)
+                and epoch.get("db") != first)
+
+
+def _forget(replica: Replica) -> None:
+    replica.conn.execute(f"DELETE FROM meta WHERE key IN ({','.join('?' * len(_SNAP_KEYS))})",
+                         _SNAP_KEYS)
+
+
+def snapshot_progress(replica: Replica) -> dict[str, int]:
+    """SyncStatus' bootstrap fields: streams applied so far and in all (zeros when no
+    snapshot is under way)."""
+    total = replica.get_meta(SNAP_TOTAL)
+    if total is None:
+        return {"bootstrap_done": 0, "bootstrap_total": 0}
+    done = int(replica.get_meta(SNAP_DONE) or 0)
+    return {"bootstrap_done": done, "bootstrap_total": max(1, int(total), done)}
+
+
+def forget_snapshot(replica: Replica) -> None:
+    """Start the snapshot again from its first page (what was applied stays: pages are
+    merged by event id, so applying one again changes nothing)."""
+    with replica.transaction():
+        _forget(replica)

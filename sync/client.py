@@ -23,6 +23,7 @@ import email.utils
 import logging
 import pathlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ TIMEOUT = transport.TIMEOUT
 MAX_BATCH, MIN_BATCH = 4000, 25
 STRIKES = 3  # 500s on one event alone, with the server otherwise fine, before it is refused
 MAX_RECOVERIES = 3  # restored-server recoveries in one push or pull (each moves forward)
+SNAPSHOT_PAGE = 500  # streams per snapshot page: ~10 s at 256 kbit/s, little lost to a cut
 
 
 @dataclass
@@ -72,6 +74,8 @@ class SyncClient:
         self.bytes_up = 0
         self._token: str | None = None
         self.recovered: list[dict[str, int]] = []
+        # called after each snapshot page with (streams so far, streams in all)
+        self.progress: Callable[[int, int], None] | None = None
 
     def close(self) -> None:
         self.replica.close()
@@ -226,16 +230,13 @@ class SyncClient:
         rep = RoundReport()
         me = self.replica.identity().terminal_id
         if self.cursor is None:
-            snap = self._request("GET", "/api/v1/sync/snapshot")
-            rep.requests += 1
-            got = apply.apply_snapshot(self.replica, snap)
-            epoch.note(self.replica, snap.get("epoch"))
-            rep.pulled += got["events"]
+            self._bootstrap(rep)
         recoveries = 0
         while True:
             try:
-                page = self._request("GET", "/api/v1/sync/pull",
-                                     params={"cursor": self.cursor or 0})
+                page = self._request("GET", "/api/v1/sync/pull", params={
+                    "cursor": self.cursor or 0,
+                    "own": outbox.confirmed_through(self.replica, me)})
             except Restored as exc:
                 recoveries += 1
                 if recoveries > MAX_RECOVERIES:
@@ -252,6 +253,31 @@ class SyncClient:
                 self.replica.set_meta("reenrol_message", msg)
             if not page.get("more"):
                 return rep
+
+    def _bootstrap(self, rep: RoundReport) -> None:
+        """The snapshot, page by page (server.snapshot): each page is applied with its
+        position, so a cut or a restart goes on from the last page applied."""
+        r = self.replica
+        restarts = 0
+        while self.cursor is None:
+            params: dict[str, Any] = {"limit": SNAPSHOT_PAGE}
+            if r.get_meta(apply.SNAP_TOP) is not None:
+                params.update({"top": r.get_meta(apply.SNAP_TOP),
+                               "since": r.get_meta(apply.SNAP_SINCE),
+                               "after": r.get_meta(apply.SNAP_AFTER) or ""})
+            snap = self._request("GET", "/api/v1/sync/snapshot", params=params)
+            rep.requests += 1
+            if snap.get("restart") or apply.snapshot_moved(r, snap):
+                restarts += 1  # the server's database changed under us (a restore)
+                if restarts > MAX_RECOVERIES:
+                    raise Offline("服务器数据正在变化，初始数据稍后重新下载")
+                apply.forget_snapshot(r)
+                continue
+            got = apply.apply_snapshot(r, snap)
+            epoch.note(r, snap.get("epoch"))
+            rep.pulled += got["events"]
+            if self.progress is not None:
+                self.progress(got["done"], got["total"])
 
     def sync_round(self) -> RoundReport:
         """Push, then pull (which also confirms anything whose answer was lost)."""
@@ -283,5 +309,6 @@ class SyncClient:
             reenrol_required=bool(r.get_meta("reenrol_required")),
             message=r.get_meta("reenrol_message") or "" if r.get_meta("reenrol_required")
             else (error or ""), cursor=self.cursor or 0,
+            **apply.snapshot_progress(r),
             **server_fields(self.server, r.get_meta("server_info")))  # which server (issue 11)
 

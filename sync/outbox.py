@@ -30,6 +30,22 @@ def pending(replica: Replica, limit: int) -> list[Event]:
     return [event_from_row(r) for r in rows]
 
 
+def confirmed_through(replica: Replica, terminal_id: str) -> int:
+    """The terminal seq up to which this terminal holds the server's verdict on every one
+    of its own events (nothing of its own at or below it waits in the outbox). A pull
+    says so (`own`), and the server leaves those verdicts out of its pages: the push
+    answers brought them. An answer that was lost leaves its events in the outbox, so
+    their verdicts still come with the next pull."""
+    c = replica.conn
+    low = c.execute("SELECT MIN(e.terminal_seq) FROM outbox o JOIN events e ON e.id = "
+                    "o.event_id WHERE e.terminal_id=?", (terminal_id,)).fetchone()[0]
+    if low is not None:
+        return max(0, int(low) - 1)
+    top = c.execute("SELECT MAX(terminal_seq) FROM events WHERE terminal_id=?",
+                    (terminal_id,)).fetchone()[0]
+    return int(top or 0)
+
+
 def count(replica: Replica) -> int:
     return replica.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
 

@@ -25,7 +25,9 @@ from typing import Any
 
 from domain.events import Event
 
-PROTOCOL_VERSION = 1
+# 2: the snapshot comes in pages (server.snapshot); a pull may say which own verdicts
+# the terminal already holds (`own`). A protocol-1 client still pushes and pulls.
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Yichuang-Protocol"
 VERSION_HEADER = "X-Yichuang-Version"  # the program's version; the server shows it per terminal

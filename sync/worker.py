@@ -58,6 +58,9 @@ class SyncWorker:
 
     def _run(self) -> None:
         client = SyncClient(self.data_dir)
+        # a new terminal's first download shows its progress page by page
+        client.progress = lambda _done, _total: self.on_status(
+            _with(client.status(online=True), syncing=True))
         attempt = 0
         try:
             while not self._stop.is_set():

@@ -1,0 +1,51 @@
+"""The central server at province scale (issue 16): each hall's high-water mark, so an
+idle poll is answered without reading the change log; indexes that let the marks be
+kept up cheaply, the paged snapshot walk a hall's live streams in id order, and the
+newest start be read without a scan.
+
+Revision ID: 0004
+Revises: 0003
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "hall_marks",
+        sa.Column("hall_code", sa.String(32), primary_key=True),
+        sa.Column("seq", sa.BigInteger, nullable=False),
+    )
+    op.create_index("hall_marks_seq", "hall_marks", ["seq"])
+    op.create_index("reference_seq", "reference", ["change_seq"])
+    op.create_index("notices_seq", "notices", ["change_seq"])
+    op.create_index("boots_started", "boots", ["started_at"])
+    op.create_index("cases_hall_id", "cases", ["hall_code", "id", "state", "updated_at"])
+    # what the marks would have said had they always been kept
+    op.execute("""
+        INSERT INTO hall_marks (hall_code, seq)
+        SELECT hall_code, MAX(seq) FROM (
+            SELECT hall_code, MAX(server_seq) AS seq FROM events GROUP BY hall_code
+            UNION ALL
+            SELECT hall_code, MAX(change_seq) AS seq FROM reference GROUP BY hall_code
+            UNION ALL
+            SELECT hall_code, MAX(change_seq) AS seq FROM notices GROUP BY hall_code
+        ) AS marks GROUP BY hall_code
+    """)
+
+
+def downgrade() -> None:
+    op.drop_index("cases_hall_id", "cases")
+    op.drop_index("boots_started", "boots")
+    op.drop_index("notices_seq", "notices")
+    op.drop_index("reference_seq", "reference")
+    op.drop_index("hall_marks_seq", "hall_marks")
+    op.drop_table("hall_marks")
