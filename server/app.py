@@ -49,6 +49,7 @@ from server import (
     demo_staff,
     epoch,
     health,
+    idle,
     logins,
     longpoll,
     metrics,
@@ -148,7 +149,10 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     app.state.upstream = worker
     app.state.contacts = contacts
     app.state.tokens = tokens
-    app.add_middleware(GZipMiddleware, minimum_size=1000)  # an idle answer is ~250 B
+    # outermost last: metrics → NUL check → gzip (not an idle answer: ~250 B) → ordinary
+    # pulls answered in front of the framework (server.idle) → the routes
+    app.add_middleware(idle.FastPull, database=database, tokens=tokens, contacts=contacts)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(_NoNul)
     app.add_middleware(metrics.Timing)
     watcher = longpoll.Watcher(database)
@@ -340,9 +344,10 @@ class _NoNul:
 def _has_nul(scope: Any) -> bool:
     from urllib.parse import unquote
 
-    path, query = scope.get("path", ""), scope.get("query_string", b"")
-    return ("\x00" in path or "\x00" in unquote(scope.get("raw_path", b"").decode("latin-1"))
-            or b"\x00" in query or "\x00" in unquote(query.decode("latin-1"))
+    raw, query = scope.get("raw_path") or b"", scope.get("query_string", b"")
+    return ("\x00" in scope.get("path", "") or b"\x00" in raw or b"\x00" in query
+            or (b"%" in raw and "\x00" in unquote(raw.decode("latin-1")))
+            or (b"%" in query and "\x00" in unquote(query.decode("latin-1")))
             or any(b"\x00" in v for _, v in scope.get("headers", ())))
 
 

@@ -229,7 +229,21 @@ restores = sa.Table(
     sa.Column("found_by", sa.String(64), nullable=False),
 )
 
+class Row(dict):
+    """A row of `Database.read_one`: its columns as attributes."""
+
+    def __getattr__(self, name: str) -> object:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
 ALL_HALLS = "*"
+# one connection per thread of the request thread pool (anyio's: 40) and a few more: a
+# connection opened and closed per request would cost more than the request (SQLite
+# sets its pragmas and takes a lock to check the journal mode on every open)
+POOL = 44
 
 
 def engine_url(url: str) -> str:
@@ -250,7 +264,7 @@ def make_engine(url: str) -> sa.Engine:
             private_dir(pathlib.Path(path).resolve().parent, ours=False)
             private_sqlite(path)  # holds every hall's personal data: 0600
         # hide_parameters: an error never prints an event's payload into the log
-        engine = sa.create_engine(url, pool_size=20, max_overflow=20, hide_parameters=True,
+        engine = sa.create_engine(url, pool_size=POOL, max_overflow=8, hide_parameters=True,
                                   connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa_event.listens_for(engine, "connect")
@@ -271,8 +285,10 @@ def make_engine(url: str) -> sa.Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True,
-                            hide_parameters=True)
+    # no ping before each use: it is a round trip per request. A connection the database
+    # dropped (a restart) fails its request once with 503 (the client retries) and is
+    # not pooled again (SQLAlchemy invalidates it on a disconnect error).
+    return sa.create_engine(url, pool_size=POOL, max_overflow=8, hide_parameters=True)
 
 
 def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
@@ -311,6 +327,7 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._writer = threading.Lock()
+        self._compiled: dict[int, tuple[str, object, list[str], dict]] = {}
         # called after each writing transaction commits (server.longpoll wakes waiters)
         self.listeners: list[Callable[[], None]] = []
 
@@ -354,6 +371,39 @@ class Database:
     def reader(self) -> Iterator[sa.Connection]:
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    def read_one(self, stmt: sa.Select, params: dict[str, object]) -> Row | None:
+        """One row of one short read on a pooled DBAPI connection, without a transaction
+        of ours and without the Core's execution layer: a single SELECT is consistent
+        by itself, and the poll fast path (server.idle) makes this read on every poll."""
+        compiled = self._compiled.get(id(stmt))
+        if compiled is None:
+            c = stmt.compile(dialect=self.engine.dialect)
+            names = [col.key for col in stmt.selected_columns]
+            compiled = self._compiled.setdefault(
+                id(stmt), (c.string, c.positiontup, names, dict(c.params)))
+        sql, order, names, fixed = compiled
+        both = {**fixed, **params}
+        args: object = [both[k] for k in order] if order else both
+        raw = self.engine.raw_connection()
+        try:
+            dbapi = raw.driver_connection
+            if not self.is_sqlite:
+                dbapi.autocommit = True  # one round trip: no BEGIN, no ROLLBACK
+            try:
+                cur = dbapi.cursor()
+                cur.execute(sql, args)
+                got = cur.fetchone()
+                cur.close()
+            except self.engine.dialect.loaded_dbapi.Error as exc:
+                raw.invalidate()  # a connection the database dropped is not pooled again
+                raise sa.exc.OperationalError(sql, args, exc) from exc
+            finally:
+                if not self.is_sqlite and raw.is_valid:
+                    dbapi.autocommit = False
+        finally:
+            raw.close()
+        return None if got is None else Row(zip(names, got, strict=True))
 
     def dispose(self) -> None:
         self.engine.dispose()

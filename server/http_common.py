@@ -22,8 +22,9 @@ SYNC = {**COMMON, 409: RESTORED}
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL stores no NUL in text: the schema says so
 
 
-def protocol(x_yichuang_protocol: Annotated[str | None, Header()] = None) -> int:
-    """426 unless the client speaks a protocol version this server understands."""
+async def protocol(x_yichuang_protocol: Annotated[str | None, Header()] = None) -> int:
+    """426 unless the client speaks a protocol version this server understands (async:
+    FastAPI would run a plain function in a thread, a hop that costs more than it)."""
     try:
         v = int(x_yichuang_protocol or 0)
     except ValueError:
@@ -60,6 +61,6 @@ def token_of(cred: HTTPAuthorizationCredentials | None) -> str:
     return cred.credentials
 
 
-def terminal_token(cred: Bearer) -> str:
+async def terminal_token(cred: Bearer) -> str:
     """The bearer token of a terminal's request (401 without one)."""
     return token_of(cred)

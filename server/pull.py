@@ -78,11 +78,14 @@ def notice_item(r: Any) -> list[Any]:
 
 
 def pull_page(conn: sa.Connection, term: Terminal, cursor: int,
-              limit: int = DEFAULT_LIMIT, known: int = NO_OWN) -> dict[str, Any]:
+              limit: int = DEFAULT_LIMIT, known: int = NO_OWN, top: int | None = None
+              ) -> dict[str, Any]:
     """The changes after `cursor` for the terminal's hall, at most `limit` rows; own
-    verdicts up to terminal seq `known` left out (see the module docstring)."""
+    verdicts up to terminal seq `known` left out (see the module docstring). `top`: the
+    change seq already read in this transaction (every row up to it has committed)."""
     limit = max(1, min(limit, MAX_LIMIT))
-    top = db.current_seq(conn)
+    if top is None:
+        top = db.current_seq(conn)
     e, r, n = db.events, db.reference, db.notices
     evs = event_rows(conn, sa.and_(e.c.hall_code == term.hall_code, e.c.server_seq > cursor,
                                     e.c.server_seq <= top), limit + 1)
