@@ -71,7 +71,8 @@ class ServerProcess:
         self.proc = subprocess.Popen(
             [*self.prefix, sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url,
              "--host", self.host, "--port", str(self.port), "--log-level", self.log_level,
-             *self.args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+             *self.args], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own group: --workers N has children
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -81,14 +82,24 @@ class ServerProcess:
             time.sleep(0.1)
         raise RuntimeError("server did not start")
 
+    def _signal(self, sig: int) -> None:
+        """To the server and its workers (the group it leads)."""
+        assert self.proc is not None
+        try:
+            os.killpg(self.proc.pid, sig)
+        except ProcessLookupError:
+            pass
+
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
+            self._signal(signal.SIGKILL)
             self.proc.wait(10)
+        elif self.proc:
+            self._signal(signal.SIGKILL)  # workers left behind by a dead supervisor
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
+            self._signal(signal.SIGTERM)
             try:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
