@@ -76,6 +76,7 @@ class SyncClient:
         self.recovered: list[dict[str, int]] = []
         # called after each snapshot page with (streams so far, streams in all)
         self.progress: Callable[[int, int], None] | None = None
+        self.snapshot_page = SNAPSHOT_PAGE
 
     def close(self) -> None:
         self.replica.close()
@@ -260,7 +261,7 @@ class SyncClient:
         r = self.replica
         restarts = 0
         while self.cursor is None:
-            params: dict[str, Any] = {"limit": SNAPSHOT_PAGE}
+            params: dict[str, Any] = {"limit": self.snapshot_page}
             if r.get_meta(apply.SNAP_TOP) is not None:
                 params.update({"top": r.get_meta(apply.SNAP_TOP),
                                "since": r.get_meta(apply.SNAP_SINCE),
