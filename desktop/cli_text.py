@@ -40,7 +40,8 @@ HELP: dict[str, str] = {
     "save a PNG of each main screen into DIR and exit": "把每个主要界面截图存为 PNG 到 DIR 后退出",
     # sync
     "write N demo cases through the counter's code": "按窗口受理的流程写入 N 件演示办件",
-    "print the replica's figures as JSON": "以 JSON 输出本机数据的统计数字",
+    "print the replica's figures as JSON: counts, its size and the bytes an event kept in "
+    "full costs": "以 JSON 输出本机数据的统计数字：数量、占用空间和每条完整保存的事件所占字节",
     "enrol this terminal with a sync server": "向同步服务器注册本终端",
     "e.g. http://10.0.0.5:8470": "如 http://10.0.0.5:8470",
     "one-time enrolment code from the admin": "管理员给出的一次性注册码",

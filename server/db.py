@@ -111,8 +111,15 @@ cases = sa.Table(
     sa.Column("department", sa.String(32)),
     sa.Index("cases_hall_state", "hall_code", "state"),
     sa.Index("cases_hall_department_state", "hall_code", "department", "state"),
-    # the paged snapshot walks a hall's live streams in id order (issue 16)
+    # issue 16: the paged snapshot walks a hall's live streams in id order; a terminal
+    # finds a case it no longer keeps by number, slip or the applicant's ID number (a
+    # keyed hash of it: server.lookup)
+    sa.Column("slip_number", sa.Text),
+    sa.Column("applicant_key", sa.String(64)),
     sa.Index("cases_hall_id", "hall_code", "id", "state", "updated_at"),
+    sa.Index("cases_hall_case_number", "hall_code", "case_number"),
+    sa.Index("cases_hall_slip", "hall_code", "slip_number"),
+    sa.Index("cases_hall_applicant", "hall_code", "applicant_key"),
 )
 reference = sa.Table(
     "reference", metadata,
@@ -302,11 +309,14 @@ def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
             if conn.execute(sa.select(counters.c.value).where(counters.c.name == name)
                             ).first() is None:
                 conn.execute(counters.insert().values(name=name, value=0))
-        if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == "db_id")
-                        ).first() is None:
-            import uuid
+        import secrets
+        import uuid
 
-            conn.execute(server_meta.insert().values(key="db_id", value=str(uuid.uuid4())))
+        for key, make in (("db_id", lambda: str(uuid.uuid4())),
+                          ("lookup_key", lambda: secrets.token_hex(32))):
+            if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == key)
+                            ).first() is None:
+                conn.execute(server_meta.insert().values(key=key, value=make()))
 
 
 def db_id(conn: sa.Connection) -> str:

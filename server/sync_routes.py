@@ -18,7 +18,19 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from server import auth, batch, body, db, epoch, metrics, nodeinfo, pull, push, relay
+from server import (
+    auth,
+    batch,
+    body,
+    db,
+    epoch,
+    lookup,
+    metrics,
+    nodeinfo,
+    pull,
+    push,
+    relay,
+)
 from server import snapshot as snap_pages
 from server.contacts import Contacts
 from server.http_common import (
@@ -155,6 +167,27 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
             snap["epoch"] = epoch.state(conn)
         contacts.note(term.id, version, stored=term.last_seen, stored_version=term.version)
         return JSONResponse(snap)  # type: ignore[return-value]
+
+
+    @app.get("/api/v1/sync/lookup", responses=COMMON)
+    def sync_lookup(_v: Protocol, cred: Bearer,
+                    q: Annotated[str, Query(max_length=40, pattern=NO_NUL)] = "",
+                    ids: Annotated[list[Annotated[str, Query(max_length=64, pattern=NO_NUL)]],
+                                   Query(alias="id", max_length=lookup.MAX_STREAMS)] = []  # noqa: B006
+                    ) -> dict[str, Any]:
+        """Cases of the terminal's hall it no longer keeps (server.lookup): by case or
+        slip number or ID number (`q`), or by stream id (`id`, repeated), with all their
+        events."""
+        token = token_of(cred)
+        with database.reader() as conn:
+            term = tokens.lookup(conn, token)
+            if not q.strip() and not ids:
+                raise HTTPException(400, "请给出办件编号、告知单编号、身份证号码或办件标识")
+            try:
+                out = lookup.find(conn, term, q, list(ids))
+            except lookup.BadQuery as exc:
+                raise HTTPException(400, str(exc)) from exc
+        return JSONResponse(out)  # type: ignore[return-value]
 
 
 def _auth_only(database: db.Database, tokens: TokenCache, token: str) -> None:

@@ -293,9 +293,21 @@ class SyncClient:
             pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
                 pulled.requests + more.requests
         rep.pulled, rep.requests = pulled.pulled, rep.requests + pulled.requests
+        self._refetch()
         self.replica.set_meta("last_success", dt.datetime.now(CHINA_TZ).isoformat(
             timespec="seconds"))
         return rep
+
+    def _refetch(self) -> None:
+        """Streams kept as rows only that the pull brought events for: fetched whole
+        (sync.compaction), so their rows are rebuilt from every event."""
+        from sync import compaction, lookup
+
+        ids = compaction.waiting_refetch(self.replica)
+        if ids:
+            answer = self._request("GET", "/api/v1/sync/lookup",
+                                   params=[("id", i) for i in ids])
+            lookup.store(self.replica, answer)
 
     # --- status ------------------------------------------------------------------------------
     def status(self, *, online: bool | None = None, error: str | None = None) -> SyncStatus:

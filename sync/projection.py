@@ -17,6 +17,7 @@ from domain import events as ev
 from domain import streams
 from domain.case import canonical_order
 from domain.workdays import WorkCalendar
+from sync import payloads
 from sync.replica import Replica
 
 EVENT_COLS = ("id", "case_id", "kind", "payload", "expected_state", "terminal_id",
@@ -64,7 +65,10 @@ def _load() -> None:
 
 
 def event_from_row(row: Mapping[str, Any]) -> ev.Event:
-    return ev.Event.from_wire(dict(row))
+    d = dict(row)
+    if not isinstance(d.get("payload"), str):  # kept compressed (sync.payloads)
+        d["payload"] = payloads.decode(d["payload"])
+    return ev.Event.from_wire(d)
 
 
 def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
@@ -97,10 +101,14 @@ def write(replica: Replica, state: Any, kind: str, cal: WorkCalendar) -> None:
 
 
 def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> None:
-    """Rebuild the rows of these streams (after a pull or a server verdict)."""
+    """Rebuild the rows of these streams (after a pull or a server verdict). A stream
+    kept as its row only is not rebuilt from part of its history (sync.compaction)."""
     _load()
+    from sync import compaction
+
     with replica.transaction():
-        for sid in set(stream_ids):
+        ids = set(stream_ids)
+        for sid in ids - compaction.stale(replica, ids):
             events = stream_events(replica, sid)
             if not events:
                 for ps in _PROJECTORS.values():

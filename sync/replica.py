@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from sync import payloads
 from sync.private import private_dir, private_sqlite
 from sync.schema import MIGRATIONS
 
@@ -73,6 +74,8 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
 def migrate(conn: sqlite3.Connection) -> int:
     """Run the migrations the file has not seen; returns the new version."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == 0:  # a new file: deleted pages can be given back (sync.compaction)
+        conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     if version > len(MIGRATIONS):
         raise ReplicaError(
             f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
@@ -108,6 +111,7 @@ class Replica:
             self.conn = connect(self.path)
             private_sqlite(self.path)  # and the -wal / -shm SQLite made beside it
             migrate(self.conn)
+            payloads.register(self.conn)  # compressed payloads read without a lookup
         except (sqlite3.DatabaseError, OSError) as exc:
             raise ReplicaError(f"无法打开本地数据库 {self.path}: {exc}") from exc
         self.db = sqlite_utils.Database(self.conn)

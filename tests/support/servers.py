@@ -3,6 +3,7 @@ PostgreSQL cluster on loopback (initdb into a temp dir, pg_ctl on a free port)."
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pathlib
@@ -85,10 +86,8 @@ class ServerProcess:
     def _signal(self, sig: int) -> None:
         """To the server and its workers (the group it leads)."""
         assert self.proc is not None
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, sig)
-        except ProcessLookupError:
-            pass
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
