@@ -30,11 +30,22 @@ def can_ask(replica: Replica) -> bool:
     return replica.get_meta("mode") == ENROLLED and bool(replica.get_meta("server_url"))
 
 
+def askable(text: str) -> bool:
+    """Whether the server can look a search text up: a case or slip number, or an ID
+    number (it keeps no names to search by)."""
+    from domain import idnumber, numbering
+
+    t = text.strip()
+    return numbering.looks_like_number(t) or len(idnumber.normalize(t)) == 18
+
+
 def fetch(data_dir: pathlib.Path | str, text: str = "", ids: Iterable[str] = (),
           session: requests.Session | None = None) -> dict[str, Any]:
     """The server's answer for a search text or stream ids (Offline / SyncRefused when
     it cannot be asked or says no)."""
     with Replica.in_dir(data_dir) as r:
+        if not can_ask(r):
+            raise transport.Offline("本终端未连接服务器")
         url = (r.get_meta("server_url") or "").rstrip("/")
         token = token_store.load(r) or ""
     params: list[tuple[str, str]] = [("q", text)] if text else []

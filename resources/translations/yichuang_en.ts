@@ -2032,6 +2032,16 @@
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
+        <location filename="../../desktop/counter/workspace.py" line="181" />
+        <source>更早的办件在服务器上，正在查找：{text}</source>
+        <translation>Older cases are on the server, looking there: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="201" />
+        <source>此办件的详细记录在服务器上，现在连不上服务器：{text}</source>
+        <translation>This case's full record is on the server, which cannot be reached now: {text}</translation>
+    </message>
+    <message>
         <location filename="../../desktop/counter/workspace.py" line="182" />
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
