@@ -99,7 +99,7 @@ def step(replica: Replica, now: dt.datetime | None = None, budget_s: float = 1.0
     left = _compact(replica, now, b)
     left = _compress(replica, now, b) or left
     rep.pages_freed = _vacuum(replica, b)
-    rep.done = not left
+    rep.done = not left and not (_vacuuming(replica) and _free_pages(replica))
     return rep
 
 
@@ -170,7 +170,12 @@ def _dictionary(replica: Replica, now: dt.datetime) -> bytes | None:
 
 def _compress(replica: Replica, now: dt.datetime, b: _Batches) -> bool:
     """Compress confirmed payloads older than COMPRESS_AFTER, in rowid order from where
-    the last call stopped; True if some are left."""
+    the last call stopped; True if some are left.
+
+    A compressed event is moved, not rewritten in place: deleted and inserted again at the
+    table's end, so the pages it leaves empty out whole and go back to the file system
+    (_vacuum) instead of staying two-thirds empty. The events of cases open for months,
+    in the old part of the table, move along with them."""
     if not b.more():
         return True
     did = _dictionary(replica, now)
@@ -179,24 +184,33 @@ def _compress(replica: Replica, now: dt.datetime, b: _Batches) -> bool:
     c = replica.conn
     before = (now - COMPRESS_AFTER).isoformat(timespec="seconds")
     mark = int(replica.get_meta("compressed_rowid") or 0)
+    cols = [r[1] for r in c.execute("PRAGMA table_info(events)")]
+    put = (f"INSERT INTO events ({','.join(cols)}) "
+           f"VALUES ({','.join('?' * len(cols))})")
+    at = cols.index("payload")
     while b.more():
         t0 = time.perf_counter()
         with replica.transaction():
-            rows = c.execute("SELECT rowid, id, payload, recorded_at, server_seq FROM events "
+            rows = c.execute(f"SELECT rowid AS rid, {','.join(cols)} FROM events "
                              "WHERE rowid > ? ORDER BY rowid LIMIT ?", (mark, b.size)
                              ).fetchall()
             if not rows:
                 return False
-            done, stop = [], False
+            waiting = {r[0] for r in c.execute("SELECT event_id FROM outbox")} if any(
+                r["server_seq"] is None for r in rows) else set()
+            moved, stop = [], False
             for r in rows:
-                if r["recorded_at"] >= before or r["server_seq"] is None:
+                if r["recorded_at"] >= before or r["server_seq"] is None or r["id"] in waiting:
                     stop = True  # too new, or not confirmed yet: go on from here next time
                     break
                 if isinstance(r["payload"], str):
-                    done.append((payloads.encode(r["payload"], did), r["rowid"]))
-                mark = r["rowid"]
-            c.executemany("UPDATE events SET payload=? WHERE rowid=?", done)
-            b.rep.compressed += len(done)
+                    row = [r[k] for k in cols]
+                    row[at] = payloads.encode(r["payload"], did)
+                    moved.append((r["rid"], row))
+                mark = r["rid"]
+            c.executemany("DELETE FROM events WHERE rowid=?", [(rid,) for rid, _ in moved])
+            c.executemany(put, [row for _, row in moved])
+            b.rep.compressed += len(moved)
             replica.set_meta("compressed_rowid", str(mark))
         b.ran(t0)
         if stop:
@@ -204,19 +218,29 @@ def _compress(replica: Replica, now: dt.datetime, b: _Batches) -> bool:
     return True
 
 
+def _vacuuming(replica: Replica) -> bool:
+    return replica.conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2
+
+
+def _free_pages(replica: Replica) -> int:
+    return replica.conn.execute("PRAGMA freelist_count").fetchone()[0]
+
+
 def _vacuum(replica: Replica, b: _Batches) -> int:
     """Give freed pages back to the file system, a few at a time (a replica made before
     auto_vacuum was set keeps reusing them instead)."""
     c = replica.conn
-    if c.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:
+    if not _vacuuming(replica):
         return 0
-    freed = 0
-    while b.more() and c.execute("PRAGMA freelist_count").fetchone()[0]:
+    free = start = _free_pages(replica)
+    while b.more() and free:
         t0 = time.perf_counter()
-        c.execute(f"PRAGMA incremental_vacuum({max(16, b.size)})")
-        freed += max(16, b.size)
+        # the pragma frees one page per step of its statement, and the sqlite3 module's
+        # execute() steps once whatever is read after: executescript steps it to the end
+        c.executescript(f"PRAGMA incremental_vacuum({max(64, min(1024, b.size * 4))})")
+        free = _free_pages(replica)
         b.ran(t0)
-    return freed
+    return start - free
 
 
 def stale(replica: Replica, stream_ids: Iterable[str]) -> set[str]:

@@ -63,6 +63,9 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     conn.row_factory = sqlite3.Row
+    # before WAL, which writes the file's first page: on a new file deleted pages can then
+    # be given back (sync.compaction); on a file with tables this changes nothing
+    conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     _set_wal(conn)
     # FULL: a committed case survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
@@ -74,8 +77,6 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
 def migrate(conn: sqlite3.Connection) -> int:
     """Run the migrations the file has not seen; returns the new version."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version == 0:  # a new file: deleted pages can be given back (sync.compaction)
-        conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     if version > len(MIGRATIONS):
         raise ReplicaError(
             f"数据库版本({version})比程序新({len(MIGRATIONS)})，请升级一窗程序"
