@@ -3,6 +3,7 @@ with follow-ups at every stage, appeals, and the notices a hall accumulates."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from typing import Any
@@ -15,6 +16,12 @@ from sync import notices
 from sync import ratings as sr
 
 
+def _person(staff: Any) -> Any:
+    """The demo's people act in their roles even on a replica of a real server, which
+    disables demo staff records (their public password) without changing their roles."""
+    return dataclasses.replace(staff, active=True)
+
+
 def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str, int]:
     """Add the supervisor's material to a replica holding demo cases (writer thread)."""
     from sync import reference
@@ -23,7 +30,7 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
     replica = store.replica
     catalog = reference.load_catalog(replica)
     clerks = [s for s in catalog.staff if s.role == "clerk" and s.window]
-    boss = next(s for s in catalog.staff if s.role == "supervisor")
+    boss = _person(next(s for s in catalog.staff if s.role == "supervisor"))
     me = replica.identity().terminal_id
     done = {"consultations": 0, "bad": 0, "appeals": 0}
     with replica.transaction():
@@ -61,13 +68,13 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
                              boss_actor)
         if fids:
             fid, row = fids[-1]
-            staff = catalog.staff_member(row["staff_id"])
+            staff = _person(catalog.staff_member(row["staff_id"]))
             a = sr.file_appeal(store, staff, row["id"], "申请人当时未办成与窗口无关的业务，属误评",
                                Actor(row["staff_id"], me, row["window_id"]))
             done["appeals"] += 1
             if len(fids) > 2:
                 _fid2, row2 = fids[0]
-                staff2 = catalog.staff_member(row2["staff_id"])
+                staff2 = _person(catalog.staff_member(row2["staff_id"]))
                 a2 = sr.file_appeal(store, staff2, row2["id"], "评价器误触", Actor(
                     row2["staff_id"], me, row2["window_id"]))
                 sr.decide_appeal(store, boss, a2.id, appeals.EXCLUDED, "mistaken",

@@ -1,8 +1,9 @@
 """The supervisor's window (大厅管理员 / 监察): login, then overview, figures, notices,
 follow-ups and appeals, the slip box and the monthly review, each a tab.
 
-Only a supervisor (or admin) may open it: the staff record's role is checked by
-domain.supervision.require, the one gate issue 10's rule table will replace.
+Only a supervisor (or admin) may open it: the login page checks the staff record's role
+against the rule table (domain.roles, step `supervisor.open`), and every step taken here
+is checked against the same table as it is recorded.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from desktop.supervisor.ratings_page import FollowupsPage, SlipBox
 from desktop.tasks import TaskRunner
 from domain import events as ev
 from domain import figures as fg
-from domain import supervision
+from domain import roles
 from domain.application import Actor
 from domain.catalog import Staff
 
@@ -61,7 +62,7 @@ class SupervisorWindow(QMainWindow):
         self.staff: Staff | None = None
         self.info: Any = None
         self.stack = QStackedWidget()
-        self.login = LoginPage(self.runner)
+        self.login = LoginPage(self.runner, step="supervisor.open")
         self.login.title.setText(self.tr("一窗 · 大厅监察"))
         self.login.window_box.hide()
         self.login.window_label.hide()
@@ -96,12 +97,6 @@ class SupervisorWindow(QMainWindow):
         self.login.set_catalog(info.catalog, "", "")
 
     def _logged_in(self, staff: Staff, _window: str) -> None:
-        try:
-            supervision.require(staff, "supervisor.open")
-        except supervision.NotAllowed:
-            self.login.message.setText(self.tr("此工号不是大厅管理员（监察），不能打开监察界面"))
-            self.login.password.clear()
-            return
         self.staff = staff
         if self.tabs is None:
             self._build_tabs()
@@ -113,7 +108,7 @@ class SupervisorWindow(QMainWindow):
     @property
     def actor(self) -> Actor:
         assert self.staff is not None
-        return Actor(self.staff.id, self.info.identity.terminal_id, None)
+        return Actor.of(self.staff, self.info.identity.terminal_id, None)
 
     def staff_label(self, sid: str) -> str:
         s = self.info.catalog.staff_member(sid) if sid else None
@@ -241,7 +236,7 @@ class SupervisorWindow(QMainWindow):
         staff, actor = self.staff, self.actor
 
         def work(store):  # type: ignore[no-untyped-def]
-            supervision.require(staff, "slip.rated")
+            roles.require(staff, "rated")  # the box's slips are keyed by a supervisor
             return sr.rate_by_slip(store, number, level, "slip", actor)
 
         def done(res) -> None:  # type: ignore[no-untyped-def]

@@ -37,7 +37,7 @@ def _select(view, model, pred) -> dict:
 def test_a_clerk_cannot_open_the_face(face):
     log_in(face, "1001")
     assert face.tabs is None and face.staff is None
-    assert "不是大厅管理员" in face.login.message.text()
+    assert "不能进行「打开电子监察」" in face.login.message.text()  # the rule table's words
     assert face.login.password.text() == ""
     log_in(face, "1068", "wrong")
     assert face.tabs is None
