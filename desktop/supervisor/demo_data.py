@@ -22,6 +22,39 @@ def _person(staff: Any) -> Any:
     return dataclasses.replace(staff, active=True)
 
 
+def _queue_days(store: Any, clerks: list, today: dt.date, rng: random.Random) -> int:
+    """Five days of the queue: tickets taken at the kiosk, called, served or missed at
+    the clerks' windows, so the figures have waits and service times to show."""
+    from domain import tickets as tk
+    from sync import queue, reference
+
+    zones = {w.id: w.zone for w in reference.load_catalog(store.replica).windows}
+    me = store.replica.identity().terminal_id
+    kiosk = Actor("kiosk", me)
+    n = 0
+    for back in range(5):
+        day = today - dt.timedelta(days=back)
+        t = dt.datetime.combine(day, dt.time(9, 0), ev.CHINA_TZ)
+        for _ in range(8):
+            t += dt.timedelta(minutes=rng.randrange(5, 40))
+            c = rng.choice(clerks)
+            ticket = queue.take(store, zones.get(c.window, "Z1"), kiosk, channel="kiosk",
+                                now=t)
+            actor = Actor(c.id, me, c.window)
+            called = t + dt.timedelta(seconds=rng.randrange(90, 1500))
+            queue.step(store, ticket.id, tk.CALLED, c.window, actor, now=called)
+            if rng.random() < 0.1:
+                queue.step(store, ticket.id, tk.NO_SHOW, c.window, actor,
+                           now=called + dt.timedelta(minutes=2))
+            else:
+                start = called + dt.timedelta(seconds=rng.randrange(20, 90))
+                queue.step(store, ticket.id, tk.STARTED, c.window, actor, now=start)
+                queue.step(store, ticket.id, tk.ENDED, c.window, actor,
+                           now=start + dt.timedelta(seconds=rng.randrange(120, 900)))
+            n += 1
+    return n
+
+
 def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str, int]:
     """Add the supervisor's material to a replica holding demo cases (writer thread)."""
     from sync import reference
@@ -81,6 +114,7 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
                                  "调取录像确认为误触", boss_actor)
                 done["appeals"] += 1
             del a
+    done["tickets"] = _queue_days(store, clerks, today, rng)
     notices.add(replica, notices.KIOSK_HELP, "1号自助登记机：群众请求帮助")
     notices.add(replica, notices.KIOSK_PRINTER, "1号自助登记机：打印机缺纸")
     conflict = {"kind": "issued", "expected": "result_ready", "actual": "withdrawn",
