@@ -72,10 +72,32 @@ class SupervisorWindow(QMainWindow):
         self.status = QLabel("")
         self.statusBar().addWidget(self.status, 1)
         self.tabs: QTabWidget | None = None
+        self._start_sync()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self.runner.write(lambda store: counter_jobs.startup(store, self.clock().date()),
                           self._started, lambda e: self.login.set_ready(False, error_text(e)))
+
+    def _start_sync(self) -> None:
+        """Sync in the background like every terminal (desktop.sync_status): kiosk help
+        calls, printer faults and conflicts reach this face within a round, and what is
+        done here goes out at once."""
+        from desktop import sync_status
+
+        self.sync_controller = sync_status.SyncController(self.data_dir, parent=self)
+        self.statusBar().addPermanentWidget(
+            sync_status.SyncStatusWidget(self.sync_controller, parent=self))
+        self.runner.sig_written.connect(lambda _v: self.sync_controller.wake())
+        self._cursor: int | None = None
+        self.sync_controller.sig_status_changed.connect(self._synced)
+        QTimer.singleShot(0, self.sync_controller.start)
+
+    def _synced(self, status: Any) -> None:
+        """A round brought something new (the cursor moved): the notices again."""
+        if self.tabs is None or status.syncing or status.cursor == self._cursor:
+            return
+        self._cursor = status.cursor
+        self._notices(self.notices.all.isChecked())
 
     def show_for_screen(self) -> None:
         if QApplication.platformName() == "offscreen":
@@ -197,7 +219,14 @@ class SupervisorWindow(QMainWindow):
         d.show()
 
     def _notices(self, include_resolved: bool) -> None:
-        self.runner.read(lambda r: jobs.notices(r, include_resolved), self.notices.show_notices)
+        self.runner.read(lambda r: jobs.notices(r, include_resolved), self._show_notices)
+
+    def _show_notices(self, rows: list[dict]) -> None:
+        self.notices.show_notices(rows)
+        if self.tabs is not None:  # the tab says how many wait for someone
+            n = sum(1 for r in rows if r.get("state") == "open")
+            self.tabs.setTabText(self.tabs.indexOf(self.notices),
+                                 self.tr("提醒 {n}").format(n=n) if n else self.tr("提醒"))
 
     def _followups(self, include_closed: bool) -> None:
         def work(r):  # type: ignore[no-untyped-def]
@@ -280,5 +309,6 @@ class SupervisorWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self.sync_controller.stop()
         self.runner.shutdown()
 

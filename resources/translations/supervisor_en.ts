@@ -433,27 +433,27 @@
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="111"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="115"/>
         <source>被拒绝的操作：{kind}（{staff}，终端 {term}），当时以为办件处于「{expected}」</source>
         <translation>Step not applied: {kind} ({staff}, terminal {term}), which expected the case to be &quot;{expected}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="116"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="120"/>
         <source>服务器上的最终状态：「{actual}」，办件 {number}</source>
         <translation>State on the server: &quot;{actual}&quot;, case {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="120"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="124"/>
         <source>已读：{who}</source>
         <translation>Seen by {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="123"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="127"/>
         <source>处理：{who} {when} — {note}</source>
         <translation>Resolved: {who} {when} — {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="139"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="143"/>
         <source>请填写处理说明</source>
         <translation>Enter a note</translation>
     </message>
@@ -629,67 +629,73 @@
         <translation>Yichuang · Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="95"/>
+        <location filename="../../desktop/supervisor/window.py" line="117"/>
         <source>本终端还没有人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="104"/>
+        <location filename="../../desktop/supervisor/window.py" line="126"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="127"/>
+        <location filename="../../desktop/supervisor/window.py" line="149"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="127"/>
+        <location filename="../../desktop/supervisor/window.py" line="149"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="128"/>
+        <location filename="../../desktop/supervisor/window.py" line="150"/>
+        <location filename="../../desktop/supervisor/window.py" line="229"/>
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="129"/>
+        <location filename="../../desktop/supervisor/window.py" line="151"/>
         <source>回访整改与申诉</source>
         <translation>Follow-ups and appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="130"/>
+        <location filename="../../desktop/supervisor/window.py" line="152"/>
         <source>评议箱</source>
         <translation>Rating box</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="131"/>
+        <location filename="../../desktop/supervisor/window.py" line="153"/>
         <source>月度考核</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="174"/>
+        <location filename="../../desktop/supervisor/window.py" line="196"/>
         <source>{group} 的办件</source>
         <translation>Cases of {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="190"/>
+        <location filename="../../desktop/supervisor/window.py" line="212"/>
         <source>办件 {n} · {item}</source>
         <translation>Case {n} · {item}</translation>
     </message>
     <message>
         <location filename="../../desktop/supervisor/window.py" line="229"/>
+        <source>提醒 {n}</source>
+        <translation>Notices {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/window.py" line="258"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="244"/>
+        <location filename="../../desktop/supervisor/window.py" line="273"/>
         <source>已录入：{n} {item}</source>
         <translation>Entered: {n} {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="247"/>
+        <location filename="../../desktop/supervisor/window.py" line="276"/>
         <source>（差评，已生成回访整改）</source>
         <translation> (bad rating: follow-up opened)</translation>
     </message>
