@@ -1081,77 +1081,82 @@
     </message>
 </context>
 <context>
-    <name>LoginPage</name>
+    <name>LoginCard</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="66"/>
-        <source>一窗 · 窗口受理</source>
-        <translation>Yichuang · Counter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="68"/>
-        <location filename="../../desktop/counter/login.py" line="145"/>
-        <source>请登录</source>
-        <translation>Please log in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="72"/>
+        <location filename="../../desktop/login_card.py" line="40"/>
         <source>4位工号</source>
         <translation>4-digit staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="83"/>
+        <location filename="../../desktop/login_card.py" line="42"/>
+        <location filename="../../desktop/login_card.py" line="47"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="84"/>
+        <location filename="../../desktop/login_card.py" line="44"/>
+        <location filename="../../desktop/login_card.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
+</context>
+<context>
+    <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="85"/>
+        <location filename="../../desktop/counter/login.py" line="55"/>
+        <source>一窗 · 窗口受理</source>
+        <translation>Yichuang · Counter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="57"/>
+        <location filename="../../desktop/counter/login.py" line="113"/>
+        <source>请登录</source>
+        <translation>Please log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="65"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="90"/>
+        <location filename="../../desktop/counter/login.py" line="68"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="92"/>
-        <location filename="../../desktop/counter/login.py" line="152"/>
-        <location filename="../../desktop/counter/login.py" line="178"/>
+        <location filename="../../desktop/counter/login.py" line="70"/>
+        <location filename="../../desktop/counter/login.py" line="120"/>
+        <location filename="../../desktop/counter/login.py" line="146"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="126"/>
+        <location filename="../../desktop/counter/login.py" line="94"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="158"/>
+        <location filename="../../desktop/counter/login.py" line="126"/>
         <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
         <translation>Screen locked. {name} ({no}) enters the password to unlock, or switch user.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="167"/>
+        <location filename="../../desktop/counter/login.py" line="135"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="172"/>
+        <location filename="../../desktop/counter/login.py" line="140"/>
         <source>切换用户：请输入您的工号和密码</source>
         <translation>Switch user: enter your staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="188"/>
+        <location filename="../../desktop/counter/login.py" line="156"/>
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="192"/>
+        <location filename="../../desktop/counter/login.py" line="160"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
