@@ -37,6 +37,11 @@ def parse_line(line: str) -> tuple[str, str, str, str] | None:
     return parts[0], parts[1], parts[2], parts[3]
 
 
+def met(ok: bool) -> str:
+    """The word after a figure: within its goal or not."""
+    return "met" if ok else "MISSED"
+
+
 # --- CPU of process trees (Linux /proc) ----------------------------------------------------
 
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100

@@ -228,7 +228,15 @@ MIGRATIONS: list[str] = [
         quarantined_at TEXT NOT NULL
     );
     """,
-    # 8: replicas that stay small (issue 16, sync.compaction): a stream whose events went
+    # 8: queue tickets count in the figures (wait and service times by window, staff,
+    # zone, day): their facts rows, filled for tickets already here by the next backfill
+    """
+    ALTER TABLE figure_facts ADD COLUMN zone TEXT;
+    ALTER TABLE figure_facts ADD COLUMN wait_s INTEGER;
+    ALTER TABLE figure_facts ADD COLUMN service_s INTEGER;
+    DELETE FROM meta WHERE key = 'figure_facts_backfilled';
+    """,
+    # 9: replicas that stay small (issue 16, sync.compaction): a stream whose events went
     # to the server keeps its row (compacted = 1; 2 = events came for it since, its full
     # history is fetched again); payloads compressed against dictionaries (sync.payloads)
     """

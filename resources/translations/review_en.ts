@@ -194,49 +194,32 @@
 <context>
     <name>ReviewLoginPage</name>
     <message>
-        <location filename="../../desktop/review/login.py" line="41"/>
+        <location filename="../../desktop/review/login.py" line="25"/>
         <source>一窗 · 后台审批</source>
         <translation>Yichuang · Back office</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="47"/>
-        <source>4位工号</source>
-        <translation>4-digit staff number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="49"/>
-        <location filename="../../desktop/review/login.py" line="54"/>
-        <source>工号</source>
-        <translation>Staff number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="52"/>
-        <location filename="../../desktop/review/login.py" line="55"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="58"/>
+        <location filename="../../desktop/review/login.py" line="28"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="61"/>
+        <location filename="../../desktop/review/login.py" line="31"/>
         <source>仅限审批人员和部门负责人；窗口人员请使用窗口受理。</source>
         <translation>For reviewers and department heads only; window staff use the counter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="82"/>
+        <location filename="../../desktop/review/login.py" line="42"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="93"/>
+        <location filename="../../desktop/review/login.py" line="53"/>
         <source>请输入工号</source>
         <translation>Enter your staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="96"/>
+        <location filename="../../desktop/review/login.py" line="56"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>

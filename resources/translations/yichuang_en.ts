@@ -669,17 +669,17 @@
         <translation>Finish or close the open dialog, then scan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="351" />
+        <location filename="../../desktop/counter/shell.py" line="364" />
         <source>非办理时段</source>
         <translation>Outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="353" />
+        <location filename="../../desktop/counter/shell.py" line="366" />
         <source>延时服务：{name} {hours}</source>
         <translation>Extended hours: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="354" />
+        <location filename="../../desktop/counter/shell.py" line="367" />
         <source>时段：{name} {hours}</source>
         <translation>Period: {name} {hours}</translation>
     </message>
@@ -743,6 +743,29 @@
         <location filename="../../desktop/first_run.py" line="127" />
         <source>点击“完成”后启动{0}。</source>
         <translation>Finish starts the {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Duty</name>
+    <message>
+        <location filename="../../desktop/duty.py" line="30" />
+        <source>未排班</source>
+        <translation>nobody rostered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duty.py" line="31" />
+        <source>{0} {1}：{2}</source>
+        <translation>{0} {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duty.py" line="40" />
+        <source>今日无办理时段</source>
+        <translation>No opening periods today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/duty.py" line="41" />
+        <source>今日值班：</source>
+        <translation>On duty today:</translation>
     </message>
 </context>
 <context>
@@ -887,57 +910,27 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="145" />
-        <source>首次使用</source>
-        <translation>First start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="152" />
-        <source>注册此终端</source>
-        <translation>Enrol this terminal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="153" />
-        <source>单机演示模式</source>
-        <translation>Standalone demo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="155" />
-        <source>服务器地址</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="156" />
-        <source>注册码</source>
-        <translation>Enrolment code</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="162" />
-        <source>请输入管理员提供的服务器地址和一次性注册码；没有服务器时可先以单机模式演示。</source>
-        <translation>Enter the server address and the one-time enrolment code from your administrator; without a server, try the standalone demo first.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="199" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>已注册为终端 {code}（{hall}）</source>
         <translation>Enrolled as terminal {code} ({hall})</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="190" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="220" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1088,77 +1081,82 @@
     </message>
 </context>
 <context>
-    <name>LoginPage</name>
+    <name>LoginCard</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="61" />
-        <source>一窗 · 窗口受理</source>
-        <translation>Yichuang · Counter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="63" />
-        <location filename="../../desktop/counter/login.py" line="140" />
-        <source>请登录</source>
-        <translation>Please log in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="67" />
+        <location filename="../../desktop/login_card.py" line="40" />
         <source>4位工号</source>
         <translation>4-digit staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="78" />
+        <location filename="../../desktop/login_card.py" line="42" />
+        <location filename="../../desktop/login_card.py" line="47" />
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="79" />
+        <location filename="../../desktop/login_card.py" line="44" />
+        <location filename="../../desktop/login_card.py" line="48" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
+</context>
+<context>
+    <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="80" />
+        <location filename="../../desktop/counter/login.py" line="55" />
+        <source>一窗 · 窗口受理</source>
+        <translation>Yichuang · Counter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="57" />
+        <location filename="../../desktop/counter/login.py" line="113" />
+        <source>请登录</source>
+        <translation>Please log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="65" />
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="85" />
+        <location filename="../../desktop/counter/login.py" line="68" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="87" />
-        <location filename="../../desktop/counter/login.py" line="147" />
-        <location filename="../../desktop/counter/login.py" line="173" />
+        <location filename="../../desktop/counter/login.py" line="70" />
+        <location filename="../../desktop/counter/login.py" line="120" />
+        <location filename="../../desktop/counter/login.py" line="146" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="121" />
+        <location filename="../../desktop/counter/login.py" line="94" />
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="153" />
+        <location filename="../../desktop/counter/login.py" line="126" />
         <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
         <translation>Screen locked. {name} ({no}) enters the password to unlock, or switch user.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="162" />
+        <location filename="../../desktop/counter/login.py" line="135" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="167" />
+        <location filename="../../desktop/counter/login.py" line="140" />
         <source>切换用户：请输入您的工号和密码</source>
         <translation>Switch user: enter your staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="183" />
+        <location filename="../../desktop/counter/login.py" line="156" />
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="187" />
+        <location filename="../../desktop/counter/login.py" line="160" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1493,43 +1491,43 @@
         <translation>Change item (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="99" />
+        <location filename="../../desktop/counter/reception.py" line="105" />
         <source>材料清单（空格键勾选）</source>
         <translation>Materials (Space ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="101" />
+        <location filename="../../desktop/counter/reception.py" line="107" />
         <source>必需材料全部已收</source>
         <translation>All required received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="116" />
-        <location filename="../../desktop/counter/reception.py" line="172" />
+        <location filename="../../desktop/counter/reception.py" line="122" />
+        <location filename="../../desktop/counter/reception.py" line="178" />
         <source>受理 (F5)</source>
         <translation>Accept (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="117" />
+        <location filename="../../desktop/counter/reception.py" line="123" />
         <source>补正告知 (F6)</source>
         <translation>Supplement (F6)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="118" />
+        <location filename="../../desktop/counter/reception.py" line="124" />
         <source>不予受理 (F7)</source>
         <translation>Refuse (F7)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="119" />
+        <location filename="../../desktop/counter/reception.py" line="125" />
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="162" />
+        <location filename="../../desktop/counter/reception.py" line="168" />
         <source>即办件：当场办结</source>
         <translation>Instant item: completed on the spot</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="163" />
+        <location filename="../../desktop/counter/reception.py" line="169" />
         <source>承诺件：%n个工作日</source>
         <translation>
             <numerusform>Promised item: %n working day</numerusform>
@@ -1537,15 +1535,25 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="164" />
+        <location filename="../../desktop/counter/reception.py" line="170" />
         <source>（法定%n个工作日）</source>
         <translation>
             <numerusform> (legal limit %n working day)</numerusform>
             <numerusform> (legal limit %n working days)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="193" />
+        <source>现在不在此事项的办理时段内，仍可办理（计为延时服务），请确认。</source>
+        <translation>This item is outside its opening periods now. You may still serve it (it counts as extended hours); please make sure.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/reception.py" line="196" />
+        <source>下次办理时段：{when}（{name}）</source>
+        <translation> Next period: {when} ({name})</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="190" />
+        <location filename="../../desktop/counter/reception.py" line="216" />
         <source>尚缺%n项：%1</source>
         <translation>
             <numerusform>%n missing: %1</numerusform>
@@ -1553,7 +1561,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/reception.py" line="224" />
+        <location filename="../../desktop/counter/reception.py" line="250" />
         <source>材料不齐（缺%n项），不能受理：请发补正告知 (F6)</source>
         <translation>
             <numerusform>Materials incomplete (%n missing); cannot accept: request a supplement (F6)</numerusform>
@@ -1561,57 +1569,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="167" />
+        <location filename="../../desktop/counter/reception.py" line="173" />
         <source>收费：{fee}</source>
         <translation>Fee: {fee}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="169" />
+        <location filename="../../desktop/counter/reception.py" line="175" />
         <source>告知单 {slip}</source>
         <translation>Slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="171" />
+        <location filename="../../desktop/counter/reception.py" line="177" />
         <source>受理并办结 (F5)</source>
         <translation>Accept and complete (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="191" />
+        <location filename="../../desktop/counter/reception.py" line="217" />
         <source>材料齐全</source>
         <translation>Materials complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="255" />
+        <location filename="../../desktop/counter/reception.py" line="281" />
         <source>材料齐全，无需补正</source>
         <translation>Materials are complete; no supplement needed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="267" />
+        <location filename="../../desktop/counter/reception.py" line="293" />
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="267" />
+        <location filename="../../desktop/counter/reception.py" line="293" />
         <source>请填写不予受理的理由，将写入不予受理决定书：</source>
         <translation>Enter the reason for refusing; it is printed on the refusal notice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="307" />
+        <location filename="../../desktop/counter/reception.py" line="333" />
         <source>已受理，办件编号 {no}</source>
         <translation>Accepted, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="308" />
+        <location filename="../../desktop/counter/reception.py" line="334" />
         <source>即办件已当场办结，办件编号 {no}</source>
         <translation>Instant item completed on the spot, case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="309" />
+        <location filename="../../desktop/counter/reception.py" line="335" />
         <source>已发出补正告知，办件编号 {no}（计时暂停）</source>
         <translation>Supplement requested, case {no} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/reception.py" line="310" />
+        <location filename="../../desktop/counter/reception.py" line="336" />
         <source>已不予受理，办件编号 {no}</source>
         <translation>Refused, case {no}</translation>
     </message>
@@ -1994,32 +2002,32 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="67" />
+        <location filename="../../desktop/counter/workspace.py" line="68" />
         <source>一窗</source>
         <translation>Yichuang</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="70" />
+        <location filename="../../desktop/counter/workspace.py" line="71" />
         <source>锁屏 (F12)</source>
         <translation>Lock (F12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="90" />
+        <location filename="../../desktop/counter/workspace.py" line="91" />
         <source>办件受理</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="91" />
+        <location filename="../../desktop/counter/workspace.py" line="92" />
         <source>我的办件 (F4)</source>
         <translation>My cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="117" />
+        <location filename="../../desktop/counter/workspace.py" line="118" />
         <source>未指定窗口</source>
         <translation>no window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/workspace.py" line="164" />
+        <location filename="../../desktop/counter/workspace.py" line="165" />
         <source>找到%n件：%1</source>
         <translation>
             <numerusform>%n case found: %1</numerusform>
@@ -2027,22 +2035,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="169" />
+        <location filename="../../desktop/counter/workspace.py" line="199" />
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="181" />
+        <location filename="../../desktop/counter/workspace.py" line="180" />
         <source>更早的办件在服务器上，正在查找：{text}</source>
         <translation>Older cases are on the server, looking there: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="201" />
+        <location filename="../../desktop/counter/workspace.py" line="197" />
         <source>此办件的详细记录在服务器上，现在连不上服务器：{text}</source>
         <translation>This case's full record is on the server, which cannot be reached now: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="182" />
+        <location filename="../../desktop/counter/workspace.py" line="212" />
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
@@ -2059,7 +2067,7 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../desktop/crash.py" line="116" />
+        <location filename="../../desktop/crash.py" line="118" />
         <source>程序发生了意外错误。已保存的办件不受影响。
 请把错误报告文件交给技术支持：
 {path}</source>
@@ -2068,7 +2076,7 @@ Please give this error report file to technical support:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/crash.py" line="118" />
+        <location filename="../../desktop/crash.py" line="120" />
         <source>意外错误</source>
         <translation>Unexpected error</translation>
     </message>

@@ -5,8 +5,8 @@ newest start be read without a scan; and what lets a terminal find a case it no 
 keeps (its slip number, and a keyed hash of the applicant's ID number: the number
 itself is never a column).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
