@@ -125,8 +125,11 @@ def _store_refs(replica: Replica, refs: list[tuple[str, str, dict]], *,
         calendar.reproject_changed(replica, before)
 
 
-def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, Any]:
-    """One pull page and its cursor, in one transaction. Returns what it brought."""
+def apply_page(replica: Replica, page: Mapping[str, Any], me: str,
+               also: Iterable[str] = ()) -> dict[str, Any]:
+    """One pull page and its cursor, in one transaction. Returns what it brought.
+    `also`: streams to project with the page's own (those a push answer just confirmed:
+    a case the page touches too is projected once)."""
     rows = wire.unpack_events(page["events"]) if page.get("events") else []
     with replica.transaction():
         cases, bad = _upsert_events(replica, rows)
@@ -135,8 +138,9 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
         if refs:
             _store_refs(replica, refs)
         notices_in = notices.store_pulled(replica, page.get("notices") or [])
-        if cases or own_cases:
-            bad += quarantine.project(replica, cases | own_cases, store.calendar_of(replica))
+        touched = cases | own_cases | set(also)
+        if touched:
+            bad += quarantine.project(replica, touched, store.calendar_of(replica))
         quarantine.report(replica, bad)
         replica.set_meta("cursor", str(int(page["cursor"])))
         if isinstance(page.get("server"), dict):  # which server, whether it reaches the city

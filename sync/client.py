@@ -77,6 +77,11 @@ class SyncClient:
         # called after each snapshot page with (streams so far, streams in all)
         self.progress: Callable[[int, int], None] | None = None
         self.snapshot_page = SNAPSHOT_PAGE
+        # within a sync round, cases the push answer confirmed as they were are projected
+        # with the pull's first page (once, not after each push batch and again after the
+        # pull); one whose row the answer changed (a conflict, a refusal) at once
+        self._defer_projection = False
+        self._unprojected: set[str] = set()
 
     def close(self) -> None:
         self.replica.close()
@@ -170,10 +175,14 @@ class SyncClient:
             epoch.note(self.replica, answer.get("epoch"))
             results = wire.unpack_verdicts(answer["results"])
             done = outbox.record_answers(self.replica, events, results)
-            if done["cases"]:
+            self._unprojected |= done["cases"]
+            if not self._defer_projection:
+                self._project_confirmed()
+            elif done["changed"]:
                 from sync.store import project
 
-                project(self.replica, done["cases"])
+                project(self.replica, done["changed"])
+                self._unprojected -= done["changed"]
             rep.pushed += done["confirmed"]
             rep.conflicts += done["conflicts"]
             rep.refused += done["refused"]
@@ -183,6 +192,14 @@ class SyncClient:
                 self.replica.set_meta("reenrol_required", "1")
                 self.replica.set_meta("reenrol_message", msg)
                 raise SyncRefused(msg, reenrol=True)
+
+    def _project_confirmed(self) -> None:
+        """Rebuild the rows of the cases whose events the server answered for."""
+        if self._unprojected:
+            from sync.store import project
+
+            project(self.replica, self._unprojected)
+            self._unprojected = set()
 
     def _recover(self, info: dict[str, Any]) -> None:
         self.recovered.append(epoch.recover(self.replica, info))
@@ -245,7 +262,8 @@ class SyncClient:
                 self._recover(exc.info)
                 continue
             rep.requests += 1
-            got = apply.apply_page(self.replica, page, me)
+            got = apply.apply_page(self.replica, page, me, also=self._unprojected)
+            self._unprojected = set()
             epoch.note(self.replica, page.get("epoch"))
             rep.pulled += got["events"]
             if got["clone"]:
@@ -283,15 +301,21 @@ class SyncClient:
     def sync_round(self) -> RoundReport:
         """Push, then pull (which also confirms anything whose answer was lost)."""
         before = len(self.recovered)
-        rep = self.push()
-        pulled = self.pull()
-        if len(self.recovered) > before and outbox.count(self.replica):
-            # the pull found the server restored: what it lacks goes out now, not next round
-            again = self.push()
-            rep.pushed, rep.requests = rep.pushed + again.pushed, rep.requests + again.requests
-            more = self.pull()
-            pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
-                pulled.requests + more.requests
+        self._defer_projection = True
+        try:
+            rep = self.push()
+            pulled = self.pull()
+            if len(self.recovered) > before and outbox.count(self.replica):
+                # the pull found the server restored: what it lacks goes out now
+                again = self.push()
+                rep.pushed, rep.requests = rep.pushed + again.pushed, \
+                    rep.requests + again.requests
+                more = self.pull()
+                pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
+                    pulled.requests + more.requests
+        finally:  # (a pull that failed: the push's confirmations are projected all the same)
+            self._defer_projection = False
+            self._project_confirmed()
         rep.pulled, rep.requests = pulled.pulled, rep.requests + pulled.requests
         self._refetch()
         self.replica.set_meta("last_success", dt.datetime.now(CHINA_TZ).isoformat(

@@ -67,10 +67,11 @@ def record_answers(replica: Replica, events: Sequence[Event],
 
     Applied/conflict: the event gets its server seq. Refused for good: marked refused
     (it no longer counts in the case) and dropped. `R` (restored backup): kept for after
-    re-enrolment.
+    re-enrolment. `cases`: the streams answered for; `changed`: those of them whose row
+    the answer changes (a conflict or a refusal: the others fold as they did pending).
     """
     out: dict[str, Any] = {"confirmed": 0, "refused": 0, "conflicts": 0, "reenrol": None,
-                           "cases": set()}
+                           "cases": set(), "changed": set()}
     with replica.transaction() as c:
         for e, (seq, letter, reason) in zip(events, results, strict=True):
             if letter in ("a", "c"):
@@ -79,6 +80,8 @@ def record_answers(replica: Replica, events: Sequence[Event],
                 c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
                 out["confirmed"] += 1
                 out["conflicts"] += letter == "c"
+                if letter == "c":
+                    out["changed"].add(e.case_id)
             elif letter == "R":
                 c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
                           (reason, e.id))
@@ -90,6 +93,7 @@ def record_answers(replica: Replica, events: Sequence[Event],
                           (reason or "refused", e.id))
                 c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
                 out["refused"] += 1
+                out["changed"].add(e.case_id)
             out["cases"].add(e.case_id)
     return out
 
