@@ -21,20 +21,29 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sync import notices, quarantine, reference, store, wire
+from sync import notices, projection, quarantine, reference, store, wire
 from sync.replica import Replica
 
 log = logging.getLogger(__name__)
 
 
+CHUNK = 400  # ids per IN (…) list: well under SQLite's 999 parameters of old builds
+
+
 def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple[set, list]:
     """Insert events we lack; confirm the ones we have. Returns the touched stream ids
-    and the ids of rows quarantined because they could not be read."""
+    and the ids of rows quarantined because they could not be read.
+
+    A page is applied in a few set operations (which of its ids and server seqs we hold,
+    one look-up per few hundred; the confirmations and the new events each one
+    executemany), not a SELECT and an INSERT per event: a terminal coming back from a
+    week offline pulls tens of thousands."""
     from domain.events import Event
 
     c = replica.conn
     cases: set[str] = set()
     bad: list[str] = []
+    good: list[tuple[Event, Any, Mapping[str, Any]]] = []
     for r in rows:
         try:
             e = Event.from_wire(r)
@@ -44,25 +53,53 @@ def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple
         except Exception as exc:
             bad.append(quarantine.keep(replica, r, f"unreadable: {type(exc).__name__}"))
             continue
-        verdict = r.get("verdict")
+        good.append((e, r.get("verdict"), r))
         cases.add(e.case_id)
-        if e.server_seq is not None:
+    held: set[str] = set()
+    owner: dict[int, str] = {}  # server seq → the event holding it here
+    for i in range(0, len(good), CHUNK):
+        part = [e for e, _, _ in good[i:i + CHUNK]]
+        held |= {x[0] for x in c.execute(
+            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(part))})",
+            [e.id for e in part])}
+        seqs = [e.server_seq for e in part if e.server_seq is not None]
+        if seqs:
+            owner.update(c.execute("SELECT server_seq, id FROM events WHERE server_seq IN "
+                                   f"({','.join('?' * len(seqs))})", seqs).fetchall())
+    for e, _, _ in good:  # (rare: the server's history changed under us)
+        if e.server_seq is not None and owner.get(e.server_seq, e.id) != e.id:
             _free_server_seq(replica, e.server_seq, e.id)
-        if c.execute("SELECT 1 FROM events WHERE id=?", (e.id,)).fetchone():
-            c.execute("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN "
-                      "verdict ELSE ? END WHERE id=?",
-                      (e.server_seq, quarantine.QUARANTINED, verdict, e.id))  # (a lost one
-            # that the server has again is simply confirmed: its verdict is the server's)
-            c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
-            continue
+    known = [(e, v) for e, v, _ in good if e.id in held]
+    # a lost one that the server has again is simply confirmed: its verdict is the server's
+    c.executemany("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN verdict "
+                  "ELSE ? END WHERE id=?",
+                  [(e.server_seq, quarantine.QUARANTINED, v, e.id) for e, v in known])
+    c.executemany("DELETE FROM outbox WHERE event_id=?", [(e.id,) for e, _ in known])
+    new = [(e, v, r) for e, v, r in good if e.id not in held]
+    c.execute("SAVEPOINT page_events")
+    try:
+        c.executemany(projection.INSERT_EVENT, [projection.event_row(e) for e, _, _ in new])
+    except sqlite3.Error:  # one of them cannot be stored: find it, keep the others
+        c.execute("ROLLBACK TO page_events")
+        new = _insert_one_by_one(replica, new, bad)
+    c.execute("RELEASE page_events")
+    c.executemany("UPDATE events SET verdict=? WHERE id=?",
+                  [(v, e.id) for e, v, _ in new if v])
+    return cases, bad
+
+
+def _insert_one_by_one(replica: Replica, new: list, bad: list[str]) -> list:
+    """The slow way, for a page with an event that cannot be stored (e.g. a (terminal,
+    seq) we hold under another id): that one is quarantined, the others go in."""
+    kept = []
+    for e, v, r in new:
         try:
             store.insert_event(replica, e, outbox=False)
-        except sqlite3.Error as exc:  # e.g. a (terminal, seq) we hold under another id
+        except sqlite3.Error as exc:
             bad.append(quarantine.keep(replica, r, f"cannot store: {exc}"))
             continue
-        if verdict:
-            c.execute("UPDATE events SET verdict=? WHERE id=?", (verdict, e.id))
-    return cases, bad
+        kept.append((e, v, r))
+    return kept
 
 
 def _free_server_seq(replica: Replica, seq: int, event_id: str) -> None:

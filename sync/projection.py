@@ -123,14 +123,20 @@ def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> N
                 p.write(replica, state, cal)
 
 
+def event_row(e: ev.Event) -> tuple[Any, ...]:
+    """An event as the values of EVENT_COLS."""
+    return (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
+            e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
+            e.recorded_at, e.server_seq)
+
+
+INSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLS)}) "
+                f"VALUES ({', '.join('?' * len(EVENT_COLS))})")
+
+
 def insert_event(replica: Replica, e: ev.Event, *, outbox: bool) -> None:
     """Append an event (and, for our own, its outbox row). Caller holds the transaction."""
-    replica.conn.execute(
-        f"INSERT INTO events ({', '.join(EVENT_COLS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
-         e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
-         e.recorded_at, e.server_seq),
-    )
+    replica.conn.execute(INSERT_EVENT, event_row(e))
     if outbox:
         replica.conn.execute(
             "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)",
