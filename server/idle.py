@@ -62,9 +62,9 @@ class Request:
     """An ordinary pull, read from the raw request; None from `parse` otherwise."""
 
     def __init__(self, token: str, cursor: int, limit: int, own: int,
-                 seen: epoch.Seen | None, version: str | None) -> None:
+                 seen: epoch.Seen | None, version: str | None, protocol: int = 1) -> None:
         self.token, self.cursor, self.limit, self.own = token, cursor, limit, own
-        self.seen, self.version = seen, version
+        self.seen, self.version, self.protocol = seen, version, protocol
 
     @classmethod
     def parse(cls, scope: Any) -> Request | None:
@@ -88,7 +88,8 @@ class Request:
                                               is None))
                 or (version is not None and len(version) > 40)):
             return None
-        return cls(auth[7:].strip(), cursor, limit, own, epoch.parse(seen_raw), version)
+        return cls(auth[7:].strip(), cursor, limit, own, epoch.parse(seen_raw), version,
+                   proto)
 
 
 def look(database: db.Database, tokens: TokenCache, req: Request) -> tuple[Any, Any] | None:
@@ -121,7 +122,8 @@ def page(database: db.Database, term: Any, row: Any, req: Request) -> dict[str, 
                                "ref": [], "notices": []}
     else:
         with database.reader() as conn:
-            out = pull.pull_page(conn, term, req.cursor, req.limit, req.own, top=top)
+            out = pull.pull_page(conn, term, req.cursor, req.limit, req.own, top=top,
+                                 compact=req.protocol >= wire.COMPACT_IDS)
     out["server"] = CITY
     out["epoch"] = {"db": row.db_id, "top": top, "boot": row.boot or ""}
     return out

@@ -73,8 +73,8 @@ def _matching(conn: sa.Connection, hall: str, q: str) -> Any:
     raise BadQuery("请输入完整的办件编号、告知单编号或18位身份证号码")
 
 
-def find(conn: sa.Connection, term: Terminal, q: str = "", ids: list[str] | None = None
-         ) -> dict[str, Any]:
+def find(conn: sa.Connection, term: Terminal, q: str = "", ids: list[str] | None = None,
+         compact: bool = False) -> dict[str, Any]:
     """The streams matching `q` (or with these ids) in the terminal's hall, with all
     their events (BadQuery for text that is no number)."""
     c, e = db.cases, db.events
@@ -87,4 +87,5 @@ def find(conn: sa.Connection, term: Terminal, q: str = "", ids: list[str] | None
     rows = event_rows(conn, sa.and_(e.c.hall_code == term.hall_code, e.c.case_id.in_(found),
                                     e.c.verdict != "refused")) if found else []
     return {"streams": found, "more": more,
-            "events": wire.pack_events([wire_event(x) for x in rows]) if rows else None}
+            "events": wire.pack_events([wire_event(x) for x in rows], compact=compact)
+            if rows else None}

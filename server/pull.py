@@ -48,7 +48,7 @@ def wire_event(r: Any) -> dict[str, Any]:
     return d
 
 
-def pack_page_events(rows: list[Any], me: str, known: int = NO_OWN
+def pack_page_events(rows: list[Any], me: str, known: int = NO_OWN, compact: bool = False
                      ) -> tuple[dict | None, dict | None]:
     """Foreign events packed in full; our own as (terminal_seq, server_seq, verdict),
     leaving out those at or below `known` that were never re-emitted.
@@ -59,7 +59,7 @@ def pack_page_events(rows: list[Any], me: str, known: int = NO_OWN
     foreign = [wire_event(r) for r in rows if r.pushed_by != me]
     own = [r for r in rows if r.pushed_by == me
            and (int(r.terminal_seq) > known or r.first_seq is not None)]
-    packed = wire.pack_events(foreign) if foreign else None
+    packed = wire.pack_events(foreign, compact=compact) if foreign else None
     mine = None
     if own:
         mine = {"t": [int(r.terminal_seq) for r in own], "s": [int(r.server_seq) for r in own],
@@ -78,11 +78,12 @@ def notice_item(r: Any) -> list[Any]:
 
 
 def pull_page(conn: sa.Connection, term: Terminal, cursor: int,
-              limit: int = DEFAULT_LIMIT, known: int = NO_OWN, top: int | None = None
-              ) -> dict[str, Any]:
+              limit: int = DEFAULT_LIMIT, known: int = NO_OWN, top: int | None = None,
+              compact: bool = False) -> dict[str, Any]:
     """The changes after `cursor` for the terminal's hall, at most `limit` rows; own
     verdicts up to terminal seq `known` left out (see the module docstring). `top`: the
-    change seq already read in this transaction (every row up to it has committed)."""
+    change seq already read in this transaction (every row up to it has committed).
+    `compact`: ids in protocol 3's form (the terminal reads it)."""
     limit = max(1, min(limit, MAX_LIMIT))
     if top is None:
         top = db.current_seq(conn)
@@ -102,6 +103,6 @@ def pull_page(conn: sa.Connection, term: Terminal, cursor: int,
     evs = [x for x in evs if x.server_seq <= nxt]
     refs = [x for x in refs if x.change_seq <= nxt]
     notes = [x for x in notes if x.change_seq <= nxt]
-    packed, own = pack_page_events(evs, term.id, known)
+    packed, own = pack_page_events(evs, term.id, known, compact)
     return {"cursor": max(nxt, cursor), "more": bool(full), "events": packed, "own": own,
             "ref": [ref_item(x) for x in refs], "notices": [notice_item(x) for x in notes]}

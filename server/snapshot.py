@@ -57,7 +57,8 @@ def _live(hall: str, since: str) -> Any:
 
 
 def page(conn: sa.Connection, term: Terminal, *, top: int | None = None, after: str = "",
-         since: str | None = None, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
+         since: str | None = None, limit: int = DEFAULT_LIMIT, compact: bool = False
+         ) -> dict[str, Any]:
     """One page: the live streams after `after` (at most `limit`) with their events up
     to `top`. Without `top` it is the first page, and fixes `top` and `since`."""
     limit = max(1, min(limit, MAX_LIMIT))
@@ -82,7 +83,8 @@ def page(conn: sa.Connection, term: Terminal, *, top: int | None = None, after: 
     out: dict[str, Any] = {
         "top": top, "since": since, "after": ids[-1] if ids else after, "more": more,
         "streams": len(ids),
-        "events": wire.pack_events([wire_event(x) for x in rows]) if rows else None}
+        "events": wire.pack_events([wire_event(x) for x in rows], compact=compact)
+        if rows else None}
     if first:
         r = db.reference
         out["ref"] = [ref_item(x) for x in conn.execute(sa.select(r).where(

@@ -118,7 +118,7 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
         return JSONResponse(answer)  # type: ignore[return-value]
 
     @app.get("/api/v1/sync/pull", responses=SYNC)
-    def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
+    def sync_pull(v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
                   limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
                   own: Annotated[int | None, Query(ge=0, lt=2**62)] = None,
                   version: Version = None, seen: Seen = None) -> dict[str, Any]:
@@ -134,11 +134,11 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
             term = tokens.lookup(conn, token)
             verdict = epoch.check(conn, term, seen_)
             if verdict is None:
-                page = _page(conn, term, cursor, limit, known)
+                page = _page(conn, term, cursor, limit, known, v)
         if page is None:  # record the restore (under the writer) and answer 409
             _restored_under_writer(database, token, seen_)
             with database.reader() as conn:  # the writer found the view agrees after all
-                page = _page(conn, term, cursor, limit, known)
+                page = _page(conn, term, cursor, limit, known, v)
         contacts.note(term.id, version, stored=term.last_seen, stored_version=term.version)
         return JSONResponse(page)  # type: ignore[return-value]
 
@@ -161,7 +161,7 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
             term = tokens.lookup(conn, token)
             try:
                 snap = snap_pages.page(conn, term, top=top, after=after, since=since,
-                                       limit=limit)
+                                       limit=limit, compact=v >= wire.COMPACT_IDS)
             except snap_pages.Gone:
                 snap = {"restart": True, "more": False}
             snap["epoch"] = epoch.state(conn)
@@ -169,8 +169,8 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
         return JSONResponse(snap)  # type: ignore[return-value]
 
 
-    @app.get("/api/v1/sync/lookup", responses=COMMON)
-    def sync_lookup(_v: Protocol, cred: Bearer,
+    @app.get("/api/v1/sync/lookup", responses={**COMMON, 404: ERR})
+    def sync_lookup(v: Protocol, cred: Bearer,
                     q: Annotated[str, Query(max_length=40, pattern=NO_NUL)] = "",
                     ids: Annotated[list[Annotated[str, Query(max_length=64, pattern=NO_NUL)]],
                                    Query(alias="id", max_length=lookup.MAX_STREAMS)] = []  # noqa: B006
@@ -181,12 +181,13 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
         token = token_of(cred)
         with database.reader() as conn:
             term = tokens.lookup(conn, token)
-            if not q.strip() and not ids:
-                raise HTTPException(400, "请给出办件编号、告知单编号、身份证号码或办件标识")
+            if not q.strip() and not ids:  # nothing asked: nothing found
+                return JSONResponse({"streams": [], "more": False, "events": None}
+                                    )  # type: ignore[return-value]
             try:
-                out = lookup.find(conn, term, q, list(ids))
-            except lookup.BadQuery as exc:
-                raise HTTPException(400, str(exc)) from exc
+                out = lookup.find(conn, term, q, list(ids), compact=v >= wire.COMPACT_IDS)
+            except lookup.BadQuery as exc:  # text that names no case: none found, and why
+                raise HTTPException(404, str(exc)) from exc
         return JSONResponse(out)  # type: ignore[return-value]
 
 
@@ -205,13 +206,14 @@ def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen |
 
 
 def _page(conn: sa.Connection, term: auth.Terminal, cursor: int, limit: int,
-          known: int) -> dict[str, Any]:
+          known: int, protocol: int) -> dict[str, Any]:
     """A pull page: a hall node's covers its scope (server.relay), a terminal's its hall;
     both say which server this is and whether it reaches the city, and its epoch."""
     if term.role == "node":
         page = relay.pull_page(conn, term, cursor, limit)
     else:
-        page = pull.pull_page(conn, term, cursor, limit, known)
+        page = pull.pull_page(conn, term, cursor, limit, known,
+                              compact=protocol >= wire.COMPACT_IDS)
     page["server"] = nodeinfo.info(conn)
     page["epoch"] = epoch.state(conn)
     return page

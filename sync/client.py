@@ -138,7 +138,7 @@ class SyncClient:
             events = outbox.pending(self.replica, self.batch_size)
             if not events:
                 return rep
-            body = wire.gzip_body({"batch": wire.pack_events(events)})
+            body = wire.gzip_body({"batch": wire.pack_events(events, compact=True)})
             try:
                 answer = self._request("POST", "/api/v1/sync/push", data=body, headers={
                     "Content-Type": "application/json", "Content-Encoding": "gzip"})
