@@ -78,6 +78,10 @@ class _Batches:
     def more(self) -> bool:
         return time.monotonic() < self.deadline
 
+    def phase(self) -> None:
+        """A new kind of work (its rows cost otherwise): start small again."""
+        self.size = 50
+
     def ran(self, t0: float) -> None:
         ms = (time.perf_counter() - t0) * 1000
         self.rep.batches.append(ms)
@@ -97,7 +101,9 @@ def step(replica: Replica, now: dt.datetime | None = None, budget_s: float = 1.0
         return rep
     b = _Batches(time.monotonic() + budget_s, rep)
     left = _compact(replica, now, b)
+    b.phase()
     left = _compress(replica, now, b) or left
+    b.phase()
     rep.pages_freed = _vacuum(replica, b)
     rep.done = not left and not (_vacuuming(replica) and _free_pages(replica))
     return rep
@@ -118,6 +124,7 @@ def _compact(replica: Replica, now: dt.datetime, b: _Batches) -> bool:
     cutoff = (now - dt.timedelta(days=retention_days(replica))).isoformat(timespec="seconds")
     c = replica.conn
     for name, table in TABLES:
+        b.phase()
         cond, args = _closed(name)
         while b.more():
             t0 = time.perf_counter()
