@@ -123,37 +123,37 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="46"/>
+        <location filename="../../desktop/review/queue_view.py" line="47"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="46"/>
+        <location filename="../../desktop/review/queue_view.py" line="47"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="74"/>
+        <location filename="../../desktop/review/queue_view.py" line="66"/>
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
@@ -161,32 +161,32 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="112"/>
+        <location filename="../../desktop/review/queue_view.py" line="104"/>
         <source>待我部门审批</source>
         <translation>Waiting for my department</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="113"/>
+        <location filename="../../desktop/review/queue_view.py" line="105"/>
         <source>近期已审批</source>
         <translation>Recently decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="114"/>
+        <location filename="../../desktop/review/queue_view.py" line="106"/>
         <source>办件范围</source>
         <translation>Which cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="116"/>
+        <location filename="../../desktop/review/queue_view.py" line="108"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="129"/>
+        <location filename="../../desktop/review/queue_view.py" line="121"/>
         <source>待审批办件</source>
         <translation>Cases waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="148"/>
+        <location filename="../../desktop/review/queue_view.py" line="140"/>
         <source>共{n}件，超期{red}件，临近{yellow}件</source>
         <translation>{n} cases, {red} overdue, {yellow} due soon</translation>
     </message>

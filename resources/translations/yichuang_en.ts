@@ -249,17 +249,17 @@
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="123"/>
+        <location filename="../../desktop/counter/my_cases.py" line="114"/>
         <source>该年的节假日安排尚未载入，期限按法定节假日推算（临时），载入后自动修正</source>
         <translation>That year&apos;s holiday schedule is not loaded yet; the deadline counts the statutory holidays (provisional) and is corrected automatically once it is loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="133"/>
+        <location filename="../../desktop/counter/my_cases.py" line="124"/>
         <source>（有冲突）</source>
         <translation> (conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="137"/>
+        <location filename="../../desktop/counter/my_cases.py" line="128"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
@@ -1223,47 +1223,47 @@
 <context>
     <name>MyCasesView</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160"/>
+        <location filename="../../desktop/counter/my_cases.py" line="151"/>
         <source>我的在办件</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="161"/>
+        <location filename="../../desktop/counter/my_cases.py" line="152"/>
         <source>我经办的全部办件</source>
         <translation>All my cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="162"/>
+        <location filename="../../desktop/counter/my_cases.py" line="153"/>
         <source>全大厅在办件</source>
         <translation>Open cases of the hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="165"/>
+        <location filename="../../desktop/counter/my_cases.py" line="156"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="169"/>
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="169"/>
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="170"/>
+        <location filename="../../desktop/counter/my_cases.py" line="161"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="178"/>
+        <location filename="../../desktop/counter/my_cases.py" line="169"/>
         <source>办件列表</source>
         <translation>Cases</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="207"/>
+        <location filename="../../desktop/counter/my_cases.py" line="198"/>
         <source>共%n件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1271,7 +1271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="208"/>
+        <location filename="../../desktop/counter/my_cases.py" line="199"/>
         <source>临近期限%n件</source>
         <translation>
             <numerusform>%n due soon</numerusform>
@@ -1279,7 +1279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="209"/>
+        <location filename="../../desktop/counter/my_cases.py" line="200"/>
         <source>超期%n件</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -1287,7 +1287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="210"/>
+        <location filename="../../desktop/counter/my_cases.py" line="201"/>
         <source>暂停%n件</source>
         <translation>
             <numerusform>%n paused</numerusform>
