@@ -104,18 +104,18 @@
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../../desktop/review/actions.py" line="59"/>
+        <location filename="../../desktop/review/actions.py" line="60"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="61"/>
+        <location filename="../../desktop/review/actions.py" line="62"/>
         <source>材料齐全，符合法定条件，同意。</source>
         <translation>Materials complete and the legal conditions met: approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="63"/>
         <location filename="../../desktop/review/actions.py" line="64"/>
+        <location filename="../../desktop/review/actions.py" line="65"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
@@ -281,47 +281,47 @@
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/review/actions.py" line="33"/>
+        <location filename="../../desktop/review/actions.py" line="34"/>
         <source>退回补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="34"/>
+        <location filename="../../desktop/review/actions.py" line="35"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="35"/>
+        <location filename="../../desktop/review/actions.py" line="36"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="36"/>
+        <location filename="../../desktop/review/actions.py" line="37"/>
         <source>申请延期</source>
         <translation>Ask extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="37"/>
+        <location filename="../../desktop/review/actions.py" line="38"/>
         <source>不批准延期</source>
         <translation>Extension declined</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="38"/>
+        <location filename="../../desktop/review/actions.py" line="39"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="39"/>
+        <location filename="../../desktop/review/actions.py" line="40"/>
         <source>不予许可</source>
         <translation>Refuse licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="40"/>
+        <location filename="../../desktop/review/actions.py" line="41"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="41"/>
+        <location filename="../../desktop/review/actions.py" line="42"/>
         <source>结果已出</source>
         <translation>Result ready</translation>
     </message>

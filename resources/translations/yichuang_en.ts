@@ -981,47 +981,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="139"/>
+        <location filename="../../desktop/counter/dialogs.py" line="106"/>
         <source>出件（送达结果）</source>
         <translation>Issue the result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="140"/>
+        <location filename="../../desktop/counter/dialogs.py" line="107"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="141"/>
+        <location filename="../../desktop/counter/dialogs.py" line="108"/>
         <source>EMS邮寄（免费）</source>
         <translation>Mailed by EMS (free)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="145"/>
+        <location filename="../../desktop/counter/dialogs.py" line="112"/>
         <source>该事项的结果不能邮寄</source>
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="149"/>
+        <location filename="../../desktop/counter/dialogs.py" line="116"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="151"/>
+        <location filename="../../desktop/counter/dialogs.py" line="118"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="152"/>
+        <location filename="../../desktop/counter/dialogs.py" line="119"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="153"/>
+        <location filename="../../desktop/counter/dialogs.py" line="120"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="165"/>
+        <location filename="../../desktop/counter/dialogs.py" line="132"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -1458,27 +1458,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="109"/>
+        <location filename="../../desktop/counter/dialogs.py" line="76"/>
         <source>暂停事由</source>
         <translation>Pause for</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="112"/>
+        <location filename="../../desktop/counter/dialogs.py" line="79"/>
         <source>（选择常用理由）</source>
         <translation>(choose a common reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="117"/>
+        <location filename="../../desktop/counter/dialogs.py" line="84"/>
         <source>常用理由</source>
         <translation>Common reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="120"/>
+        <location filename="../../desktop/counter/dialogs.py" line="87"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="125"/>
+        <location filename="../../desktop/counter/dialogs.py" line="92"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
@@ -1640,52 +1640,52 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="186"/>
+        <location filename="../../desktop/counter/dialogs.py" line="153"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="192"/>
+        <location filename="../../desktop/counter/dialogs.py" line="159"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="193"/>
+        <location filename="../../desktop/counter/dialogs.py" line="160"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="197"/>
+        <location filename="../../desktop/counter/dialogs.py" line="164"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="199"/>
+        <location filename="../../desktop/counter/dialogs.py" line="166"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="217"/>
+        <location filename="../../desktop/counter/dialogs.py" line="184"/>
         <source>请由本部门审核人输入工号和密码</source>
         <translation>The department&apos;s reviewer enters their staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="237"/>
+        <location filename="../../desktop/counter/dialogs.py" line="204"/>
         <source>该工号不是本部门的审核人员</source>
         <translation>This staff number is not a reviewer of the case&apos;s department</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="205"/>
+        <location filename="../../desktop/counter/dialogs.py" line="172"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="206"/>
+        <location filename="../../desktop/counter/dialogs.py" line="173"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="215"/>
+        <location filename="../../desktop/counter/dialogs.py" line="182"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
     </message>
@@ -1724,12 +1724,12 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="67"/>
+        <location filename="../../desktop/counter/dialogs.py" line="34"/>
         <source>补正告知（一次性告知）</source>
         <translation>Supplement request (one-time notice)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/dialogs.py" line="69"/>
+        <location filename="../../desktop/counter/dialogs.py" line="36"/>
         <source>以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：</source>
         <translation>
             <numerusform>This material is missing or not acceptable; the applicant is told at once (%n item):</numerusform>
@@ -1737,37 +1737,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="71"/>
+        <location filename="../../desktop/counter/dialogs.py" line="38"/>
         <source>所缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="75"/>
+        <location filename="../../desktop/counter/dialogs.py" line="42"/>
         <source>其他需要补正的内容（可选）</source>
         <translation>Anything else to supplement (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="77"/>
+        <location filename="../../desktop/counter/dialogs.py" line="44"/>
         <source>补正要求说明（可选），如：复印件须加盖公章</source>
         <translation>Notes (optional), e.g. copies must bear the company seal</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="79"/>
+        <location filename="../../desktop/counter/dialogs.py" line="46"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="80"/>
+        <location filename="../../desktop/counter/dialogs.py" line="47"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="81"/>
+        <location filename="../../desktop/counter/dialogs.py" line="48"/>
         <source>发出补正告知后，办理时限暂停计算，材料补齐后恢复。</source>
         <translation>Once requested, the time limit pauses until the materials are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="86"/>
+        <location filename="../../desktop/counter/dialogs.py" line="53"/>
         <source>请列明所缺材料</source>
         <translation>List the missing materials</translation>
     </message>
