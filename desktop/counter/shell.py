@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 from desktop.counter.session import CounterState, IdleWatcher, Session
 from desktop.messages import error_text
 from desktop.scan_filter import BLOCKED, ScanFilter, deliver_to_focus
+from desktop.screen_fit import show_maximised
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -233,17 +234,7 @@ class CounterShell(QMainWindow):
         self.login.set_ready(False, error_text(exc))
 
     def show_for_screen(self) -> None:
-        """Maximised on the screen it opens on (1280×720 logical at least: 1920×1080 at
-        150 %); 1366×768 on the offscreen platform's 800×800 default screen, which no
-        counter has (screenshots, tests)."""
-        screen = self.screen().availableGeometry()
-        smallest = self.minimumSize()
-        if QApplication.platformName() == "offscreen" and (
-                screen.width() < smallest.width() or screen.height() < smallest.height()):
-            self.resize(1366, 768)
-            self.show()
-        else:
-            self.showMaximized()
+        show_maximised(self)
 
     # --- login / lock -------------------------------------------------------------
     def _on_logged_in(self, staff: Staff, window_id: str) -> None:
