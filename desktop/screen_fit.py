@@ -51,3 +51,20 @@ def fits(widget: QWidget, screen: QScreen | None = None) -> bool:
     if screen is None:
         return True
     return screen.availableGeometry().contains(widget.frameGeometry())
+
+
+def show_maximised(window: QWidget) -> None:
+    """A face's main window, maximised on the screen it opens on (1280×720 logical at least:
+    1920×1080 at 150 %); 1366×768 on the offscreen platform's 800×800 default screen, which
+    no hall PC has (screenshots, tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = window.screen().availableGeometry()
+    smallest = window.minimumSize()
+    if QApplication.platformName() == "offscreen" and (
+            screen.width() < max(smallest.width(), 1280)
+            or screen.height() < max(smallest.height(), 720)):
+        window.resize(1366, 768)
+        window.show()
+    else:
+        window.showMaximized()
