@@ -53,9 +53,18 @@ def _workers_answering(srv: ServerProcess) -> set[int]:
         database.dispose()
 
 
+def _both_started(srv: ServerProcess) -> None:
+    """Both workers started (a boot each): the server answers once the first is up, the
+    second may take a few seconds more on a loaded machine."""
+    deadline = time.monotonic() + 60
+    while len(_workers_answering(srv)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(_workers_answering(srv)) == 2
+
+
 def test_two_workers_lose_and_double_nothing_under_cuts(two_workers, tmp_path):
     url, srv = two_workers
-    assert len(_workers_answering(srv)) == 2  # both workers started (a boot each)
+    _both_started(srv)
     faults = itertools.cycle([px.PASS, px.CUT_RESPONSE, px.PASS, px.CUT_REQUEST, px.PASS,
                               px.ERROR_503, px.PASS, px.PASS])
     lock = threading.Lock()
