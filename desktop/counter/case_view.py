@@ -105,6 +105,11 @@ class CaseView(QWidget):
         self.model = CaseModel(self)
         self.model.sig_case_changed.connect(self._show_on_widgets)
 
+    def prepare(self) -> None:
+        """The rows and buttons a case usually needs, made before the first one comes."""
+        self.facts_panel.prepare(10)
+        self.actions_bar.prepare(6)
+
     # --- showing ----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
         """Put `case` on screen: the model changes, the widgets follow it in place (no

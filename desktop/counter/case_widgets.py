@@ -110,13 +110,22 @@ class FactsPanel(Pane):
         self.rows: list[tuple[QLabel, QLabel]] = []
         self.shown = 0
 
+    def prepare(self, n: int) -> None:
+        """Have `n` rows ready (hidden), so a case with that many makes none."""
+        while len(self.rows) < n:
+            self._add_row()
+            self.form.setRowVisible(len(self.rows) - 1, False)
+
+    def _add_row(self) -> None:
+        text = QLabel()
+        text.setWordWrap(True)
+        self.rows.append((QLabel(), text))
+        self.form.addRow(*self.rows[-1])
+
     def show_rows(self, rows: list[tuple[str, str]]) -> None:
         for i, (label, value) in enumerate(rows):
             if i == len(self.rows):
-                text = QLabel(value)
-                text.setWordWrap(True)
-                self.rows.append((QLabel(label), text))
-                self.form.addRow(*self.rows[i])
+                self._add_row()
             set_text(self.rows[i][0], label)
             set_text(self.rows[i][1], value)
             if i >= self.shown:
@@ -153,16 +162,26 @@ class ActionBar(QWidget):
         self.handlers: list[Callable[[], None]] = []
         self.shown = 0
 
+    def prepare(self, n: int) -> None:
+        """Have `n` buttons ready (hidden), so a case with that many steps makes none."""
+        while len(self.buttons) < n:
+            self._add_button().hide()
+
+    def _add_button(self) -> QPushButton:
+        i = len(self.buttons)
+        button = QPushButton()
+        button.clicked.connect(lambda _=False: self.handlers[i]())
+        self.buttons.append(button)
+        self.handlers.append(lambda: None)
+        self.bar.addWidget(button)
+        return button
+
     def show_actions(self, actions: list[tuple[str, bool, Callable[[], None]]]) -> None:
         """(text, primary, handler) per button, left to right."""
         self._drop_case_button()
         for i, (text, primary, handler) in enumerate(actions):
             if i == len(self.buttons):
-                button = QPushButton()
-                button.clicked.connect(lambda _=False, i=i: self.handlers[i]())
-                self.buttons.append(button)
-                self.handlers.append(handler)
-                self.bar.addWidget(button)
+                self._add_button()
             button = self.buttons[i]
             self.handlers[i] = handler
             set_text(button, text)
