@@ -48,6 +48,7 @@ def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> S
     ident = replica.identity()
     if seed_catalog and ident.mode == "standalone":
         ensure_catalog(replica)
+    reference.fill_initials(replica)  # once, on a replica from before they were stored
     cal = calendar_of(replica)
     return Startup(ident, reference.load_catalog(replica), cal,
                    reference.calendar_warning(cal, today), reference.data_version(replica),
