@@ -4,8 +4,9 @@ gen.js makes 2,000 writes: 1,900 creates (42 % cases, 42 % audit records, 16 % r
 and 100 status changes. Ours are real events written through the counter's CaseStore:
 a case is a `registered` event (with the item's material checklist and a made-up
 applicant, so bigger than the peer's case document), an audit record is the next step on
-an earlier case (accept, submit for review, pause/resume the clock), a rating a `rated`
-event, a status change a withdrawal or an issue.
+an earlier case (accept, submit for review, pause/resume the clock — the department's
+reviewer's step, as the rule table says), a rating a `rated` event, a status change a
+withdrawal or an issue.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def write_week(replica: Replica, n: int = 2000, *, seed: int = 42,
     rng = random.Random(seed)
     catalog = reference.load_catalog(replica)
     clerks = [s for s in catalog.staff if s.role == "clerk" and s.window] or list(catalog.staff)
+    reviewers = {s.department: s.id for s in catalog.staff
+                 if s.role == "reviewer" and s.department}
     ident = replica.identity()
     store = CaseStore(replica)
     t = start or dt.datetime(2026, 3, 2, 9, 0, tzinfo=ev.CHINA_TZ)
@@ -68,7 +71,7 @@ def write_week(replica: Replica, n: int = 2000, *, seed: int = 42,
             if r < 0.42 or not pool:
                 register(actor, t)
             elif r < 0.84:
-                _step(store, rng.choice(pool), actor, t, rng, rate)
+                _step(store, rng.choice(pool), actor, t, rng, rate, reviewers)
             else:
                 rate(rng.choice(pool), actor, t, rng.choice((5, 5, 5, 4, 3, 2)), "pad")
         for _ in range(n_upd):
@@ -80,8 +83,10 @@ def write_week(replica: Replica, n: int = 2000, *, seed: int = 42,
 
 
 def _step(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime,
-          rng: random.Random, rate) -> None:  # type: ignore[no-untyped-def]
-    """The next ordinary step on a case, or a clock pause/resume when none is left."""
+          rng: random.Random, rate, reviewers: dict[str, str]  # type: ignore[no-untyped-def]
+          ) -> None:
+    """The next ordinary step on a case, or a clock pause/resume (by the department's
+    reviewer) when none is left."""
     case = load_case(store.replica, case_id)
     state = case.state if case else None
     kind, payload = NEXT_STEP.get(state, (None, {}))
@@ -93,6 +98,11 @@ def _step(store: CaseStore, case_id: str, actor: Actor, t: dt.datetime,
         else:
             kind, payload = ev.CLOCK_PAUSED, {"pause_reason": "inspection",
                                               "reason": "现场核查"}
+        reviewer = reviewers.get(case.department) if case is not None else None
+        if reviewer is None:
+            kind = None
+        else:
+            actor = Actor(reviewer, actor.terminal_id, None)
     if kind is None:
         rate(case_id, actor, t, rng.choice((5, 4)), "pad")
         return

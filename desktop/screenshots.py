@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QToolTip
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +82,15 @@ class CounterTour(QObject):
             ("", self._rating_done),
             ("20-opening-period-1920", self._opening_hours),
             ("21-status-hall-node-1920", self._hall_node_status),
+            ("22-outside-hours-1920", self._outside_hours),
+            ("23-duty-tooltip-1920", self._duty_tooltip),
+            ("", QToolTip.hideText),
             ("19-large-text", self._large_text),
             ("", self._normal_text),
+            ("", lambda: s.resize(1366, 768)),
+            ("24-outside-hours", self._outside_hours),
+            ("25-duty-tooltip", self._duty_tooltip),
+            ("", QToolTip.hideText),
         ]
 
     def _next(self) -> None:
@@ -111,6 +118,14 @@ class CounterTour(QObject):
 
     def _capture(self, name: str) -> None:
         pix = self.shell.grab()
+        tip = next((w for w in QApplication.topLevelWidgets()
+                    if w.inherits("QTipLabel") and w.isVisible()), None)
+        if tip is not None:  # a tooltip is a window of its own: paint it above its label
+            painter = QPainter(pix)
+            at = self.shell.period_label.mapTo(self.shell, QPoint(0, 0))
+            painter.drawPixmap(QPoint(min(at.x(), pix.width() - tip.width()),
+                                      max(0, at.y() - tip.height() - 2)), tip.grab())
+            painter.end()
         if self.dialog is not None:
             d = self.dialog.grab()
             painter = QPainter(pix)
@@ -205,7 +220,12 @@ class CounterTour(QObject):
         example = ROOT.parent / "docs" / "hours" / "yibin-style.json"
         if not example.exists():  # an installed copy has no docs/
             return
-        rows = hours_rows(json.loads(example.read_text("utf-8")))
+        from desktop.duty import demo_duty
+
+        data = json.loads(example.read_text("utf-8"))
+        state = self.shell.state  # and today's duty roster
+        data["duty"] = demo_duty(data["periods"], state.calendar, state.today())
+        rows = hours_rows(data)
         self.shell.runner.write(lambda store: reference.store_rows(store.replica, rows),
                                 lambda _n: self.shell.reference_watch.check())
 
@@ -242,6 +262,26 @@ class CounterTour(QObject):
         item = self.shell.state.catalog.item("0201")
         self._show(ToleranceDialog(list(item.tolerable_materials()), self.shell.state.today(),
                                    self.shell))
+
+    def _outside_hours(self) -> None:
+        """Registering in the lunch gap (outside every period): a warning above the form,
+        never a block."""
+        import datetime as dt
+
+        state = self.shell.state
+        real, day = state.clock, state.today()
+        while not state.calendar.is_working_day(day):
+            day += dt.timedelta(days=1)
+        state.clock = lambda: dt.datetime.combine(day, dt.time(12, 20), real().tzinfo)
+        try:
+            self._new_case()
+        finally:
+            state.clock = real
+
+    def _duty_tooltip(self) -> None:
+        """Who is on duty today, in the period's tooltip (the status bar's right end)."""
+        label = self.shell.period_label
+        QToolTip.showText(label.mapToGlobal(QPoint(0, -10)), label.toolTip(), label)
 
     def _full_hd(self) -> None:
         self.shell.login.password.setText("1234")

@@ -191,11 +191,10 @@ def new_event(
     snapshot (the caller looks it up in the catalog).
     """
     if actor.role is not None:
-        dep = getattr(state, "department", "") or item_department or payload.get("department")
-        roles.require(actor.role, kind, department=actor.department,
-                      item_department=str(dep) if dep else None)
-        if kind == ev.EXTENDED and str(payload.get("approved_by", "")) != actor.staff_id:
-            raise roles.Forbidden("延期须由批准的负责人本人登记", code="role.approver")
+        who = roles.Author(actor.staff_id, actor.role, actor.department)
+        problem = roles.event_refusal(who, kind, payload, state, item_department=item_department)
+        if problem is not None:
+            raise problem
     payload = streams.stamp(state, kind, payload)
     expected = streams.check(state, kind, payload)
     return ev.Event(

@@ -19,7 +19,7 @@ from domain.case_payload import validate_event
 from domain.catalog import DEFAULT_EXTENSION_DAYS
 from domain.deadline import MAX_DAYS, Deadline, Pause, compute
 from domain.errors import IllegalTransition
-from domain.streams import InvalidEvent, StreamType
+from domain.streams import InvalidEvent, StreamType, honour_verdict
 from domain.workdays import WorkCalendar
 
 RATING_LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
@@ -52,7 +52,9 @@ class Conflict:
     actual_state: str | None
     staff_id: str
     terminal_id: str
-    why: str = "state"  # "state", "extension" (another extension landed first), "rating"
+    # "state", "extension" (another extension landed first), "rating", "role" (the server
+    # found the author's role may not take the step: domain.roles)
+    why: str = "state"
 
 
 @dataclass
@@ -394,13 +396,24 @@ def apply(case: Case, e: ev.Event) -> bool:
     return legal
 
 
+def overrule(case: Case, e: ev.Event, why: str) -> None:
+    """Keep a step the server ruled out (streams.apply): in the history, without effect."""
+    case.conflicts.append(Conflict(e.id, e.kind, e.expected_state, case.state, e.staff_id,
+                                   e.terminal_id, why))
+    case.history.append(Step(
+        event_id=e.id, kind=e.kind, staff_id=e.staff_id, terminal_id=e.terminal_id,
+        window_id=e.window_id, recorded_at=e.recorded_at, state_after=case.state,
+        conflict=True, server_seq=e.server_seq, detail="冲突：无权进行此操作，未生效"))
+    case.updated_at = max(case.updated_at, e.recorded_at)
+
+
 def fold(events: Iterable[ev.Event], case_id: str | None = None) -> Case:
     """The case as its events, in the given order, make it."""
     case: Case | None = None
     for e in events:
         if case is None:
             case = Case(id=case_id or e.case_id)
-        apply(case, e)
+        honour_verdict(apply, overrule, case, e)
     if case is None:
         if case_id is None:
             raise ValueError("fold() of no events needs a case_id")
@@ -481,4 +494,5 @@ STREAM = StreamType(
     name="case", kinds=frozenset(ev.ALL_KINDS), empty=lambda sid: Case(id=sid),
     apply=_apply_checked, check=_check, state_of=lambda c: c.state, validate=validate_event,
     open_states=frozenset({None, *lc.OPEN}), on_conflict=_conflict_notice, stamp=_stamp,
+    overrule=overrule,
 )

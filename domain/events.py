@@ -57,6 +57,10 @@ class Event:
     recorded_at: str  # ISO 8601 with offset, the terminal's clock: for display only
     window_id: str | None = None
     server_seq: int | None = field(default=None, compare=False)
+    # the server's verdict where the reader holds it (`with_verdict`): a `conflict` the
+    # fold alone would not find is a step the server ruled out (a role that may not take
+    # it: domain.roles), and every node folds it as the conflict the server made it
+    verdict: str | None = field(default=None, compare=False)
 
     @property
     def local_date(self) -> dt.date:
@@ -64,16 +68,20 @@ class Event:
         return recorded_date(self.recorded_at)
 
     def to_wire(self) -> dict[str, Any]:
-        """A plain dict for JSON; `server_seq` travels only when known."""
+        """A plain dict for JSON; `server_seq` and `verdict` travel only when known."""
         d = asdict(self)
         d["payload"] = dict(self.payload)
-        if d["server_seq"] is None:
-            del d["server_seq"]
+        for key in ("server_seq", "verdict"):
+            if d[key] is None:
+                del d[key]
         return d
 
     @classmethod
     def from_wire(cls, d: Mapping[str, Any]) -> Event:
-        """Inverse of to_wire; payload may come as a JSON string from SQL rows."""
+        """Inverse of to_wire; payload may come as a JSON string from SQL rows.
+
+        A `verdict` in `d` is not read: it is the server's word, and only a reader that
+        trusts where the dict came from sets it (`with_verdict`) — never a push."""
         payload = d["payload"]
         if isinstance(payload, str):
             payload = json.loads(payload)
@@ -87,6 +95,10 @@ class Event:
 
     def with_server_seq(self, seq: int) -> Event:
         return replace(self, server_seq=seq)
+
+    def with_verdict(self, verdict: str | None) -> Event:
+        """The event as the server judged it (`applied`, `conflict` …; None: not yet)."""
+        return self if verdict == self.verdict else replace(self, verdict=verdict)
 
 
 def recorded_date(recorded_at: str) -> dt.date:

@@ -109,6 +109,14 @@ COUNTS: tuple[Count, ...] = (
     # 申诉复核
     _c("appeals_filed", "appeal", "opened_on"),
     _c("appeals_upheld", "appeal", "closed_on", ("outcome", "=", "excluded")),
+    # the queue (叫号): tickets taken, wait (first call − arrival) over called ones,
+    # service over served ones (domain.queue_figures), for the window and staff that
+    # served them last, on the day they were taken
+    _c("tickets", "ticket", "opened_on"),
+    _c("wait_s", "ticket", "opened_on", ("wait_s", "notnull", None), total="wait_s"),
+    _c("wait_n", "ticket", "opened_on", ("wait_s", "notnull", None)),
+    _c("service_s", "ticket", "opened_on", ("service_s", "notnull", None), total="service_s"),
+    _c("service_n", "ticket", "opened_on", ("service_s", "notnull", None)),
 )
 NAMES = tuple(c.name for c in COUNTS)
 INDEX = {n: i for i, n in enumerate(NAMES)}
@@ -221,7 +229,7 @@ def _measures(counts: Sequence[Count], *, time: bool) -> str:
     return ", ".join(f"{x} AS {c.name}" for x, c in zip(cols, COUNTS, strict=True))
 
 
-KEYS = ("window_id", "staff_id", "item_code")
+KEYS = ("window_id", "staff_id", "item_code", "zone")
 
 
 def _columns(keys: Sequence[str]) -> list[str]:
@@ -241,7 +249,7 @@ def sql(keys: tuple[str, ...], *, time: bool, hall_column: str | None) -> str:
     """One statement adding up every count for a period, grouped by the facts columns
     `keys` (of KEYS) of whom it counts for — the served window and staff swapped for
     the rated ones where a count rates — or, `time`, by each count's anchor day.
-    Columns out: hall, window_id, staff_id, item_code (NULL when not a key), day, then
+    Columns out: hall, window_id, staff_id, item_code, zone (NULL when not a key), day, then
     NAMES in order. Parameters :s :e :asof (and :hall when `hall_column` filters a
     server's table by hall)."""
     hall = hall_column or "''"
@@ -272,7 +280,7 @@ def sql(keys: tuple[str, ...], *, time: bool, hall_column: str | None) -> str:
 def keys_for(bys: Sequence[str]) -> tuple[str, ...]:
     """The facts columns some groupings need from the database (the rest is Labels')."""
     need = {"window": {"window_id"}, "staff": {"staff_id"}, "item": {"item_code"},
-            "department": {"item_code"}, "zone": {"item_code", "window_id"}}
+            "department": {"item_code"}, "zone": {"item_code", "window_id", "zone"}}
     wanted = set().union(*(need.get(b, set()) for b in bys))
     return tuple(k for k in KEYS if k in wanted)
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from domain import appeals, consultations, followups
+from domain import appeals, consultations, followups, tickets
 from domain import events as ev
 from domain import lifecycle as lc
 from domain.case import Case
+from domain.queue_figures import ticket_times
 from domain.ratings import rated_party
 from domain.workdays import ONE_DAY, WorkCalendar
 
@@ -33,10 +34,12 @@ FACT_COLUMNS = (
     "deadline", "work_days",
     "rating", "rating_ref", "rating_channel", "rated_on", "rating_staff_id", "rating_window_id",
     "opened_on", "closed_on", "due", "minutes", "outcome", "case_ref",
+    # queue tickets (issue 11): the zone it was taken for, its wait and service seconds
+    "zone", "wait_s", "service_s",
     "first_on", "last_on",
 )
 COL = {name: i for i, name in enumerate(FACT_COLUMNS)}
-FIGURE_STREAMS = ("case", "consultation", "followup", "appeal")
+FIGURE_STREAMS = ("case", "consultation", "followup", "appeal", "ticket")
 COMPLETING = frozenset({ev.APPROVED, ev.REJECTED, ev.ISSUED})
 
 Facts = tuple[Any, ...]
@@ -148,6 +151,20 @@ def appeal_facts(a: appeals.Appeal) -> Facts | None:
                 last_on=decided or LIVE)
 
 
+def ticket_facts(t: tickets.Ticket) -> Facts | None:
+    """A queue ticket's facts: the day it was taken, its zone, the window and member of
+    staff that served it last, its wait (first call − arrival) and, once served, its
+    service time (domain.queue_figures, the one definition of both)."""
+    if t.state is None or not t.day:
+        return None
+    times = ticket_times(t)
+    service = times.service_s if t.state == tickets.DONE else None
+    return _row(id=t.id, stream="ticket", window_id=times.window_id or None,
+                staff_id=times.staff_id or None, opened_on=t.day, outcome=t.state,
+                zone=t.zone or None, wait_s=times.wait_s, service_s=service,
+                first_on=t.day, last_on=t.day)
+
+
 def facts_of(state: Any, cal: WorkCalendar) -> Facts | None:
     """The facts row of any stream the figures count; None for others (notices …)."""
     if isinstance(state, Case):
@@ -158,4 +175,6 @@ def facts_of(state: Any, cal: WorkCalendar) -> Facts | None:
         return followup_facts(state)
     if isinstance(state, appeals.Appeal):
         return appeal_facts(state)
+    if isinstance(state, tickets.Ticket):
+        return ticket_facts(state)
     return None

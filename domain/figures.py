@@ -21,7 +21,11 @@ happened (Beijing time) and counted when that date lies in the period:
   count (the first per service) given in the period, less those excluded on appeal.
 - bad_ratings (差评) = 不满意+非常不满意; bad_rate = bad ÷ rated.
 - rating_coverage = completed in the period with a rating that counts ÷ completed.
-- consultations (咨询), follow-ups (差评回访整改), appeals (申诉复核), queue times.
+- consultations (咨询), follow-ups (差评回访整改), appeals (申诉复核).
+- queue (叫号): tickets taken on the day; avg_wait = mean of first call − arrival over
+  the tickets called, avg_service = mean service time over the tickets served
+  (domain.queue_figures), for the window and staff that served them last and the
+  zone they were taken for; in seconds and in minutes.
 
 A rate is a fraction 0..1, None where its denominator is 0. Case figures count for the
 window and member of staff that accepted the case; a rating counts for whom it rates
@@ -84,21 +88,6 @@ class Period:
         return [(self.start + dt.timedelta(days=i)).isoformat() for i in range(n)]
 
 
-@dataclass(frozen=True)
-class TicketTimes:
-    """One queue ticket's times (issue-11's ticket streams give them): wait = called −
-    arrived, service = ended − started."""
-
-    arrived_at: dt.datetime
-    called_at: dt.datetime | None = None
-    started_at: dt.datetime | None = None
-    ended_at: dt.datetime | None = None
-    window_id: str = ""
-    staff_id: str = ""
-    zone: str = ""
-    item_code: str = ""
-
-
 @dataclass
 class Labels:
     """Names and memberships from the catalog: items → department, zone; windows → zone."""
@@ -147,20 +136,16 @@ class Labels:
 
 
 class Tally:
-    """The counts of one group (domain.figure_counts.NAMES, in order, plus queue times);
-    `figures()` turns them into the published figures."""
+    """The counts of one group (domain.figure_counts.NAMES, in order); `figures()` turns
+    them into the published figures."""
 
-    __slots__ = ("n", "service_min", "service_n", "tickets", "wait_min", "wait_n")
+    __slots__ = ("n",)
 
     def __init__(self) -> None:
         self.n = [0] * len(NAMES)
-        self.tickets = self.wait_n = self.service_n = 0
-        self.wait_min = self.service_min = 0.0
 
     def merge(self, other: Tally) -> None:
         self.n = [a + b for a, b in zip(self.n, other.n, strict=True)]
-        for name in ("tickets", "wait_min", "wait_n", "service_min", "service_n"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def figures(self) -> dict[str, Any]:
         """Every figure of the group: counts, and rates as fractions (None when 0/0)."""
@@ -194,9 +179,11 @@ class Tally:
             "consultations": c["consultations"],
             "consultations_referred": c["referred"],
             "avg_consultation_minutes": _mean(c["consult_minutes"], c["consultations"]),
-            "tickets": self.tickets,
-            "avg_wait_minutes": _mean(self.wait_min, self.wait_n),
-            "avg_service_minutes": _mean(self.service_min, self.service_n),
+            "tickets": c["tickets"],
+            "avg_wait_seconds": _mean(c["wait_s"], c["wait_n"], 1),
+            "avg_service_seconds": _mean(c["service_s"], c["service_n"], 1),
+            "avg_wait_minutes": _mean(c["wait_s"] / 60, c["wait_n"]),
+            "avg_service_minutes": _mean(c["service_s"] / 60, c["service_n"]),
         }
 
 
@@ -204,14 +191,14 @@ def _rate(n: int, d: int) -> float | None:
     return None if d == 0 else round(n / d, 6)
 
 
-def _mean(total: float, n: int) -> float | None:
-    return None if n == 0 else round(total / n, 2)
+def _mean(total: float, n: int, digits: int = 2) -> float | None:
+    return None if n == 0 else round(total / n, digits)
 
 
 FIGURE_KEYS = tuple(Tally().figures())
 
-_ITEM, _WIN, _STAFF, _RSTAFF, _RWIN = (COL[k] for k in (
-    "item_code", "window_id", "staff_id", "rating_staff_id", "rating_window_id"))
+_ITEM, _WIN, _STAFF, _RSTAFF, _RWIN, _ZONE = (COL[k] for k in (
+    "item_code", "window_id", "staff_id", "rating_staff_id", "rating_window_id", "zone"))
 
 
 class FigureBook:
@@ -237,8 +224,10 @@ class FigureBook:
         self.rows_seen = 0
 
     # --- keys -----------------------------------------------------------------
-    def _dim(self, hall: str, window: str | None, staff: str | None, item: str | None) -> str:
-        """The group of a count made at `window` by `staff` on `item` in `hall`."""
+    def _dim(self, hall: str, window: str | None, staff: str | None, item: str | None,
+             zone: str | None = None) -> str:
+        """The group of a count made at `window` by `staff` on `item` (a ticket: taken
+        for `zone`) in `hall`."""
         by = self.by
         if by == "window":
             return window or NONE_KEY
@@ -253,7 +242,8 @@ class FigureBook:
             return NONE_KEY
         if by == "department":
             return lab.item_department.get(item or "", NONE_KEY)
-        return lab.item_zone.get(item or "") or lab.window_zone.get(window or "", NONE_KEY)
+        return zone or lab.item_zone.get(item or "") or lab.window_zone.get(window or "",
+                                                                             NONE_KEY)
 
     def _tally(self, hall: str, key: str) -> Tally:
         k = (hall if self.qualify else "", key)
@@ -270,42 +260,22 @@ class FigureBook:
             if self.time:
                 key = day if self.by == "day" else day[:7]
             elif c.party == "rated":
-                key = self._dim(hall, row[_RWIN], row[_RSTAFF], row[_ITEM])
+                key = self._dim(hall, row[_RWIN], row[_RSTAFF], row[_ITEM], row[_ZONE])
             else:
-                key = self._dim(hall, row[_WIN], row[_STAFF], row[_ITEM])
+                key = self._dim(hall, row[_WIN], row[_STAFF], row[_ITEM], row[_ZONE])
             self._tally(hall, key).n[i] += value
 
     def add_sums(self, hall: str, window: str | None, staff: str | None, item: str | None,
-                 day: str | None, values: Sequence[Any]) -> None:
+                 zone: str | None, day: str | None, values: Sequence[Any]) -> None:
         """Add one row of figure_counts.sql's answer (NULL where a key was not asked)."""
         if self.time:
             if day is None:
                 return
             key = day if self.by == "day" else day[:7]
         else:
-            key = self._dim(hall, window, staff, item)
+            key = self._dim(hall, window, staff, item, zone)
         t = self._tally(hall, key)
         t.n = list(map(operator.add, t.n, values))
-
-    def add_ticket(self, t: TicketTimes, hall: str = "") -> None:
-        """Count one queue ticket (the day it was taken)."""
-        day = t.arrived_at.date().isoformat()
-        if not self.s <= day <= self.e:
-            return
-        if self.time:
-            key = day if self.by == "day" else day[:7]
-        else:
-            key = self._dim(hall, t.window_id, t.staff_id, t.item_code)
-            if self.by == "zone" and t.zone:
-                key = t.zone
-        tally = self._tally(hall, key)
-        tally.tickets += 1
-        if t.called_at is not None:
-            tally.wait_min += (t.called_at - t.arrived_at).total_seconds() / 60
-            tally.wait_n += 1
-        if t.started_at is not None and t.ended_at is not None:
-            tally.service_min += (t.ended_at - t.started_at).total_seconds() / 60
-            tally.service_n += 1
 
     # --- results --------------------------------------------------------------
     def rows(self) -> list[dict[str, Any]]:
@@ -343,16 +313,17 @@ class FigureBook:
 
 def add_answer(books: Sequence[FigureBook], answer: Iterable[Sequence[Any]],
                hall: str | None = None) -> None:
-    """Add figure_counts.sql's answer (hall, window_id, staff_id, item_code, day, counts …)
+    """Add figure_counts.sql's answer (hall, window_id, staff_id, item_code, zone, day,
+    counts …)
     to every book: one statement serves several groupings. `hall` names the hall when
     the answer's hall column is empty (a replica holds one hall)."""
     for r in answer:
-        values = [int(v or 0) for v in r[5:]]  # PostgreSQL sums are Decimal or None
+        values = [int(v or 0) for v in r[6:]]  # PostgreSQL sums are Decimal or None
         if not any(values):
             continue  # rows in the span that count nowhere make no group
         h = r[0] if hall is None else hall
         for book in books:
-            book.add_sums(h, r[1], r[2], r[3], r[4], values)
+            book.add_sums(h, r[1], r[2], r[3], r[4], r[5], values)
 
 
 def time_split(bys: Iterable[str]) -> list[list[str]]:
@@ -363,15 +334,12 @@ def time_split(bys: Iterable[str]) -> list[list[str]]:
 
 
 def figures(rows: Iterable[tuple[Any, ...]], period: Period, by: str, labels: Labels,
-            excluded: Iterable[str] = (), tickets: Iterable[TicketTimes] = ()
-            ) -> list[dict[str, Any]]:
-    """One hall's figures: count `rows` (any order, streamed) and `tickets`."""
+            excluded: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """One hall's figures: count `rows` (any order, streamed)."""
     hall = next(iter(labels.hall), "")
     book = FigureBook(period, by, {hall: labels}, excluded)
     for r in rows:
         book.add(r, hall)
-    for t in tickets:
-        book.add_ticket(t, hall)
     return book.rows()
 
 

@@ -132,6 +132,8 @@ def case_conflict(case: Any, e: ev.Event) -> dict[str, Any]:
                 "后到的延期未生效，请核实应延期的天数")
     elif why == "rating":
         text = f"办件{number}：评价冲突，{who}是此次服务的第二次评价，未计入，请核实"
+    elif why == "role":
+        text = f"办件{number}：{who}未生效：该人员的角色无权进行此操作，请核实"
     else:
         text = (f"{f'办件{number}：'}{who}（期望{lc.state_label(e.expected_state)}）"
                 f"与服务器上的状态「{lc.state_label(case.state)}」冲突，未生效，请核实处理")
@@ -140,6 +142,28 @@ def case_conflict(case: Any, e: ev.Event) -> dict[str, Any]:
                        "why": why,
                        "staff_id": e.staff_id, "terminal_id": e.terminal_id,
                        "case_number": getattr(case, "case_number", "")}}
+
+
+def role_conflict(state: Any, e: ev.Event, reason: str) -> dict[str, Any]:
+    """The notice of a step the server ruled out because its author's role may not take
+    it (server.rulings): who, what, on which case or stream, and the rule's own words."""
+    from domain import roles, streams
+
+    number = getattr(state, "case_number", "") or ""
+    rule = roles.rule(e.kind)
+    what = rule.label if rule is not None else e.kind
+    where = f"办件{number}：" if number else ""
+    text = (f"{where}{e.staff_id}在终端{e.terminal_id[:8]}的「{what}」未生效：{reason}。"
+            "此操作已在离线时进行，请核实，并由有权限的人员重新办理")
+    payload: dict[str, Any] = {
+        "topic": CONFLICT, "text": text, "event_id": e.id,
+        "detail": {"kind": e.kind, "expected": e.expected_state,
+                   "actual": getattr(state, "state", None), "why": "role", "reason": reason,
+                   "staff_id": e.staff_id, "terminal_id": e.terminal_id,
+                   "case_number": number, "stream_id": e.case_id}}
+    if streams.stream_name(e.kind) == streams.CASE:
+        payload["case_id"] = e.case_id
+    return payload
 
 
 STREAM = StreamType(

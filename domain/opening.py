@@ -181,3 +181,13 @@ class Duty:
 def on_duty(roster: Iterable[Duty], day: dt.date, period_id: str) -> tuple[str, ...]:
     """The staff on duty in a period of a day (empty when nobody is rostered)."""
     return tuple(s for d in roster if d.day == day and d.period == period_id for s in d.staff)
+
+
+def day_plan(hours: Hours, roster: Iterable[Duty], cal: WorkCalendar,
+             day: dt.date) -> list[tuple[Period, tuple[str, ...]]]:
+    """The day's periods in order, each with the staff rostered for it (值班: who, when):
+    every period that runs on `day`, and any other the roster names for it."""
+    roster = [d for d in roster if d.day == day]
+    named = {d.period for d in roster}
+    return [(p, on_duty(roster, day, p.id)) for p in hours.periods
+            if p.runs_on(cal, day) or p.id in named]

@@ -15,6 +15,15 @@ gets a line here, where everyone sees who may take it.
 
     roles.require(staff, "approved", item_department=case.department)   # raises Forbidden
     roles.may("clerk", "review.open")                                      # False
+
+Who wrote an event: every event names its author by staff id. A terminal checks the
+logged-in person's record before it records a step (domain.application.new_event); the
+server checks every pushed event again against the hall's staff records as it holds them
+(server.rulings), because a terminal offline may hold an old record (a clerk moved to
+another job, a reviewer to another department). A step taken offline happened, so the
+server never drops it: it lands as a conflict (why `role`) with a notice saying so.
+`event_refusal` is that one check, used by both. Authors that are not people have fixed
+roles (`ACTOR_ROLES`): see `author`.
 """
 
 from __future__ import annotations
@@ -57,10 +66,15 @@ class Rule:
     roles: frozenset[str]
     label: str
     department: bool = False
+    # the person a follow-up is assigned to may take this step whatever their role
+    assignee: bool = False
+    # only the member of staff the rating rates may take it (an appeal of one's own rating)
+    own: bool = False
 
 
-def _r(label: str, *roles: str, department: bool = False) -> Rule:
-    return Rule(frozenset(roles), label, department)
+def _r(label: str, *roles: str, department: bool = False, assignee: bool = False,
+       own: bool = False) -> Rule:
+    return Rule(frozenset(roles), label, department, assignee, own)
 
 
 _STAFF = STAFF_ROLES
@@ -90,7 +104,8 @@ TABLE: Mapping[str, Rule] = {
     # --- notices (domain.notices) ------------------------------------------------------
     "notice.raised": _r("发出提醒", *_STAFF, KIOSK, SYSTEM),
     "notice.seen": _r("查看提醒", *_STAFF),
-    "notice.resolved": _r("处理提醒", *_STAFF),
+    # a device that recovers clears its own notice (the kiosk's printer has paper again)
+    "notice.resolved": _r("处理提醒", *_STAFF, SYSTEM),
     # --- the queue (叫号) ----------------------------------------------------------------
     "ticket.taken": _r("取号", KIOSK, GUIDE, CLERK),
     "ticket.*": _r("叫号", CLERK, GUIDE, SUPERVISOR),
@@ -99,8 +114,10 @@ TABLE: Mapping[str, Rule] = {
     # --- 差评回访整改 and appeals ---------------------------------------------------------
     "followup.opened": _r("差评回访立项", SUPERVISOR, SYSTEM),
     "followup.*": _r("差评回访整改", SUPERVISOR, HEAD),
+    "followup.contacted": _r("差评回访", SUPERVISOR, HEAD, assignee=True),
+    "followup.rectified": _r("差评整改", SUPERVISOR, HEAD, assignee=True),
     "followup.closed": _r("回访整改办结", SUPERVISOR),
-    "appeal.filed": _r("申诉", CLERK, REVIEWER, HEAD, GUIDE),
+    "appeal.filed": _r("申诉", CLERK, REVIEWER, HEAD, GUIDE, own=True),
     "appeal.*": _r("申诉复核", SUPERVISOR),
     # --- the faces -------------------------------------------------------------------------
     "counter.open": _r("打开窗口受理", CLERK, SUPERVISOR),
@@ -127,32 +144,43 @@ def rule(step: str) -> Rule | None:
     return found
 
 
-def _who(who: Any, department: str | None) -> tuple[str, str | None, bool]:
-    """(role, department, active) of a Staff-like object or a role name."""
+def _who(who: Any, department: str | None) -> tuple[str, str | None, bool, str]:
+    """(role, department, active, staff id) of a Staff-like object or a role name."""
     if isinstance(who, str):
-        return who, department, True
+        return who, department, True, ""
     return (str(getattr(who, "role", "") or ""), getattr(who, "department", None) or department,
-            bool(getattr(who, "active", True)))
+            bool(getattr(who, "active", True)), str(getattr(who, "id", "") or ""))
 
 
 def refusal(who: Any, step: str, *, department: str | None = None,
-            item_department: str | None = None) -> Forbidden | None:
+            item_department: str | None = None, staff_id: str | None = None,
+            assignee: str | None = None, rated_staff: str | None = None) -> Forbidden | None:
     """Why `who` may not take `step` (a Forbidden to raise or show), or None if they may.
 
-    `who`: a domain.catalog.Staff (its role and department are used) or a role name
-    (then `department` is theirs). `item_department`: the department of the case's item.
+    `who`: a domain.catalog.Staff (its role, department and id are used) or a role name
+    (then `department` and `staff_id` are theirs). `item_department`: the department of
+    the case's item. `assignee`: whom the follow-up is assigned to; `rated_staff`: whom
+    the appealed rating rates — each checked only where the step's rule asks and the
+    caller knows it (None: not known here, e.g. a face deciding what to offer).
     """
-    role, dep, active = _who(who, department)
+    role, dep, active, sid = _who(who, department)
+    sid = staff_id or sid
     found = rule(step)
     if found is None:
         return Forbidden(f"未定义权限的操作：{step}", code="role.unknown_step")
     if not active:
         return Forbidden("该工号已停用", code="role.inactive")
+    if found.assignee and assignee and sid and sid == assignee:
+        return None
     if role not in found.roles:
         who_label = ROLE_LABELS.get(role, role or "未知角色")
         allowed = "、".join(ROLE_LABELS[r] for r in ROLES if r in found.roles)
+        if found.assignee:
+            allowed += "，或被指派的人员"
         return Forbidden(f"{who_label}不能进行「{found.label}」（限{allowed}）",
                          code="role.forbidden")
+    if found.own and rated_staff is not None and sid != rated_staff:
+        return Forbidden("只能对评价自己的差评提出申诉", code="role.not_rated_staff")
     if found.department and role in DEPARTMENT_BOUND:
         if not dep:
             return Forbidden(f"{ROLE_LABELS[role]}没有所属部门，不能进行「{found.label}」",
@@ -166,18 +194,74 @@ def refusal(who: Any, step: str, *, department: str | None = None,
     return None
 
 
-def may(who: Any, step: str, *, department: str | None = None,
-        item_department: str | None = None) -> bool:
+def may(who: Any, step: str, **context: Any) -> bool:
     """Whether `who` may take `step` (see `refusal`)."""
-    return refusal(who, step, department=department, item_department=item_department) is None
+    return refusal(who, step, **context) is None
 
 
-def require(who: Any, step: str, *, department: str | None = None,
-            item_department: str | None = None) -> None:
-    """Raise Forbidden with a clear message unless `who` may take `step`."""
-    problem = refusal(who, step, department=department, item_department=item_department)
+def require(who: Any, step: str, **context: Any) -> None:
+    """Raise Forbidden with a clear message unless `who` may take `step` (see `refusal`)."""
+    problem = refusal(who, step, **context)
     if problem is not None:
         raise problem
+
+
+# --- who wrote an event ------------------------------------------------------------------
+
+# Authors that are not a person's staff record, and the role each acts in. Anything else
+# is a staff id, looked up in the hall's staff records.
+ACTOR_ROLES: Mapping[str, str] = {
+    "kiosk": KIOSK,  # the self-service kiosk: registers, rates, takes tickets
+    "system": SYSTEM,  # a terminal's or the server's own steps: device and sync notices
+    # (raised, and cleared when the device recovers), conflict notices, the follow-up
+    # the hall's rule opens for a bad rating
+    "sms": SYSTEM,  # a rating by SMS reply (sync.sms)
+    "script": GUIDE,  # `yichuang queue take|call` without --staff: the queue's steps
+    "guide": GUIDE,  # a guide desk handing out walk-in tickets without a login
+}
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who wrote an event, as the rule table needs them."""
+
+    id: str
+    role: str
+    department: str | None = None
+    active: bool = True
+
+
+def author(staff_id: str, record: Mapping[str, Any] | None) -> Author | None:
+    """The author of an event: a fixed actor (ACTOR_ROLES), else the staff record with
+    this id (its role, department, whether it is active); None when neither exists."""
+    if staff_id in ACTOR_ROLES:
+        return Author(staff_id, ACTOR_ROLES[staff_id])
+    if record is None:
+        return None
+    return Author(staff_id, str(record.get("role") or ""), record.get("department") or None,
+                  record.get("active", True) is not False)
+
+
+def event_refusal(who: Any, kind: str, payload: Mapping[str, Any], state: Any, *,
+                  staff_id: str = "", item_department: str | None = None
+                  ) -> Forbidden | None:
+    """Why `who` may not record a `kind` step with `payload` on a stream folded to
+    `state` (None: a new stream), or None — the rule table with what the stream says:
+    the case's department (a reviewer decides only their department's cases), the
+    follow-up's assignee, whom an appealed rating rates, and that an extension is
+    recorded by the head who approves it. The terminal (before recording) and the
+    server (every pushed event, server.rulings) both ask this."""
+    sid = staff_id or str(getattr(who, "id", "") or "")
+    dep = getattr(state, "department", "") or item_department or payload.get("department")
+    context: dict[str, Any] = {"item_department": str(dep) if dep else None, "staff_id": sid}
+    if kind.startswith("followup."):
+        context["assignee"] = str(getattr(state, "assignee", "") or "") or None
+    if kind == "appeal.filed":
+        context["rated_staff"] = str(payload.get("rated_staff_id") or "")
+    problem = refusal(who, kind, **context)
+    if problem is None and kind == "extended" and str(payload.get("approved_by", "")) != sid:
+        return Forbidden("延期须由批准的负责人本人登记", code="role.approver")
+    return problem
 
 
 def steps_for(role: str, steps: Iterable[str] = TABLE) -> list[str]:

@@ -17,6 +17,7 @@ Each stream type's module defines `STREAM = StreamType(...)` and is listed in
 
 from __future__ import annotations
 
+import copy
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from domain.errors import DomainError
 from domain.events import Event
 
 CASE = "case"
+CONFLICT = "conflict"  # the server's verdict on an event that had no effect
 
 # stream name → module defining STREAM. Add a line here for a new stream type.
 STREAM_MODULES: Mapping[str, str] = {
@@ -67,6 +69,9 @@ class StreamType:
     - `stamp(state_or_None, kind, payload)`: the payload as recorded, with what the
       step saw that its fold needs to tell a clash (a case's extension records the
       extension days it saw, so two made offline do not silently add up).
+    - `overrule(state, event, why)`: keep an event the server ruled a conflict that the
+      fold would have applied (a role that may not take the step: domain.roles) — in
+      the history, without effect. By default its id joins the state's `conflicts`.
     """
 
     name: str
@@ -79,6 +84,7 @@ class StreamType:
     open_states: frozenset[str | None] = frozenset()
     on_conflict: Callable[[Any, Event], Mapping[str, Any] | None] = lambda s, e: None
     stamp: Callable[[Any, str, Mapping[str, Any]], Mapping[str, Any]] = lambda s, k, p: p
+    overrule: Callable[[Any, Event, str], None] = lambda s, e, why: s.conflicts.append(e.id)
 
 
 _loaded: dict[str, StreamType] = {}
@@ -127,11 +133,30 @@ def validate(e: Event) -> StreamType:
 
 
 def apply(state: Any, e: Event) -> bool:
-    """Fold `e` into `state` with its stream's rules (see StreamType.apply)."""
+    """Fold `e` into `state` with its stream's rules (see StreamType.apply).
+
+    An event the server judged a conflict (`e.verdict`) stays one on every node: if the
+    stream's own rules find it illegal here, they record why; if they would apply it,
+    the server ruled it out for a reason the fold cannot see (the author's role, looked
+    up in the hall's staff records: server.rulings) and it is kept as a `role` conflict.
+    """
     st = type_of(e.kind)
     if st is None:
         raise InvalidEvent(f"unknown kind: {e.kind[:40]}", code="event.unknown_kind")
-    return st.apply(state, e)
+    return honour_verdict(st.apply, st.overrule, state, e)
+
+
+def honour_verdict(apply_one: Callable[[Any, Event], bool],
+                   overrule: Callable[[Any, Event, str], None], state: Any, e: Event) -> bool:
+    """`apply_one(state, e)`, unless the server judged `e` a conflict that the rules alone
+    would have applied: then `overrule` keeps it as a `role` conflict (see `apply`).
+    A stream type's own fold that bypasses `apply` (domain.case.fold) calls this too."""
+    if e.verdict != CONFLICT:
+        return apply_one(state, e)
+    if not apply_one(copy.deepcopy(state), e):  # rare: only events the server refused
+        return apply_one(state, e)
+    overrule(state, e, "role")
+    return False
 
 
 def fold(events: Iterable[Event], stream_id: str) -> Any:

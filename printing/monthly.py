@@ -91,22 +91,25 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequen
 
 
 PERFORMANCE_HEADERS = ("{group}", "受理", "办结", "按时办结率", "超期", "咨询", "评价",
-                       "满意率", "差评", "回访已结", "回访未结")
+                       "满意率", "差评", "回访已结", "回访未结", "取号", "平均等候(分)",
+                       "平均办理(分)")
 
 
 def performance_rows(rows: Sequence[Row], *, skip_empty: bool = True) -> list[list[str]]:
     """One line per window or member of staff: accepted, completed, on time, overdue,
-    consultations, satisfaction, 差评 and their follow-up."""
+    consultations, satisfaction, 差评 and their follow-up, queue tickets served there and
+    their average wait and service minutes."""
     out = []
     for r in rows:
         busy = any(r[k] for k in ("accepted", "completed", "overdue", "consultations", "rated",
-                                  "followups_open", "followups_closed"))
+                                  "followups_open", "followups_closed", "tickets"))
         if skip_empty and not busy:
             continue
         out.append([r["label"], num(r["accepted"]), num(r["completed"]), pct(r["on_time_rate"]),
                     num(r["overdue"]), num(r["consultations"]), num(r["rated"]),
                     pct(r["satisfaction_rate"]), num(r["bad_ratings"]),
-                    num(r["followups_closed"]), num(r["followups_open"])])
+                    num(r["followups_closed"]), num(r["followups_open"]), num(r["tickets"]),
+                    num(r["avg_wait_minutes"]), num(r["avg_service_minutes"])])
     return out
 
 
@@ -130,7 +133,7 @@ def _summary(review: MonthlyReview, width: float) -> list[Any]:
              ("窗口评价器", num(_sum(t, "rated_pad", "rated_screen"))),
              ("短信评价", num(t.get("rated_sms"))), ("评议箱", num(t.get("rated_slip"))),
              ("自助机评价", num(t.get("rated_kiosk"))),
-             ("平均等候(分钟)", num(t["avg_wait_minutes"])),
+             ("取号", num(t.get("tickets"))), ("平均等候(分钟)", num(t["avg_wait_minutes"])),
              ("平均办理(分钟)", num(t["avg_service_minutes"]))]
     cells = []
     for i in range(0, len(pairs), 4):
@@ -255,7 +258,7 @@ def story(review: MonthlyReview, width: float) -> list[Any]:
         satisfaction_chart(review.by_window, width),
         KeepTogether([overdue_chart(review.by_department, width)]),
     ]
-    widths = (2.4, 0.8, 0.8, 1.1, 0.8, 0.8, 0.8, 1.0, 0.8, 1.0, 1.0)
+    widths = (2.4, 0.8, 0.8, 1.1, 0.8, 0.8, 0.8, 1.0, 0.8, 1.0, 1.0, 0.8, 1.2, 1.2)
     heads = [h.format(group="窗口") for h in PERFORMANCE_HEADERS]
     out += [_h("二、各窗口"),
             _table(heads, performance_rows(review.by_window), widths, width)]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from domain import notices as dn
 from domain import streams
 from domain.ids import uuid7
 from domain.streams import InvalidEvent
-from server import db, push
+from server import db, push, rulings
 from server.auth import now_iso
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,17 @@ def _arrival(r: Any) -> int:
     return int(r.first_seq if r.first_seq is not None else r.server_seq)
 
 
-def canonical(rows: Sequence[Any]) -> tuple[list[Any], list[str], list[tuple[Any, Any]]]:
+Ruling = Callable[[ev.Event, Any], str | None]
+
+
+def canonical(rows: Sequence[Any], ruling: Ruling | None = None
+              ) -> tuple[list[Any], list[str], list[tuple[Any, Any]]]:
     """A stream's events in canonical order, the verdict each should carry, and the
     conflict notices this node owes.
 
-    Confirmed ones keep the upstream's verdict; pending ones get this node's fold's (they
+    Confirmed ones keep the upstream's verdict (and fold as it: a step the upstream ruled
+    out for its author's role stays out here); pending ones get this node's fold's, its
+    own role check (`ruling`: server.rulings) included (they
     are this node's provisional answer, as a terminal's pending steps are its own). A
     pending event that becomes a conflict here gets its notice from this node (the payload
     its stream's `on_conflict` makes): a node forwards `conflict` only for events whose
@@ -65,7 +71,11 @@ def canonical(rows: Sequence[Any]) -> tuple[list[Any], list[str], list[tuple[Any
     owed: list[tuple[Any, Any]] = []
     state: Any = None
     for r in order:
+        confirmed = r.up_seq is not None and r.up_verdict in ("applied", "conflict")
         e = push._event_of(r)
+        why = None if confirmed or ruling is None else ruling(e, state)
+        e = e.with_verdict(r.up_verdict if confirmed else
+                           streams.CONFLICT if why is not None else None)
         legal = True
         try:
             if state is None:
@@ -73,12 +83,13 @@ def canonical(rows: Sequence[Any]) -> tuple[list[Any], list[str], list[tuple[Any
             legal = streams.apply(state, e)
         except InvalidEvent:
             legal = False  # stored long ago by rules this version no longer has
-        if r.up_seq is not None and r.up_verdict in ("applied", "conflict"):
+        if confirmed:
             verdicts.append(r.up_verdict)
             continue
         verdicts.append("applied" if legal else "conflict")
         if not legal and r.verdict != "conflict":
-            payload = streams.type_of(e.kind).on_conflict(state, e) if state is not None \
+            payload = (dn.role_conflict(state, e, why) if why is not None else
+                       streams.type_of(e.kind).on_conflict(state, e)) if state is not None \
                 else None
             if payload is not None:
                 owed.append((r, payload))
@@ -97,10 +108,18 @@ def reorder(conn: sa.Connection, stream_ids: Iterable[str]) -> Reordered:
         for r in conn.execute(sa.select(e).where(e.c.case_id.in_(ids[i:i + 500]))):
             by_stream.setdefault(r.case_id, []).append(r)
     updates, owed = [], []
+    books: dict[str, rulings.Rulings] = {}
     for sid in ids:
         rows = by_stream.get(sid, [])
+        if not rows:
+            continue
+        hall = rows[0].hall_code
+        if hall not in books:
+            books[hall] = rulings.for_rows(conn, hall, [r for s in ids for r in
+                                                        by_stream.get(s, ())
+                                                        if r.hall_code == hall])
         current = sorted(rows, key=lambda r: int(r.server_seq))
-        order, verdicts, notes = canonical(rows)
+        order, verdicts, notes = canonical(rows, books[hall].refusal)
         owed += notes
         first = next((i for i, r in enumerate(order)
                       if r.id != current[i].id or r.verdict != verdicts[i]), None)

@@ -133,7 +133,8 @@ notices = sa.Table(
     sa.Column("change_seq", sa.BigInteger, nullable=False),
     sa.Index("notices_hall_seq", "hall_code", "change_seq"),
 )
-# one row of facts per case, consultation, follow-up and appeal (domain.figure_facts),
+# one row of facts per case, consultation, follow-up, appeal and queue ticket
+# (domain.figure_facts),
 # written with the stream's events, so the figures of a month read one index range.
 # Declared here for issue 9; folded into a migration when the server moves to Alembic.
 figure_facts = sa.Table(
@@ -150,6 +151,10 @@ figure_facts = sa.Table(
                    "minutes", "outcome", "case_ref")),
     sa.Column("first_on", sa.String(10), nullable=False),
     sa.Column("last_on", sa.String(10), nullable=False),
+    # queue tickets (migration 0004): the zone taken for, wait and service seconds
+    sa.Column("zone", sa.String(64)),
+    sa.Column("wait_s", sa.Integer),
+    sa.Column("service_s", sa.Integer),
     sa.Index("figure_facts_hall_span", "hall_code", "last_on", "first_on"),
     sa.Index("figure_facts_hall_stream", "hall_code", "stream", "outcome"),
 )

@@ -38,6 +38,9 @@ def demo_hashes() -> frozenset[str]:
                      if s.get("password_hash"))
 
 
+DISARMED = "demo-password"  # why a staff record was disabled at start
+
+
 def is_demo_credential(rec: dict[str, Any]) -> bool:
     """Whether a staff record can be logged into with the demo password."""
     return (str(rec.get("password_hash") or "") in demo_hashes()
@@ -56,7 +59,7 @@ def disarm(conn: sa.Connection) -> int:
         rec = json.loads(row.data)
         if is_demo_credential(rec):
             rec = {k: v for k, v in rec.items() if k not in ("password_hash", "password")}
-            rec.update(active=False, disabled="demo-password")
+            rec.update(active=False, disabled=DISARMED)
             rows.append((row.hall_code, "staff", row.id, rec))
     if rows:
         log.warning("disabled %d staff records that had the demo password: this server "

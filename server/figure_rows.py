@@ -97,7 +97,8 @@ def _folds(rows: Iterable[Any]) -> Iterator[tuple[str, Any]]:
                          payload=json.loads(r.payload), expected_state=r.expected_state,
                          terminal_id=r.terminal_id, terminal_seq=int(r.terminal_seq),
                          staff_id=r.staff_id, recorded_at=r.recorded_at,
-                         window_id=r.window_id, server_seq=int(r.server_seq)))
+                         window_id=r.window_id, server_seq=int(r.server_seq),
+                         verdict=r.verdict))
     if evs:
         yield hall, streams.fold(evs, current)
 

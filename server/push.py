@@ -27,7 +27,7 @@ from domain import notices as dn
 from domain import streams
 from domain.ids import uuid7
 from domain.streams import InvalidEvent
-from server import db
+from server import db, rulings
 from server.auth import now_iso
 from server.event_checks import Refusal, has_nul, read_event, same_event, validate
 
@@ -118,7 +118,8 @@ def _event_of(row: Any) -> ev.Event:
         id=row.id, case_id=row.case_id, kind=row.kind, payload=json.loads(row.payload),
         expected_state=row.expected_state, terminal_id=row.terminal_id,
         terminal_seq=int(row.terminal_seq), staff_id=row.staff_id,
-        recorded_at=row.recorded_at, window_id=row.window_id, server_seq=int(row.server_seq))
+        recorded_at=row.recorded_at, window_id=row.window_id, server_seq=int(row.server_seq),
+        verdict=row.verdict)
 
 
 def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, Any]:
@@ -156,6 +157,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     seq = db.current_seq(conn)
     now = now_iso()
     new_events, touched = [], set()
+    roles_of = rulings.for_rows(conn, hall_code, rows)
     for raw in rows:
         try:
             e = read_event(raw)
@@ -183,7 +185,10 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
                 raise Refusal("malformed: payload too large")
             if book.hall.setdefault(e.case_id, hall_code) != hall_code:
                 raise Refusal("foreign_case: 办件属于其他大厅")
-            legal = book.apply(e)
+            # the author's role, from the hall's staff records: a step taken offline that
+            # they may not take is kept as a conflict (server.rulings)
+            ruled = roles_of.refusal(e, book.folded.get(e.case_id))
+            legal = book.apply(e if ruled is None else e.with_verdict(streams.CONFLICT))
         except Refusal as r:
             out.results.append((None, r.letter, r.reason))
             out.reenrol = out.reenrol or r.letter == "R"
@@ -200,7 +205,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
             out.conflicts += 1
             # hall node (issue 11): a node that already called it a conflict raised the notice
             note = None if relay is not None and relay.node_raised(e) else \
-                _conflict_notice(conn, book, e, hall_code)
+                _conflict_notice(conn, book, e, hall_code, ruled)
             if note is not None:
                 seq += 1
                 touched.add(note.case_id)
@@ -251,11 +256,14 @@ def system_terminal(hall: str, node_code: str | None = None) -> str:
     return f"srv-{hall}" + (f"-n{node_code}" if node_code else "")
 
 
-def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event,
-                     hall: str) -> ev.Event | None:
+def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event, hall: str,
+                     ruled: str | None = None) -> ev.Event | None:
     """The `notice.raised` event for a step that landed as a conflict, folded into the
-    book like any event, so it syncs to the hall and its resolution syncs back."""
-    payload = streams.type_of(e.kind).on_conflict(book.folded[e.case_id], e)
+    book like any event, so it syncs to the hall and its resolution syncs back. `ruled`:
+    why the author's role may not take the step (always worth a notice)."""
+    state = book.folded[e.case_id]
+    payload = dn.role_conflict(state, e, ruled) if ruled is not None else \
+        streams.type_of(e.kind).on_conflict(state, e)
     if payload is None:
         return None
     tid = system_terminal(hall, db.node_code(conn))

@@ -55,7 +55,7 @@ def backfill(replica: Replica, cal: WorkCalendar | None = None) -> int:
     missing = [r[0] for r in replica.conn.execute(
         "SELECT DISTINCT e.case_id FROM events e LEFT JOIN figure_facts f ON f.id = e.case_id "
         "WHERE f.id IS NULL AND (e.kind NOT LIKE '%.%' OR e.kind LIKE 'consultation.%' "
-        "OR e.kind LIKE 'followup.%' OR e.kind LIKE 'appeal.%')")]
+        "OR e.kind LIKE 'followup.%' OR e.kind LIKE 'appeal.%' OR e.kind LIKE 'ticket.%')")]
     if not missing:
         replica.set_meta(_BACKFILLED, "1")
         return 0
@@ -108,12 +108,6 @@ def excluded_ratings(replica: Replica) -> set[str]:
         "SELECT rating_ref FROM figure_facts WHERE stream='appeal' AND outcome='excluded'")}
 
 
-def ticket_times(replica: Replica, period: fg.Period) -> list[fg.TicketTimes]:
-    """Queue tickets of the period, once the ticket streams (issue 11) project their times
-    here; until then there are none and wait/service times are null."""
-    return []
-
-
 def figures(replica: Replica, start: dt.date, end: dt.date, by: str, *,
             today: dt.date) -> list[dict[str, Any]]:
     """The replica's hall's figures for a date range, one row per group."""
@@ -142,10 +136,4 @@ def compute_many(replica: Replica, period: fg.Period, bys: list[str]
     for part in fg.time_split(bys):
         answer = replica.conn.execute(counts.statement(part), p)
         fg.add_answer([books[b] for b in part], answer, hall)
-    tickets = ticket_times(replica, period)
-    out = {}
-    for by, book in books.items():
-        for t in tickets:
-            book.add_ticket(t, hall)
-        out[by] = (book.rows(), book.total())
-    return out
+    return {by: (book.rows(), book.total()) for by, book in books.items()}

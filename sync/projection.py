@@ -74,11 +74,14 @@ def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
         # became part of the stream anywhere, so it must not be part of it here either;
         # one this terminal could not apply is kept aside (sync.quarantine), and so is
         # one the server wrote, then lost in a restore (sync.epoch)
-        f"SELECT {', '.join(EVENT_COLS)} FROM events WHERE case_id=? "
+        f"SELECT {', '.join(EVENT_COLS)}, verdict FROM events WHERE case_id=? "
         "AND (verdict IS NULL OR verdict NOT IN ('refused', 'quarantined', 'lost_on_server'))",
         (stream_id,)
     ).fetchall()
-    events = [event_from_row(r) for r in rows]
+    # a confirmed event carries the server's verdict: one it ruled a conflict (a role
+    # that may not take the step) folds as that conflict here too (domain.streams.apply)
+    events = [event_from_row(r).with_verdict(r["verdict"] if r["server_seq"] is not None
+                                             else None) for r in rows]
     confirmed = [e for e in events if e.server_seq is not None]
     pending = [e for e in events if e.server_seq is None]
     return canonical_order(confirmed, pending)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from domain import appeals, followups, numbering, ratings, roles, supervision
+from domain import appeals, followups, numbering, ratings, roles
 from domain import events as ev
 from domain.application import Actor
 from domain.case import Case
@@ -118,7 +118,7 @@ def step_followup(store: Any, staff: Any, followup_id: str, kind: str,
     current = projection.load_stream(store.replica, followup_id)
     if not isinstance(current, followups.Followup):
         raise DomainError("没有这条回访整改记录", code="followup.unknown")
-    supervision.require(staff, kind, assignee=current.assignee)
+    roles.require(staff, kind, assignee=current.assignee or None)
     _, f = store.record(followup_id, kind, payload, actor)
     return f
 
@@ -131,7 +131,7 @@ def file_appeal(store: Any, staff: Any, case_id: str, grounds: str,
         raise DomainError("此办件没有计入的评价", code="appeal.no_rating")
     r = case.rating
     party = ratings.rated_party(case, r)
-    supervision.require(staff, appeals.FILED, rated_staff=party.staff_id)
+    roles.require(staff, appeals.FILED, rated_staff=party.staff_id)
     payload = {"case_id": case.id, "rating_event_id": r["event_id"], "level": r["level"],
                "case_number": case.case_number, "rated_staff_id": party.staff_id,
                "rated_window_id": party.window_id, "item_code": case.item_code,
@@ -143,7 +143,7 @@ def file_appeal(store: Any, staff: Any, case_id: str, grounds: str,
 def decide_appeal(store: Any, staff: Any, appeal_id: str, decision: str, finding: str,
                   reason: str, actor: Actor) -> appeals.Appeal:
     """A supervisor keeps the rating, or excludes it as malicious or mistaken."""
-    supervision.require(staff, appeals.DECIDED)
+    roles.require(staff, appeals.DECIDED)
     payload = {"decision": decision, "reason": reason}
     if decision == appeals.EXCLUDED:
         payload["finding"] = finding

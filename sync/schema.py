@@ -228,4 +228,12 @@ MIGRATIONS: list[str] = [
         quarantined_at TEXT NOT NULL
     );
     """,
+    # 8: queue tickets count in the figures (wait and service times by window, staff,
+    # zone, day): their facts rows, filled for tickets already here by the next backfill
+    """
+    ALTER TABLE figure_facts ADD COLUMN zone TEXT;
+    ALTER TABLE figure_facts ADD COLUMN wait_s INTEGER;
+    ALTER TABLE figure_facts ADD COLUMN service_s INTEGER;
+    DELETE FROM meta WHERE key = 'figure_facts_backfilled';
+    """,
 ]

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from domain import idnumber, numbering
+from domain import idnumber, numbering, roles
 from domain.application import Actor
 from domain.case import Case
 from domain.catalog import Catalog, Staff
@@ -60,12 +60,16 @@ def reload_reference(replica: Replica) -> tuple[Catalog, WorkCalendar, Hours]:
     return reference.load_catalog(replica), calendar_of(replica), reference.load_hours(replica)
 
 
-def check_login(staff: Staff | None, password: str) -> Staff:
-    """The staff member if the password matches their hash (checked offline)."""
+def check_login(staff: Staff | None, password: str, step: str | None = None) -> Staff:
+    """The staff member if the password matches their hash (checked offline) and, given
+    the face's `step` (`counter.open` …), their role may open it (domain.roles: a
+    roles.Forbidden with the rule table's message otherwise)."""
     if staff is None or not verify(password, staff.password_hash):
         raise DomainError("工号或密码不正确", code="login.failed")
     if not staff.active:
         raise DomainError("该工号已停用", code="login.inactive")
+    if step is not None:
+        roles.require(staff, step)
     return staff
 
 

@@ -34,16 +34,21 @@ log = logging.getLogger(__name__)
 
 
 class LoginPage(QWidget):
-    """Staff number + password (+ window at first login); emits who logged in."""
+    """Staff number + password (+ window at first login); emits who logged in.
+
+    `step`: what logging in here opens, checked against the rule table (domain.roles):
+    the counter's `counter.open`, the supervisor face's `supervisor.open`."""
 
     sig_logged_in = Signal(object, str)
     """A password matched: (Staff, window id)."""
     sig_ready = Signal()
     """The staff list has been read: the clerk can log in now."""
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *,
+                 step: str = "counter.open") -> None:
         super().__init__(parent)
         self.runner = runner
+        self.step = step
         self.catalog: Catalog | None = None
         self.locked_staff: Staff | None = None
         self._build()
@@ -185,7 +190,9 @@ class LoginPage(QWidget):
         staff = self.catalog.staff_member(no)
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("正在验证…"))
-        self.runner.io(lambda: check_login(staff, password), self._on_ok, self._on_error)
+        step = self.step
+        self.runner.io(lambda: check_login(staff, password, step), self._on_ok,
+                       self._on_error)
 
     def _on_ok(self, staff: Staff) -> None:
         self.login_button.setEnabled(True)

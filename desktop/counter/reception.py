@@ -84,6 +84,12 @@ class ReceptionView(QWidget):
         grid.addWidget(self.title, 0, 0)
         grid.addWidget(self.change, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.facts, 1, 0, 1, 2)
+        # outside every opening period that offers the item: a warning, never a block
+        # (extended hours exist, and the figures count them apart: domain.opening)
+        self.hours_note = QLabel("", objectName="hoursNote")
+        self.hours_note.setWordWrap(True)
+        self.hours_note.hide()
+        grid.addWidget(self.hours_note, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         lay.addWidget(head)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -172,6 +178,25 @@ class ReceptionView(QWidget):
                                    else self.tr("受理 (F5)"))
         self.form.set_item(item)
         self.materials.set_item(item, provided)
+        self._note_hours(item)
+
+    def _note_hours(self, item: ServiceItem) -> None:
+        """Say so when the hall's periods do not offer the item now (at this window)."""
+        from desktop.kiosk.hours import when
+
+        hours, cal, now = self.state.hours, self.state.calendar, self.state.clock()
+        session = self.state.session
+        window = session.window.id if session is not None and session.window else None
+        if hours.is_open(cal, now, item.no, window, item.periods):
+            self.hours_note.hide()
+            return
+        text = self.tr("现在不在此事项的办理时段内，仍可办理（计为延时服务），请确认。")
+        nxt = hours.next_opening(cal, now, item.no, item.periods)
+        if nxt is not None:
+            text += self.tr("下次办理时段：{when}（{name}）").format(
+                when=when(nxt, now.date()), name=nxt.period.name)
+        self.hours_note.setText(text)
+        self.hours_note.show()
 
     def clear(self) -> None:
         """Forget the citizen: personal data leaves the screen."""
@@ -182,6 +207,7 @@ class ReceptionView(QWidget):
         self.materials.set_item(None)
         self.title.setText("")
         self.facts.setText("")
+        self.hours_note.hide()
         self.feedback.clear()
 
     def _update_missing(self) -> None:

@@ -346,6 +346,19 @@ class CounterShell(QMainWindow):
         self.clock_label.setText(self.clock().strftime("%Y-%m-%d %H:%M"))
         if self.state is not None:
             self.period_label.setText(self._period_text())
+            if self.state.hours.restricted:  # today's duty roster, in the period's tooltip
+                from domain.opening import day_plan
+                from sync import reference
+
+                hours, cal, day = self.state.hours, self.state.calendar, self.clock().date()
+                self.runner.read(lambda r: day_plan(hours, reference.load_duty(r, day), cal, day),
+                                 self._show_duty, lambda _e: None)
+
+    def _show_duty(self, plan: list) -> None:
+        from desktop.duty import duty_text
+
+        if self.state is not None:
+            self.period_label.setToolTip(duty_text(plan, True, self.state.catalog))
 
     def _period_text(self) -> str:
         """The opening period now: 上午 09:00-12:00, 延时服务, or outside all of them."""

@@ -27,9 +27,7 @@ def check_reviewer(staff: Staff | None, password: str) -> Staff:
     """
     from desktop.counter.jobs import check_login
 
-    staff = check_login(staff, password)
-    roles.require(staff, FACE)
-    return staff
+    return check_login(staff, password, FACE)
 
 
 def queue(replica: Replica, staff: Staff) -> list[dict[str, Any]]:

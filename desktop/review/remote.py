@@ -93,7 +93,9 @@ class BackofficeClient:
         return self._call("GET", "/cases", params={"scope": scope})
 
     def case(self, case_id: str) -> Case:
-        events = [Event.from_wire(e) for e in self._call("GET", f"/cases/{case_id}")["events"]]
+        # the server's verdicts come with its events: a step it ruled out stays out here
+        events = [Event.from_wire(e).with_verdict(e.get("verdict"))
+                  for e in self._call("GET", f"/cases/{case_id}")["events"]]
         if not events:
             raise RemoteError("没有这个办件", code="bo.http_404")
         return streams.fold(events, case_id)

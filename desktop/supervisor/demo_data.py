@@ -3,6 +3,7 @@ with follow-ups at every stage, appeals, and the notices a hall accumulates."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from typing import Any
@@ -15,6 +16,45 @@ from sync import notices
 from sync import ratings as sr
 
 
+def _person(staff: Any) -> Any:
+    """The demo's people act in their roles even on a replica of a real server, which
+    disables demo staff records (their public password) without changing their roles."""
+    return dataclasses.replace(staff, active=True)
+
+
+def _queue_days(store: Any, clerks: list, today: dt.date, rng: random.Random) -> int:
+    """Five days of the queue: tickets taken at the kiosk, called, served or missed at
+    the clerks' windows, so the figures have waits and service times to show."""
+    from domain import tickets as tk
+    from sync import queue, reference
+
+    zones = {w.id: w.zone for w in reference.load_catalog(store.replica).windows}
+    me = store.replica.identity().terminal_id
+    kiosk = Actor("kiosk", me)
+    n = 0
+    for back in range(5):
+        day = today - dt.timedelta(days=back)
+        t = dt.datetime.combine(day, dt.time(9, 0), ev.CHINA_TZ)
+        for _ in range(8):
+            t += dt.timedelta(minutes=rng.randrange(5, 40))
+            c = rng.choice(clerks)
+            ticket = queue.take(store, zones.get(c.window, "Z1"), kiosk, channel="kiosk",
+                                now=t)
+            actor = Actor(c.id, me, c.window)
+            called = t + dt.timedelta(seconds=rng.randrange(90, 1500))
+            queue.step(store, ticket.id, tk.CALLED, c.window, actor, now=called)
+            if rng.random() < 0.1:
+                queue.step(store, ticket.id, tk.NO_SHOW, c.window, actor,
+                           now=called + dt.timedelta(minutes=2))
+            else:
+                start = called + dt.timedelta(seconds=rng.randrange(20, 90))
+                queue.step(store, ticket.id, tk.STARTED, c.window, actor, now=start)
+                queue.step(store, ticket.id, tk.ENDED, c.window, actor,
+                           now=start + dt.timedelta(seconds=rng.randrange(120, 900)))
+            n += 1
+    return n
+
+
 def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str, int]:
     """Add the supervisor's material to a replica holding demo cases (writer thread)."""
     from sync import reference
@@ -23,7 +63,7 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
     replica = store.replica
     catalog = reference.load_catalog(replica)
     clerks = [s for s in catalog.staff if s.role == "clerk" and s.window]
-    boss = next(s for s in catalog.staff if s.role == "supervisor")
+    boss = _person(next(s for s in catalog.staff if s.role == "supervisor"))
     me = replica.identity().terminal_id
     done = {"consultations": 0, "bad": 0, "appeals": 0}
     with replica.transaction():
@@ -61,19 +101,20 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
                              boss_actor)
         if fids:
             fid, row = fids[-1]
-            staff = catalog.staff_member(row["staff_id"])
+            staff = _person(catalog.staff_member(row["staff_id"]))
             a = sr.file_appeal(store, staff, row["id"], "申请人当时未办成与窗口无关的业务，属误评",
                                Actor(row["staff_id"], me, row["window_id"]))
             done["appeals"] += 1
             if len(fids) > 2:
                 _fid2, row2 = fids[0]
-                staff2 = catalog.staff_member(row2["staff_id"])
+                staff2 = _person(catalog.staff_member(row2["staff_id"]))
                 a2 = sr.file_appeal(store, staff2, row2["id"], "评价器误触", Actor(
                     row2["staff_id"], me, row2["window_id"]))
                 sr.decide_appeal(store, boss, a2.id, appeals.EXCLUDED, "mistaken",
                                  "调取录像确认为误触", boss_actor)
                 done["appeals"] += 1
             del a
+    done["tickets"] = _queue_days(store, clerks, today, rng)
     notices.add(replica, notices.KIOSK_HELP, "1号自助登记机：群众请求帮助")
     notices.add(replica, notices.KIOSK_PRINTER, "1号自助登记机：打印机缺纸")
     conflict = {"kind": "issued", "expected": "result_ready", "actual": "withdrawn",

@@ -16,7 +16,8 @@ from domain import lifecycle as lc
 from domain.application import Actor
 from domain.deadline import countdown
 from domain.figure_facts import COL
-from sync import figure_rows, queries
+from domain.opening import day_plan
+from sync import figure_rows, queries, reference
 from sync import ratings as sr
 from sync.replica import Replica
 
@@ -37,6 +38,10 @@ class Overview:
     followups_red: int = 0
     notices_open: int = 0
     sms: dict[str, Any] = field(default_factory=dict)
+    # today's periods and who is on duty in each (domain.opening.day_plan); whether the
+    # hall declares periods at all
+    duty: list[tuple[Any, tuple[str, ...]]] = field(default_factory=list)
+    periods: bool = False
 
 
 def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview:
@@ -65,6 +70,9 @@ def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview
                            if f.overdue(today))
     ov.notices_open = len([n for n in _notices(replica, False)])
     ov.sms = sms_status(replica)
+    hours = reference.load_hours(replica)
+    ov.periods = hours.restricted
+    ov.duty = day_plan(hours, reference.load_duty(replica, today), src.calendar, today)
     return ov
 
 

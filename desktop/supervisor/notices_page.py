@@ -87,9 +87,13 @@ class NoticesPage(QWidget):
         split.setSizes([650, 450])
         lay.addWidget(split, 1)
         self.current: dict[str, Any] | None = None
+        self._shown: list[dict[str, Any]] | None = None
         self._enable()
 
     def show_notices(self, rows: list[dict[str, Any]]) -> None:
+        if rows == self._shown:
+            return  # nothing changed (a sync round): the selection and the note stay
+        self._shown = rows
         self.model.set_rows([{**r, "when": when_text(r.get("created_at") or ""),
                               "topic_text": topic_text(r.get("kind", "")),
                               "state_text": QCoreApplication.translate(

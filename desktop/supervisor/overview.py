@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter.history import when_text
+from desktop.duty import duty_text
 from desktop.messages import state_text
 from desktop.supervisor.tables import RowsModel, make_view, row_at, shown
 
@@ -91,6 +92,9 @@ class OverviewPage(QWidget):
         self.waiting = QLabel("")
         self.waiting.setWordWrap(True)
         right.addWidget(self.waiting)
+        self.duty = QLabel("", objectName="dutyText")  # today's duty roster (值班表)
+        self.duty.setWordWrap(True)
+        right.addWidget(self.duty)
         row.addLayout(right, 2)
         lay.addLayout(row, 1)
 
@@ -119,6 +123,9 @@ class OverviewPage(QWidget):
             if ov.sms["waiting"] and ov.sms["error"]:
                 text += self.tr("；短信网关暂不可用，待发短信会自动重发")
         self.waiting.setText(text)
+        duty = duty_text(ov.duty, ov.periods, catalog)
+        self.duty.setText(duty)
+        self.duty.setVisible(bool(duty))
 
     def _open(self, index) -> None:
         row = row_at(self.due_view, self.due_model, index)

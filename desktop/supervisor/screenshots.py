@@ -37,6 +37,24 @@ def seed(data_dir: pathlib.Path, today: dt.date) -> None:
         write_clerk_cases(store, today)
         seed_supervision(store, today)
         _sms_round(store, data_dir, today)
+        _opening_hours(store, today)
+
+
+def _opening_hours(store, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """Yibin-style periods and today's duty roster (the overview lists who is on duty)."""
+    import json
+
+    from desktop.duty import demo_duty
+    from domain.catalog_file import hours_rows
+    from resources import ROOT
+    from sync import reference
+
+    example = ROOT.parent / "docs" / "hours" / "yibin-style.json"
+    if not example.exists():  # an installed copy has no docs/
+        return
+    data = json.loads(example.read_text("utf-8"))
+    data["duty"] = demo_duty(data["periods"], store.calendar, today)
+    reference.store_rows(store.replica, hours_rows(data))
 
 
 def _sms_round(store, data_dir: pathlib.Path, today: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
 """The supervisor's window (大厅管理员 / 监察): login, then overview, figures, notices,
 follow-ups and appeals, the slip box and the monthly review, each a tab.
 
-Only a supervisor (or admin) may open it: the staff record's role is checked by
-domain.supervision.require, the one gate issue 10's rule table will replace.
+Only a supervisor (or admin) may open it: the login page checks the staff record's role
+against the rule table (domain.roles, step `supervisor.open`), and every step taken here
+is checked against the same table as it is recorded.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from desktop.supervisor.ratings_page import FollowupsPage, SlipBox
 from desktop.tasks import TaskRunner
 from domain import events as ev
 from domain import figures as fg
-from domain import supervision
+from domain import roles
 from domain.application import Actor
 from domain.catalog import Staff
 
@@ -61,7 +62,7 @@ class SupervisorWindow(QMainWindow):
         self.staff: Staff | None = None
         self.info: Any = None
         self.stack = QStackedWidget()
-        self.login = LoginPage(self.runner)
+        self.login = LoginPage(self.runner, step="supervisor.open")
         self.login.title.setText(self.tr("一窗 · 大厅监察"))
         self.login.window_box.hide()
         self.login.window_label.hide()
@@ -71,10 +72,32 @@ class SupervisorWindow(QMainWindow):
         self.status = QLabel("")
         self.statusBar().addWidget(self.status, 1)
         self.tabs: QTabWidget | None = None
+        self._start_sync()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self.runner.write(lambda store: counter_jobs.startup(store, self.clock().date()),
                           self._started, lambda e: self.login.set_ready(False, error_text(e)))
+
+    def _start_sync(self) -> None:
+        """Sync in the background like every terminal (desktop.sync_status): kiosk help
+        calls, printer faults and conflicts reach this face within a round, and what is
+        done here goes out at once."""
+        from desktop import sync_status
+
+        self.sync_controller = sync_status.SyncController(self.data_dir, parent=self)
+        self.statusBar().addPermanentWidget(
+            sync_status.SyncStatusWidget(self.sync_controller, parent=self))
+        self.runner.sig_written.connect(lambda _v: self.sync_controller.wake())
+        self._cursor: int | None = None
+        self.sync_controller.sig_status_changed.connect(self._synced)
+        QTimer.singleShot(0, self.sync_controller.start)
+
+    def _synced(self, status: Any) -> None:
+        """A round brought something new (the cursor moved): the notices again."""
+        if self.tabs is None or status.syncing or status.cursor == self._cursor:
+            return
+        self._cursor = status.cursor
+        self._notices(self.notices.all.isChecked())
 
     def show_for_screen(self) -> None:
         if QApplication.platformName() == "offscreen":
@@ -96,12 +119,6 @@ class SupervisorWindow(QMainWindow):
         self.login.set_catalog(info.catalog, "", "")
 
     def _logged_in(self, staff: Staff, _window: str) -> None:
-        try:
-            supervision.require(staff, "supervisor.open")
-        except supervision.NotAllowed:
-            self.login.message.setText(self.tr("此工号不是大厅管理员（监察），不能打开监察界面"))
-            self.login.password.clear()
-            return
         self.staff = staff
         if self.tabs is None:
             self._build_tabs()
@@ -113,7 +130,7 @@ class SupervisorWindow(QMainWindow):
     @property
     def actor(self) -> Actor:
         assert self.staff is not None
-        return Actor(self.staff.id, self.info.identity.terminal_id, None)
+        return Actor.of(self.staff, self.info.identity.terminal_id, None)
 
     def staff_label(self, sid: str) -> str:
         s = self.info.catalog.staff_member(sid) if sid else None
@@ -202,7 +219,14 @@ class SupervisorWindow(QMainWindow):
         d.show()
 
     def _notices(self, include_resolved: bool) -> None:
-        self.runner.read(lambda r: jobs.notices(r, include_resolved), self.notices.show_notices)
+        self.runner.read(lambda r: jobs.notices(r, include_resolved), self._show_notices)
+
+    def _show_notices(self, rows: list[dict]) -> None:
+        self.notices.show_notices(rows)
+        if self.tabs is not None:  # the tab says how many wait for someone
+            n = sum(1 for r in rows if r.get("state") == "open")
+            self.tabs.setTabText(self.tabs.indexOf(self.notices),
+                                 self.tr("提醒 {n}").format(n=n) if n else self.tr("提醒"))
 
     def _followups(self, include_closed: bool) -> None:
         def work(r):  # type: ignore[no-untyped-def]
@@ -241,7 +265,7 @@ class SupervisorWindow(QMainWindow):
         staff, actor = self.staff, self.actor
 
         def work(store):  # type: ignore[no-untyped-def]
-            supervision.require(staff, "slip.rated")
+            roles.require(staff, "rated")  # the box's slips are keyed by a supervisor
             return sr.rate_by_slip(store, number, level, "slip", actor)
 
         def done(res) -> None:  # type: ignore[no-untyped-def]
@@ -285,5 +309,6 @@ class SupervisorWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self.sync_controller.stop()
         self.runner.shutdown()
 

@@ -4,7 +4,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="45"/>
+        <location filename="../../desktop/supervisor/overview.py" line="46"/>
         <source>本月 {v}</source>
         <translation>This month {v}</translation>
     </message>
@@ -433,27 +433,27 @@
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="111"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="115"/>
         <source>被拒绝的操作：{kind}（{staff}，终端 {term}），当时以为办件处于「{expected}」</source>
         <translation>Step not applied: {kind} ({staff}, terminal {term}), which expected the case to be &quot;{expected}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="116"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="120"/>
         <source>服务器上的最终状态：「{actual}」，办件 {number}</source>
         <translation>State on the server: &quot;{actual}&quot;, case {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="120"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="124"/>
         <source>已读：{who}</source>
         <translation>Seen by {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="123"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="127"/>
         <source>处理：{who} {when} — {note}</source>
         <translation>Resolved: {who} {when} — {note}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/notices_page.py" line="139"/>
+        <location filename="../../desktop/supervisor/notices_page.py" line="143"/>
         <source>请填写处理说明</source>
         <translation>Enter a note</translation>
     </message>
@@ -461,143 +461,143 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="61"/>
+        <location filename="../../desktop/supervisor/overview.py" line="62"/>
         <source>今日受理</source>
         <translation>Accepted today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="61"/>
+        <location filename="../../desktop/supervisor/overview.py" line="62"/>
         <source>今日办结</source>
         <translation>Completed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="62"/>
+        <location filename="../../desktop/supervisor/overview.py" line="63"/>
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="62"/>
+        <location filename="../../desktop/supervisor/overview.py" line="63"/>
         <source>即办率</source>
         <translation>Instant rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="63"/>
+        <location filename="../../desktop/supervisor/overview.py" line="64"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="63"/>
+        <location filename="../../desktop/supervisor/overview.py" line="64"/>
         <source>超期（当前）</source>
         <translation>Overdue (now)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="64"/>
+        <location filename="../../desktop/supervisor/overview.py" line="65"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="64"/>
+        <location filename="../../desktop/supervisor/overview.py" line="65"/>
         <source>差评</source>
         <translation>Bad ratings</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="65"/>
+        <location filename="../../desktop/supervisor/overview.py" line="66"/>
         <source>咨询</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="65"/>
+        <location filename="../../desktop/supervisor/overview.py" line="66"/>
         <source>回访未结</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="72"/>
+        <location filename="../../desktop/supervisor/overview.py" line="73"/>
         <source>超期（红）与一个工作日内到期（黄）的办件</source>
         <translation>Overdue (red) and due within a working day (yellow)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="75"/>
+        <location filename="../../desktop/supervisor/overview.py" line="76"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="75"/>
+        <location filename="../../desktop/supervisor/overview.py" line="76"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="76"/>
-        <location filename="../../desktop/supervisor/overview.py" line="88"/>
+        <location filename="../../desktop/supervisor/overview.py" line="77"/>
+        <location filename="../../desktop/supervisor/overview.py" line="89"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="76"/>
+        <location filename="../../desktop/supervisor/overview.py" line="77"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="77"/>
+        <location filename="../../desktop/supervisor/overview.py" line="78"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="84"/>
+        <location filename="../../desktop/supervisor/overview.py" line="85"/>
         <source>窗口（今日最近办理）</source>
         <translation>Windows (last step today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="87"/>
+        <location filename="../../desktop/supervisor/overview.py" line="88"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="87"/>
+        <location filename="../../desktop/supervisor/overview.py" line="88"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="88"/>
+        <location filename="../../desktop/supervisor/overview.py" line="89"/>
         <source>最近办理</source>
         <translation>Last step</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="102"/>
+        <location filename="../../desktop/supervisor/overview.py" line="106"/>
         <source>超期 {red} 件，临近到期 {yellow} 件，超期回访 {f} 件，待处理提醒 {n} 条</source>
         <translation>{red} overdue, {yellow} due soon, {f} follow-ups overdue, {n} notices open</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="112"/>
+        <location filename="../../desktop/supervisor/overview.py" line="116"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="113"/>
+        <location filename="../../desktop/supervisor/overview.py" line="117"/>
         <source>今日未办理</source>
         <translation>Not used today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="113"/>
+        <location filename="../../desktop/supervisor/overview.py" line="117"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="114"/>
+        <location filename="../../desktop/supervisor/overview.py" line="118"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="115"/>
+        <location filename="../../desktop/supervisor/overview.py" line="119"/>
         <source>自助登记后等候受理：{w}</source>
         <translation>Registered at the kiosk, waiting: {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="117"/>
+        <location filename="../../desktop/supervisor/overview.py" line="121"/>
         <source>短信评价：已发 {sent}，待发 {waiting}，回复 {replies}（计入评价 {rated}）</source>
         <translation>SMS ratings: {sent} sent, {waiting} waiting, {replies} replies ({rated} counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="120"/>
+        <location filename="../../desktop/supervisor/overview.py" line="124"/>
         <source>；短信网关暂不可用，待发短信会自动重发</source>
         <translation>; the SMS gateway is unavailable, waiting messages will be sent when it is back</translation>
     </message>
@@ -623,78 +623,79 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="59"/>
-        <location filename="../../desktop/supervisor/window.py" line="65"/>
+        <location filename="../../desktop/supervisor/window.py" line="60"/>
+        <location filename="../../desktop/supervisor/window.py" line="66"/>
         <source>一窗 · 大厅监察</source>
         <translation>Yichuang · Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="94"/>
+        <location filename="../../desktop/supervisor/window.py" line="117"/>
         <source>本终端还没有人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="102"/>
-        <source>此工号不是大厅管理员（监察），不能打开监察界面</source>
-        <translation>This staff number is not a hall supervisor and cannot open the supervisor face</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/supervisor/window.py" line="109"/>
+        <location filename="../../desktop/supervisor/window.py" line="126"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="132"/>
+        <location filename="../../desktop/supervisor/window.py" line="149"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="132"/>
+        <location filename="../../desktop/supervisor/window.py" line="149"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="133"/>
+        <location filename="../../desktop/supervisor/window.py" line="150"/>
+        <location filename="../../desktop/supervisor/window.py" line="229"/>
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="134"/>
+        <location filename="../../desktop/supervisor/window.py" line="151"/>
         <source>回访整改与申诉</source>
         <translation>Follow-ups and appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="135"/>
+        <location filename="../../desktop/supervisor/window.py" line="152"/>
         <source>评议箱</source>
         <translation>Rating box</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="136"/>
+        <location filename="../../desktop/supervisor/window.py" line="153"/>
         <source>月度考核</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="179"/>
+        <location filename="../../desktop/supervisor/window.py" line="196"/>
         <source>{group} 的办件</source>
         <translation>Cases of {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="195"/>
+        <location filename="../../desktop/supervisor/window.py" line="212"/>
         <source>办件 {n} · {item}</source>
         <translation>Case {n} · {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="234"/>
+        <location filename="../../desktop/supervisor/window.py" line="229"/>
+        <source>提醒 {n}</source>
+        <translation>Notices {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/window.py" line="258"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="249"/>
+        <location filename="../../desktop/supervisor/window.py" line="273"/>
         <source>已录入：{n} {item}</source>
         <translation>Entered: {n} {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="252"/>
+        <location filename="../../desktop/supervisor/window.py" line="276"/>
         <source>（差评，已生成回访整改）</source>
         <translation> (bad rating: follow-up opened)</translation>
     </message>
@@ -828,7 +829,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../desktop/supervisor/screenshots.py" line="164"/>
+        <location filename="../../desktop/supervisor/screenshots.py" line="182"/>
         <source>编号校验位不正确，请重新扫描或核对输入</source>
         <translation>Wrong check digit: scan again or check the number</translation>
     </message>

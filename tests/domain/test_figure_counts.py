@@ -33,7 +33,8 @@ def random_rows(n: int, seed: int) -> list[tuple]:
     rng = random.Random(seed)
     rows = []
     for i in range(n):
-        stream = rng.choice(("case", "case", "case", "consultation", "followup", "appeal"))
+        stream = rng.choice(("case", "case", "case", "consultation", "followup", "appeal",
+                             "ticket"))
         r = dict.fromkeys(FACT_COLUMNS)
         r.update(id=f"x{i}", stream=stream, item_code=_maybe(rng, ["I1", "I2", "", "I9"], 0.1),
                  window_id=_maybe(rng, ["W1", "W2", ""], 0.15),
@@ -51,6 +52,11 @@ def random_rows(n: int, seed: int) -> list[tuple]:
         elif stream == "consultation":
             r.update(opened_on=_maybe(rng, EDGES, 0.05), minutes=_maybe(rng, [0, 3, 12], 0.1),
                      outcome=rng.choice(("answered", "referred")))
+        elif stream == "ticket":  # the queue: a zone, a wait once called, a service once served
+            r.update(opened_on=_maybe(rng, EDGES, 0.05), zone=_maybe(rng, ["Z1", "Z2", ""], 0.2),
+                     wait_s=_maybe(rng, [0, 45, 600, 3601]),
+                     service_s=_maybe(rng, [0, 30, 480], 0.5),
+                     outcome=rng.choice(("waiting", "done", "no_show")))
         elif stream == "followup":
             r.update(opened_on=_maybe(rng, EDGES, 0.05), closed_on=_maybe(rng, EDGES, 0.5),
                      due=_maybe(rng, EDGES, 0.3), rating=rng.choice((1, 2)))

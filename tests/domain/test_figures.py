@@ -150,6 +150,8 @@ def test_bad_periods_and_groups_are_refused():
 
 
 def test_consultations_and_queue_tickets():
+    from domain import streams
+    from domain import tickets as tk
     from domain.consultations import Consultation
 
     rows = []
@@ -157,11 +159,23 @@ def test_consultations_and_queue_tickets():
         c = Consultation(id=f"q{i}", state="recorded", minutes=m, outcome=outcome,
                          staff_id="S001", window_id="W01", recorded_at=at("2026-03-09"))
         rows.append(facts_of(c, CAL))
-    t0 = dt.datetime(2026, 3, 9, 9, 0, tzinfo=ev.CHINA_TZ)
-    tickets = [fg.TicketTimes(t0, t0 + dt.timedelta(minutes=10), t0 + dt.timedelta(minutes=11),
-                              t0 + dt.timedelta(minutes=19), "W01", "S001"),
-               fg.TicketTimes(t0, None, None, None, "W01", "S001")]
-    f = fg.figures(rows, MARCH, "hall", LABELS, tickets=tickets)[0]
+
+    def ticket(tid: str, *steps: tuple[str, int]):  # (kind, seconds after 09:00)
+        evs = [ev.Event(id=f"{tid}{i}", case_id=tid, kind=kind,
+                        payload={"number": "A1001", "zone": "Z1"} if kind == tk.TAKEN
+                        else {"window": "W01"}, expected_state=None, terminal_id="k",
+                        terminal_seq=i, staff_id="S001",
+                        recorded_at=(dt.datetime(2026, 3, 9, 9, tzinfo=ev.CHINA_TZ)
+                                     + dt.timedelta(seconds=s)).isoformat())
+               for i, (kind, s) in enumerate(steps)]
+        return facts_of(streams.fold(evs, tid), CAL)
+
+    rows += [ticket("t1", (tk.TAKEN, 0), (tk.CALLED, 601), (tk.STARTED, 660),
+                    (tk.ENDED, 1141)),  # waited 10:01, served 8:01
+             ticket("t2", (tk.TAKEN, 0)),  # still waiting: no wait time yet
+             ticket("t3", (tk.TAKEN, 0), (tk.CALLED, 300), (tk.NO_SHOW, 400))]  # 5:00
+    f = fg.figures(rows, MARCH, "hall", LABELS)[0]
     assert (f["consultations"], f["consultations_referred"]) == (2, 1)
     assert f["avg_consultation_minutes"] == 5.0
-    assert (f["tickets"], f["avg_wait_minutes"], f["avg_service_minutes"]) == (2, 10.0, 8.0)
+    assert (f["tickets"], f["avg_wait_seconds"], f["avg_service_seconds"]) == (3, 450.5, 481.0)
+    assert (f["avg_wait_minutes"], f["avg_service_minutes"]) == (7.51, 8.02)

@@ -10,7 +10,16 @@ import pytest
 
 from domain.case import fold
 from domain.events import CHINA_TZ, Event
-from domain.opening import Duty, Hours, Period, day_kind, on_duty, served_extended, stamp
+from domain.opening import (
+    Duty,
+    Hours,
+    Period,
+    day_kind,
+    day_plan,
+    on_duty,
+    served_extended,
+    stamp,
+)
 from domain.workdays import WorkCalendar
 from resources import path
 
@@ -108,6 +117,19 @@ def test_duty_roster():
     assert on_duty(roster, D("2026-12-05"), "duty") == ("S001",)
     assert on_duty(roster, D("2026-12-05"), "am") == ()
     assert Duty.from_dict(roster[0].to_dict()) == roster[0]
+
+
+def test_the_days_plan_says_who_is_on_duty_in_which_period(cal, hours):
+    roster = [Duty.from_dict(d) for d in HOURS["duty"]] + [
+        Duty(D("2026-12-07"), "am", ("S003", "S004")), Duty(D("2026-12-08"), "duty", ("S005",))]
+    saturday = [(p.id, who) for p, who in day_plan(hours, roster, cal, D("2026-12-05"))]
+    assert saturday == [("duty", ("S001",))]
+    monday = [(p.id, who) for p, who in day_plan(hours, roster, cal, D("2026-12-07"))]
+    assert monday == [("am", ("S003", "S004")), ("pm", ()), ("eve", ())]
+    # a roster entry for a period that does not run that day is still shown
+    assert ("duty", ("S005",)) in [(p.id, w) for p, w in day_plan(hours, roster, cal,
+                                                                   D("2026-12-08"))]
+    assert day_plan(Hours(), roster, cal, D("2026-12-05")) == []
 
 
 @pytest.mark.parametrize("bad", [

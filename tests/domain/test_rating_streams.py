@@ -3,9 +3,11 @@ malformed payloads refused; the one supervision gate; SMS replies read as levels
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
-from domain import appeals, consultations, followups, ratings, streams, supervision
+from domain import appeals, consultations, followups, ratings, roles, streams
 from domain import events as ev
 from domain.catalog import Staff
 from domain.errors import DomainError
@@ -90,19 +92,23 @@ def test_consultation_is_one_event_with_sane_minutes():
     assert not streams.apply(c, e("q", consultations.RECORDED, consultations.payload(1, "answered")))
 
 
-def test_the_supervision_gate():
+def test_the_supervision_steps_are_the_rule_tables():
     clerk = Staff("S001", "1001", "王丽", "clerk")
     boss = Staff("S068", "1068", "邹杰", "supervisor")
-    assert supervision.may(boss, "supervisor.open") and not supervision.may(clerk,
-                                                                          "supervisor.open")
-    assert supervision.may(clerk, "followup.contacted", assignee="S001")
-    assert not supervision.may(clerk, "followup.contacted", assignee="S002")
-    assert not supervision.may(clerk, "followup.closed", assignee="S001")
-    assert supervision.may(clerk, "appeal.filed", rated_staff="S001")
-    with pytest.raises(supervision.NotAllowed, match="自己的差评"):
-        supervision.require(clerk, "appeal.filed", rated_staff="S002")
-    with pytest.raises(supervision.NotAllowed):
-        supervision.require(clerk, "appeal.decided")
+    assert roles.may(boss, "supervisor.open") and not roles.may(clerk, "supervisor.open")
+    # the person a follow-up is assigned to revisits and rectifies, whatever their role
+    assert roles.may(clerk, "followup.contacted", assignee="S001")
+    assert roles.may(clerk, "followup.rectified", assignee="S001")
+    assert not roles.may(clerk, "followup.contacted", assignee="S002")
+    assert not roles.may(clerk, "followup.contacted")
+    assert not roles.may(clerk, "followup.closed", assignee="S001")
+    assert roles.may(boss, "followup.closed")
+    assert roles.may(clerk, "appeal.filed", rated_staff="S001")
+    with pytest.raises(roles.Forbidden, match="自己的差评"):
+        roles.require(clerk, "appeal.filed", rated_staff="S002")
+    with pytest.raises(roles.Forbidden):
+        roles.require(clerk, "appeal.decided")
+    assert importlib.util.find_spec("domain.supervision") is None  # one table, not two
 
 
 @pytest.mark.parametrize(("text", "level"), [("1", 5), (" 5 ", 1), ("２", 4), ("非常满意", 5),

@@ -35,7 +35,7 @@ EXPECTED: dict[str, set[str]] = {
     "result_ready": {C, R, H},
     "notice.raised": STAFF | {K, Y},
     "notice.seen": STAFF,
-    "notice.resolved": STAFF,
+    "notice.resolved": STAFF | {Y},  # a device that recovers clears its own notice
     "ticket.taken": {K, G, C},
     "window.paused": {C, G, S},
     "ticket.called": {C, G, S},
@@ -43,6 +43,8 @@ EXPECTED: dict[str, set[str]] = {
     "consultation.recorded": {C, G},
     "followup.opened": {S, Y},
     "followup.revisited": {S, H},
+    "followup.contacted": {S, H},  # … and the person it is assigned to
+    "followup.rectified": {S, H},
     "followup.closed": {S},
     "appeal.filed": {C, R, H, G},
     "appeal.decided": {S},

@@ -241,3 +241,44 @@ def test_the_nodes_cursor_only_moves_forward_and_no_seq_is_used_twice(node):
     node.pull()
     for c in cids:
         assert node.terminal_state(c) == node.state(c) == "supplement_requested"
+
+
+def test_a_step_the_city_rules_out_for_its_authors_role_stays_out_below(node):
+    # the node holds no staff list (it could not check): the city can, and says conflict
+    cid = node.step(None, ev.REGISTERED)
+    node.step(cid, ev.ACCEPTED)
+    node.pull()
+    assert node.state(cid) == node.terminal_state(cid) == "accepted"
+    ids = node.answer([(101, "a", None), (102, "c", None)])
+    ruled = next(r for r in node.rows(cid) if r.id == ids[1])
+    assert ruled.verdict == "conflict" and ruled.up_verdict == "conflict"
+    assert node.state(cid) == "registered"  # the node folds it as the city's conflict
+    node.pull()
+    with Replica.in_dir(node.dir) as r:
+        case = load_case(r, cid)
+        assert case.state == "registered"
+        assert [(c.event_id, c.why) for c in case.conflicts] == [(ids[1], "role")]
+    with node.db.reader() as conn:  # the city raised that notice: the node does not
+        assert upstream_apply.pending(conn, 10) == []
+
+
+def test_a_node_with_the_staff_list_rules_a_pending_step_out_itself(node):
+    with node.db.writer() as conn:
+        conn.execute(db.reference.insert().values(
+            hall_code=HALL, kind="staff", id="S001", change_seq=db.next_seqs(conn, 1),
+            data='{"id": "S001", "no": "1001", "name": "王丽", "role": "guide"}'))
+    cid = node.step(None, ev.REGISTERED)  # (the kiosk's registration: a guide may not)
+    rows = node.rows(cid)
+    assert [r.verdict for r in rows] == ["conflict"]
+    with node.db.reader() as conn:
+        waiting = upstream_apply.pending(conn, 10)
+    assert [w.kind for w in waiting] == [ev.REGISTERED, "notice.raised"]
+    assert '"why": "role"' in waiting[1].payload and "导办员不能进行「登记」" in waiting[1].payload
+    # the upstream's decision lands before it: the node re-folds, and rules it out again
+    node.page([_decision(cid, ev.WITHDRAWN, 1, 90, None)], cursor=95)
+    assert [r.kind for r in node.rows(cid)] == [ev.WITHDRAWN, ev.REGISTERED]
+    assert node.rows(cid)[-1].verdict == "conflict"
+    node.pull()
+    with Replica.in_dir(node.dir) as r:
+        assert r.conn.execute("SELECT verdict FROM events WHERE id=?",
+                              (rows[0].id,)).fetchone()[0] == "conflict"

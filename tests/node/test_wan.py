@@ -2,10 +2,12 @@
 veth pair taken down; loopback and the fault proxy where namespaces cannot be made).
 
 With the WAN down the hall works as one through its node: terminals enrol with codes the
-node issues, the kiosk registers, counters accept and rate, help calls reach every
-counter, a counter's step clashes with the back office's decision at the city. When the
-WAN returns the city holds every event exactly once, with its original terminal id and
-sequence, and the city, the node and every terminal fold the same states.
+node issues, the kiosk registers and hands out tickets, two counters call them at the
+same moment (no ticket twice) and the hall display shows every call, counters accept
+and rate, help calls reach every counter, a counter's step clashes with the back
+office's decision at the city. When the WAN returns the city holds every event exactly
+once, with its original terminal id and sequence, and the city, the node and every
+terminal (the display's too) fold the same states — tickets included.
 """
 
 from __future__ import annotations
@@ -59,12 +61,13 @@ def test_wan_cut_the_hall_works_as_one_then_the_city_holds_everything_once(wan_r
     rig.wan.cut()
     # the node issues its hall's codes by itself, through the command as written
     codes = [yichuang("admin", "--db", rig.node_db, "enroll-code", "--hall", TOWNSHIP
-                      ).stdout.strip() for _ in range(2)]
+                      ).stdout.strip() for _ in range(3)]
     kiosk = rig.wan.hall(Term, rig.work / "kiosk", rig.node.url, codes[0])
     second = rig.wan.hall(Term, rig.work / "counter-b", rig.node.url, codes[1])
-    rig.terms += [kiosk, second]
+    display = rig.wan.hall(Term, rig.work / "display", rig.node.url, codes[2])
+    rig.terms += [kiosk, second, display]
     assert kiosk.has_catalog() and second.state(clash) == "in_review"
-    hall = Hall(rig, kiosk, [first, second])
+    hall = Hall(rig, kiosk, [first, second], display)
     for activity in ACTIVITIES:
         activity(hall)
     # the back office approves at the city; offline, a counter withdraws the same case
@@ -76,7 +79,9 @@ def test_wan_cut_the_hall_works_as_one_then_the_city_holds_everything_once(wan_r
     # what the hall sees while the WAN is down
     node = wait_for(lambda: (s := stats(rig.node_db)) and not s["reaches_city"] and s, 60,
                     "the node to notice the WAN is down")
-    assert node["upstream_pending"] >= 4 + 4 + 2 + 2 + 1
+    # registrations and their tickets, acceptances, ratings, the help call and its
+    # resolution, four tickets taken and four calls (and the ends of the first two)
+    assert node["upstream_pending"] >= 4 + 4 + 4 + 2 + 2 + 4 + 4 + 2
     assert stats(rig.city_db)["events"] == before + 1  # the approval, nothing of the hall
     hall.sync(second)
     st = _status(rig, second)
@@ -97,8 +102,13 @@ def test_wan_cut_the_hall_works_as_one_then_the_city_holds_everything_once(wan_r
     mine = {t.enrolment.terminal_id for t in hall.terms}
     assert {e.terminal_id for e in city} - mine <= {f"bo-{TOWNSHIP}", f"srv-{TOWNSHIP}",
                                                    f"srv-{TOWNSHIP}-n{_node_code(rig)}"}
-    assert mine <= {e.terminal_id for e in city}  # original identities, not the node's
+    # original identities, not the node's (the display only reads: it wrote nothing)
+    writers = {t.enrolment.terminal_id for t in (kiosk, *hall.counters)}
+    assert writers <= {e.terminal_id for e in city}
     assert {t.state(clash) for t in hall.terms} == {"approved"}  # the city's order
+    called = [e for e in city if e.kind == "ticket.called" and e.verdict == "applied"]
+    assert sorted(json.loads(e.payload)["window"] for e in called) == sorted(
+        w for _n, w in hall.calls)  # every call once at the city, each by its window
     conflict_notes = [e for e in city if e.kind == "notice.raised"
                       and json.loads(e.payload).get("case_id") == clash
                       and json.loads(e.payload).get("topic") == "conflict"]

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from server import db
+from sync import projection
 from sync.client_cli import sync_once
 from sync.replica import Replica
 
@@ -45,6 +46,13 @@ def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], in
             "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices "
             "UNION ALL SELECT id, state FROM tickets "
             "UNION ALL SELECT id, state FROM window_states")}
+        # streams with no table of states of their own (follow-ups, appeals, consultations)
+        for (sid,) in r.conn.execute(
+                "SELECT DISTINCT case_id FROM events WHERE kind LIKE 'followup.%' OR "
+                "kind LIKE 'appeal.%' OR kind LIKE 'consultation.%'").fetchall():
+            folded = projection.load_stream(r, sid)
+            if folded is not None:
+                states[sid] = folded.state
         pending = r.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
     return ids, states, pending
 

@@ -1,14 +1,15 @@
 """A township hall's work while the WAN is down, as a list of activities on real terminals.
 
 Each activity acts through the code the faces use (the kiosk's `register`, the counter's
-CaseStore, the kiosk's help notice), syncs over the hall's LAN, and checks that the rest
-of the hall sees it at once — the hall works as one with only its node. The WAN tests run
-them in order; queue tickets (`yichuang queue take/call`) slot in as one more activity.
+CaseStore, the kiosk's help notice, the queue commands as written), syncs over the
+hall's LAN, and checks that the rest of the hall sees it at once — the hall works as one
+with only its node. The WAN tests run them in order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import subprocess
 import sys
@@ -33,14 +34,16 @@ class Hall:
     rig: Any
     kiosk: Term
     counters: list[Term]
+    display: Term | None = None  # the hall display's terminal (queue calls)
     registered: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
     rated: list[str] = field(default_factory=list)
     help_calls: list[str] = field(default_factory=list)
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (ticket, window)
 
     @property
     def terms(self) -> list[Term]:
-        return [self.kiosk, *self.counters]
+        return [self.kiosk, *self.counters, *([self.display] if self.display else [])]
 
     def sync(self, *terms: Term) -> None:
         """Sync these terminals once each; all of them, twice over, when none is named
@@ -50,12 +53,28 @@ class Hall:
             assert out["ok"], out
 
 
+def _argv(h: Hall, t: Term, *args: str) -> list[str]:
+    return [*h.rig.wan.prefix("hall"), sys.executable, "-m", "desktop.cli", *args,
+            "--data-dir", str(t.dir)]
+
+
 def cli(h: Hall, t: Term, *args: str) -> subprocess.CompletedProcess:
     """`yichuang ARGS --data-dir T` on the hall's LAN (the queue commands, say, which push
     and wait for the node's verdict)."""
-    return subprocess.run([*h.rig.wan.prefix("hall"), sys.executable, "-m", "desktop.cli",
-                           *args, "--data-dir", str(t.dir)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(_argv(h, t, *args), cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+
+
+def cli_at_once(h: Hall, runs: list[tuple[Term, tuple[str, ...]]]
+                ) -> list[subprocess.CompletedProcess]:
+    """Several commands started together (two counters pressing "next" at once)."""
+    procs = [subprocess.Popen(_argv(h, t, *args), cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for t, args in runs]
+    out = []
+    for p, (_t, args) in zip(procs, runs, strict=True):
+        stdout, stderr = p.communicate(timeout=120)
+        out.append(subprocess.CompletedProcess(args, p.returncode, stdout, stderr))
+    return out
 
 
 def _now() -> dt.datetime:
@@ -128,12 +147,45 @@ def kiosk_calls_for_help(h: Hall) -> None:
                               (nid,)).fetchone()[0] == "resolved"
 
 
-# In order. Queue tickets (kiosk take, two counters calling, no ticket twice) go here once
-# the queue commands land: one function taking the Hall, like these, running
-# `cli(h, t, "queue", "take", "--zone", Z)` on the hall's LAN.
+def queue_calls(h: Hall, takes: int = 4, rounds: int = 2) -> None:
+    """The kiosk hands out tickets, two counters press "next" at the same moment (the
+    node decides: no ticket twice), and the hall display shows every call — through
+    `yichuang queue take|call|status` as written, each pushing and waiting for the
+    node's verdict."""
+    taken = []
+    for _ in range(takes):
+        out = cli(h, h.kiosk, "queue", "take", "--zone", "Z1", "--staff", "kiosk")
+        assert out.returncode == 0, out.stderr
+        got = json.loads(out.stdout)
+        assert got["confirmed"] and got["server"], got  # the node took it, WAN or not
+        taken.append(got["ticket"])
+    assert len(set(taken)) == takes
+    staff = {"W01": "S001", "W02": "S003"}
+    for _ in range(rounds):  # both counters call at once, then again
+        runs = [(t, ("queue", "call", "--window", w, "--staff", staff[w]))
+                for t, w in zip(h.counters, staff, strict=True)]
+        for out, (_t, args) in zip(cli_at_once(h, runs), runs, strict=True):
+            assert out.returncode == 0, (out.stdout, out.stderr)
+            got = json.loads(out.stdout)
+            assert got["decided_by"] == "server" and got["window"] == args[3], got
+            h.calls.append((got["ticket"], got["window"]))
+    numbers = [n for n, _w in h.calls]
+    assert len(numbers) == len(set(numbers)) == 2 * rounds  # nobody called twice
+    assert h.display is not None
+    h.sync(h.display)
+    out = cli(h, h.display, "queue", "status")
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(out.stdout)
+    assert shown["server"]["reachable"] is True
+    assert {(c["ticket"], c["window"]) for c in shown["recent_calls"]} == set(h.calls)
+    serving = {w["code"]: w["serving"] for w in shown["windows"] if w["serving"]}
+    assert serving == {w: n for n, w in h.calls[-2:]}  # the last call at each window
+
+
 ACTIVITIES: list[Callable[[Hall], None]] = [
     kiosk_registers,
     counters_accept,
     counters_rate,
     kiosk_calls_for_help,
+    queue_calls,
 ]

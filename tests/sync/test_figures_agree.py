@@ -42,7 +42,7 @@ def test_replica_and_server_agree_to_the_case(server, hall_db, code_for, tmp_pat
         write_demo_cases(r, 120, today=TODAY)
         seed_supervision(CaseStore(r), TODAY)
     sync_all([counter.dir, sup.dir], rounds=2)
-    for by in ("window", "staff", "day", "department", "hall"):
+    for by in ("window", "staff", "day", "department", "zone", "hall"):  # hall last: used below
         with Replica.in_dir(sup.dir) as r:
             mine = ReplicaSource(r).compute(PERIOD, by)
         city = _server_figures(hall_db, by)
@@ -50,6 +50,9 @@ def test_replica_and_server_agree_to_the_case(server, hall_db, code_for, tmp_pat
     _rows, total = mine
     assert total["accepted"] > 50 and total["consultations"] == 60
     assert total["excluded_ratings"] == 1 and total["followups_opened"] >= 3
+    # the queue's five days: every ticket, waits and service times, at both ends
+    assert total["tickets"] == 40 and total["avg_wait_seconds"] > 0
+    assert total["avg_service_seconds"] > 0
     # every hall at once: the same hall's numbers, groups named hall/window
     every, _ = _server_figures(hall_db, "hall", None)
     assert [r["accepted"] for r in every] == [total["accepted"]]

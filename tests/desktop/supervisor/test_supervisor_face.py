@@ -37,7 +37,7 @@ def _select(view, model, pred) -> dict:
 def test_a_clerk_cannot_open_the_face(face):
     log_in(face, "1001")
     assert face.tabs is None and face.staff is None
-    assert "不是大厅管理员" in face.login.message.text()
+    assert "不能进行「打开电子监察」" in face.login.message.text()  # the rule table's words
     assert face.login.password.text() == ""
     log_in(face, "1068", "wrong")
     assert face.tabs is None
@@ -260,3 +260,12 @@ def test_drill_down_lists_exactly_the_groups_cases(boss, by):
     finally:
         jobs._drill_filter = original
     assert _drill_filter(None, "window", "") == ("", ())
+
+
+def test_overview_says_who_is_on_duty_today(boss):
+    """The hall's duty roster (issue 12): stored, and now shown — who, which period."""
+    duty = boss.overview.duty
+    assert duty.isVisibleTo(boss)
+    assert duty.text().splitlines() == ["今日值班：", "上午 09:00-12:00：王丽（1001）、张伟（1002）",
+                                        "下午 13:00-17:00：刘洋（1003）",
+                                        "晚间延时服务 17:00-20:00：未排班"]
