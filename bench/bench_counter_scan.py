@@ -45,7 +45,7 @@ import sys
 import tempfile
 import time
 
-from bench.goal import bench_line, met
+from bench.report import bench_line, met
 
 GOAL_MS = 16.0
 ROOT = pathlib.Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ import tempfile
 import time
 from typing import ClassVar
 
-from bench.goal import bench_line, met
+from bench.report import bench_line, met
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -32,7 +32,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from bench.goal import bench_line
+from bench.report import bench_line
 from domain import events as ev
 from domain import numbering
 from domain.application import registration_payload

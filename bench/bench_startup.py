@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 
-from bench.goal import bench_line, met
+from bench.report import bench_line, met
 
 GOAL_S = 0.5
 GOAL_MIB = 150
