@@ -1,6 +1,6 @@
 """Start-up imports only what the first screen needs (issue 17): the counter's login
 window and the kiosk's start page come up without the HTTP client, sync, printing,
-pinyin or sqlite_utils, which load once the window shows. Each face starts in a fresh
+pinyin, sqlite_utils or the serial ports, which load once the window shows. Each face starts in a fresh
 process, as `yichuang counter|kiosk` does, and lists what it had imported once usable."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LATER = ("requests", "urllib3", "sqlite_utils", "pypinyin", "reportlab", "PIL",
-         "sync.client", "sync.worker", "sync.enrol", "printing.documents", "escpos")
+         "serial", "sync.client", "sync.worker", "sync.enrol", "printing.documents", "escpos")
 
 COUNTER = """
     import json, sys, pathlib
