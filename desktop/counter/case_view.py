@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -109,6 +110,29 @@ class CaseView(QWidget):
         """The rows and buttons a case usually needs, made before the first one comes."""
         self.facts_panel.prepare(10)
         self.actions_bar.prepare(6)
+
+    def rehearse(self, case: Case | None) -> bool:
+        """Lay `case` out and paint it once into a pixmap nobody sees, then blank the view:
+        the first scan after login finds the glyphs, the style's polish and the paint
+        paths ready, as every later scan does (issue 17: the cold first scan). Skipped
+        once a real case is on the page. Nothing of the citizen stays, even hidden."""
+        if case is None or self.case is not None or case.state == lc.REGISTERED:
+            return False
+        self._show_on_widgets(case)
+        self.layout().activate()
+        size = self.size() if not self.size().isEmpty() else self.sizeHint()
+        self.render(QPixmap(size))
+        self._blank()
+        return True
+
+    def _blank(self) -> None:
+        for label in (self.title, self.number, self.state_badge, self.countdown):
+            set_text(label, "")
+        self.facts_panel.show_rows([])
+        self.history.show_case(None)
+        self.actions_bar.show_actions([])
+        self.shortcuts = {}
+        self.feedback.clear()
 
     # --- showing ----------------------------------------------------------------
     def show_case(self, case: Case) -> None:

@@ -118,6 +118,13 @@ def warm_lookup(replica: Replica) -> None:
             lookup(replica, number)
 
 
+def newest_case(replica: Replica) -> Case | None:
+    """The newest case past registration (what the case view shows), or None."""
+    row = replica.conn.execute("SELECT id FROM cases WHERE state != 'registered' "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+    return load_case(replica, row[0]) if row else None
+
+
 def load(replica: Replica, case_id: str) -> Case | None:
     return load_case(replica, case_id)
 

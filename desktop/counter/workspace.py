@@ -99,6 +99,9 @@ class Workspace(QWidget):
         self.case_view.prepare()
         runner.warm_readers(jobs.warm_lookup)
         QTimer.singleShot(0, self._lay_out_case_page)
+        # then one case painted for nobody (CaseView.rehearse); a failure costs nothing
+        runner.read(jobs.newest_case, self.case_view.rehearse,
+                    lambda exc: log.warning("case view rehearsal: %r", exc))
 
     def _lay_out_case_page(self) -> None:
         """Lay the (hidden) case page out at the size it will have, so the first scan

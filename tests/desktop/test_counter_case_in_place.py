@@ -100,3 +100,42 @@ def test_the_case_button_leaves_with_its_case(clerk):
     assert button.isVisibleTo(ws.case_view)
     ws.show_case(few)
     assert not button.isVisibleTo(ws.case_view) and button.text() == ""
+
+
+def test_the_first_login_paints_the_newest_case_for_nobody_and_keeps_nothing(
+        counter, login, monkeypatch):
+    """The cold first scan (issue 17): at the first login the case view lays out and paints
+    the newest case once, unseen, then is blank again — no name, number or history row of
+    that citizen stays in it — and a scan of that case then shows it as usual."""
+    from desktop.counter import jobs
+    from desktop.counter.case_view import CaseView
+    from domain.application import Actor, registration_payload
+    from printing.demo import demo_applicant
+
+    catalog = counter.state.catalog
+    item = catalog.item("0105")
+    clerk_staff = catalog.staff_member("1001")
+    person = demo_applicant(rare_name=False)
+    payload = registration_payload(item, person, provided={m.id: True for m in item.materials
+                                                           if m.required})
+    actor = Actor.of(clerk_staff, counter.state.identity.terminal_id)
+    written: list = []
+    counter.runner.write(lambda store: jobs.open_case(store, payload, actor, [("accepted", {})]),
+                         written.append)
+    case = written[0]
+    rehearsed: list[bool] = []
+    real = CaseView.rehearse
+    monkeypatch.setattr(CaseView, "rehearse", lambda self, c: rehearsed.append(real(self, c)))
+
+    login(counter)
+    assert counter.working and rehearsed == [True]
+    view = counter.workspace.case_view
+    assert view.case is None and view.history.history_model.rowCount() == 0
+    texts = [w.text() for w in view.findChildren(QWidget) if isinstance(w, QLabel | QPushButton)]
+    assert not any(person.name in t or case.case_number in t for t in texts)
+    assert view.facts_panel.texts() == [] and view.shortcuts == {}
+
+    counter.workspace.search(case.case_number)
+    assert view.case.id == case.id
+    assert dict(view.facts_panel.texts())["申请人"] == person.name
+    assert view.history.rowCount() == len(case.history)
