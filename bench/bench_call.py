@@ -11,10 +11,11 @@ Side by side: the same display polling every second instead of parking a long po
 (the peer a plain polling display would be). Then two counters pressing "next" at the
 same instant (Qt-free, sync.queue_claim): how often they clash and what the loser pays.
 
-The other engineer reruns this over the hall node (`--server URL` of a running node
-whose hall is 371100 and whose database is `--db`).
+`--over-node` runs the same over a hall node (a city server, the node enrolled with it,
+counter and display enrolled at the node, as in a township); `--server URL --db URL`
+over any running server or node of hall 371100.
 
-    python -m bench.bench_call [--n 30] [--no-peer] [--pairs 20]
+    python -m bench.bench_call [--n 30] [--no-peer] [--pairs 20] [--over-node]
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.report import bench_line
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET_MS, GOAL_MS = 1000.0, 300.0
 HALL = "371100"
@@ -47,12 +50,12 @@ def _port() -> int:
 class Hall:
     """A server with the demo hall, and terminals enrolled with it."""
 
-    def __init__(self, work: pathlib.Path, url: str | None = None, db_url: str | None = None
-                 ) -> None:
+    def __init__(self, work: pathlib.Path, url: str | None = None, db_url: str | None = None,
+                 *, over_node: bool = False) -> None:
         from server import admin, db
 
         self.work = work
-        self.proc = None
+        self.procs: list[subprocess.Popen] = []
         self.db_url = db_url or f"sqlite:///{work / 'server.sqlite3'}"
         if url is None:
             database = db.Database(self.db_url)
@@ -62,14 +65,29 @@ class Hall:
                 admin.import_catalog(conn, json.loads(
                     (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
             database.dispose()
-            port = _port()
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url,
-                 "--port", str(port), "--log-level", "warning"], cwd=ROOT,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            url = f"http://127.0.0.1:{port}"
+            url = self._serve(self.db_url)
+            if over_node:  # the hall's own node on its LAN: the city only behind it
+                from server import auth
+
+                database = db.Database(self.db_url)
+                with database.writer() as conn:
+                    node_code = auth.issue_code(conn, HALL, node_codes=16)
+                database.dispose()
+                self.db_url = f"sqlite:///{work / 'node.sqlite3'}"
+                url = self._serve(self.db_url, "--upstream", url, "--upstream-code",
+                                  node_code, "--upstream-interval", "0.5")
+                _wait_reaches_city(url)
         self.url = url
+
+    def _serve(self, db_url: str, *args: str) -> str:
+        port = _port()
+        self.procs.append(subprocess.Popen(
+            [sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
+             "--port", str(port), "--log-level", "warning", *args], cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        url = f"http://127.0.0.1:{port}"
         _wait(url)
+        return url
 
     def terminal(self, name: str) -> pathlib.Path:
         from server import auth, db
@@ -86,9 +104,9 @@ class Hall:
         return d
 
     def close(self) -> None:
-        if self.proc is not None:
-            self.proc.terminate()
-            self.proc.wait(15)
+        for proc in reversed(self.procs):
+            proc.terminate()
+            proc.wait(15)
 
 
 def _wait(url: str) -> None:
@@ -101,6 +119,17 @@ def _wait(url: str) -> None:
         except requests.RequestException:
             time.sleep(0.1)
     raise RuntimeError("server did not start")
+
+
+def _wait_reaches_city(url: str) -> None:
+    """Until the node has enrolled upstream and pulled its hall's catalog."""
+    import requests
+
+    for _ in range(600):
+        if requests.get(url + "/api/v1/health", timeout=5).json().get("reaches_city"):
+            return
+        time.sleep(0.1)
+    raise RuntimeError("the hall node did not reach the city")
 
 
 def take(d: pathlib.Path, n: int, zone: str = "Z1") -> None:
@@ -259,12 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", type=int, default=20, help="simultaneous presses (0: skip)")
     ap.add_argument("--server", default=None, help="a running server or node (hall 371100)")
     ap.add_argument("--db", default=None, help="that server's database URL (for codes)")
+    ap.add_argument("--over-node", action="store_true",
+                    help="a city server and the hall's node; counter and display at the node")
     args = ap.parse_args(argv or [])
     print(f"key press → call painted on the display; budget {BUDGET_MS:.0f} ms p95, "
           f"goal {GOAL_MS:.0f} ms; load average {os.getloadavg()[0]:.2f} "
           "(a shared machine: read medians and ratios)")
     with tempfile.TemporaryDirectory(prefix="yc-bench-call-") as tmp:
-        hall = Hall(pathlib.Path(tmp), args.server, args.db)
+        hall = Hall(pathlib.Path(tmp), args.server, args.db, over_node=args.over_node)
+        print("over the hall node (the city behind it)" if args.over_node and not args.server
+              else f"server: {hall.url}")
         try:
             lp = key_to_display(hall, args.n, long_poll=True)
             print(_line("long poll: press → verdict", lp["press_to_verdict"]))
@@ -272,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             ok = bool(lp["press_to_paint"]) and not lp["errors"]
             if lp["errors"]:
                 print("errors:", "; ".join(lp["errors"][:5]))
+            ratio = 0.0
             if not args.no_peer:
                 poll = key_to_display(hall, args.n, long_poll=False)
                 print(_line("peer, 1 s polling: press → painted", poll["press_to_paint"]))
@@ -296,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
             "within budget" if p95 <= BUDGET_MS else "OVER BUDGET")
         print(f"p95 {p95:.0f} ms: {verdict}")
         ok = ok and p95 <= BUDGET_MS
+        where = "over the node" if args.over_node else "over the server"
+        bench_line(f"call: key → display painted, p95, {where}",
+                   f"≤ {GOAL_MS:.0f} ms (budget {BUDGET_MS:.0f})", f"{p95:.0f} ms",
+                   f"{ratio:.1f}× faster than 1 s polling (median)" if ratio else "")
     return 0 if ok else 1
 
 

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from bench.report import bench_line, met
 from domain import figures as fg
 from domain.figure_facts import FACT_COLUMNS, LIVE
 
@@ -201,6 +202,10 @@ def measure(name: str, src_factory: Callable[[], Any], repeat: int) -> dict[str,
           f"(goal < {BUDGET_S} s)   monthly PDF {pdf_s:5.2f} s, cpu {pdf_cpu:4.2f} s "
           f"(goal < {PDF_BUDGET_S} s)   [{total['accepted']} accepted, {len(rows)} windows, "
           f"{len(pdf) // 1024} KiB]")
+    bench_line(f"figures: a 130-window hall's month by window, {name}", f"< {BUDGET_S} s",
+               f"{fig_s:.3f} s {met(fig_s < BUDGET_S)}")
+    bench_line(f"figures: the monthly review PDF, {name}", f"< {PDF_BUDGET_S} s",
+               f"{pdf_s:.2f} s {met(pdf_s < PDF_BUDGET_S)}")
     return {"figures": fig_s, "pdf": pdf_s}
 
 
@@ -300,6 +305,10 @@ def big_month(folder: pathlib.Path, n: int) -> bool:
           f"monthly PDF {got['pdf_s']:.2f} s, peak RSS of the whole process "
           f"{got['peak_rss_mib']:.0f} MiB, {got['base_rss_mib']:.0f} MiB before the month "
           f"was read (goal: the month never in memory, < {RSS_BUDGET_MIB} MiB)")
+    bench_line(f"figures: a month of {got['accepted']} cases, peak RSS",
+               f"< {RSS_BUDGET_MIB} MiB", f"{got['peak_rss_mib']:.0f} MiB "
+               f"{met(got['peak_rss_mib'] < RSS_BUDGET_MIB)} (figures {got['figures_s']:.1f} s, "
+               f"PDF {got['pdf_s']:.1f} s)")
     return got["peak_rss_mib"] < RSS_BUDGET_MIB
 
 

@@ -9,6 +9,7 @@ Written through the same CaseStore as everything else, at back-dated times.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from domain import events as ev
 from domain.application import Actor, Person, registration_payload
@@ -78,17 +79,23 @@ def write_clerk_cases(store: CaseStore, today: dt.date) -> int:
         ("0103", OTHERS[3], 1, [(ev.ISSUED, {"method": "collected", "on_the_spot": True},
                                  actor, 0)]),
     ]
-    n = 0
     with store.replica.transaction():
         for item_no, person, days_ago, steps in plan:
-            item = catalog.item(item_no)
             t = _at(today, days_ago)
-            provided = {m.id: True for m in item.materials if m.required}
-            payload = registration_payload(item, person, provided=provided)
-            _, case = store.open_case(payload, actor, now=t)
-            store.record(case.id, ev.ACCEPTED, {}, actor, now=t + dt.timedelta(minutes=6))
-            for i, (kind, p, who, after) in enumerate(steps):
-                when = t + dt.timedelta(days=after, minutes=20 + i * 30)
-                store.record(case.id, kind, p, who, now=when)
-            n += 1
-    return n
+            write_accepted_case(store, catalog.item(item_no), person, actor, t, [
+                (kind, p, who, t + dt.timedelta(days=after, minutes=20 + i * 30))
+                for i, (kind, p, who, after) in enumerate(steps)])
+    return len(plan)
+
+
+def write_accepted_case(store: CaseStore, item: Any, person: Person, clerk: Actor,
+                        at: dt.datetime, steps: list[tuple[str, dict, Actor, dt.datetime]],
+                        parties: tuple[Person, ...] = ()) -> None:
+    """One demo case: registered with every required material, accepted five minutes
+    later, then each (kind, payload, actor, when) of `steps` (the reviewer's demo too)."""
+    provided = {m.id: True for m in item.materials if m.required}
+    payload = registration_payload(item, person, parties=parties, provided=provided)
+    _, case = store.open_case(payload, clerk, now=at)
+    store.record(case.id, ev.ACCEPTED, {}, clerk, now=at + dt.timedelta(minutes=5))
+    for kind, payload, actor, when in steps:
+        store.record(case.id, kind, payload, actor, now=when)

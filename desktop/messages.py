@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from domain import events as ev
 from domain import lifecycle as lc
+from domain.workdays import CoverageWarning
 
 _CTX = "messages"
 
@@ -112,6 +113,23 @@ ERRORS = {
     "bo.offline": QT_TRANSLATE_NOOP("messages", "无法连接审批服务器，请检查网络后重试"),
     "bo.session": QT_TRANSLATE_NOOP("messages", "登录已失效，请重新登录"),
 }
+
+
+_CALENDAR_MISSING = QT_TRANSLATE_NOOP(
+    "messages", "本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入")
+_CALENDAR_ENDS = QT_TRANSLATE_NOOP(
+    "messages", "节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），"
+    "请联系管理员导入{year}年的安排")
+
+
+def calendar_warning_text(w: CoverageWarning | None) -> str | None:
+    """The counter's banner and the supervisor's overview line when the loaded holiday
+    schedule ends within 60 days (domain.workdays.coverage_warning); None otherwise."""
+    if w is None:
+        return None
+    if w.last_day is None:
+        return tr(_CALENDAR_MISSING).format(year=w.missing_year)
+    return tr(_CALENDAR_ENDS).format(day=w.last_day.isoformat(), year=w.missing_year)
 
 
 def tr(text: str) -> str:

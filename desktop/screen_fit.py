@@ -51,3 +51,19 @@ def fits(widget: QWidget, screen: QScreen | None = None) -> bool:
     if screen is None:
         return True
     return screen.availableGeometry().contains(widget.frameGeometry())
+
+
+def show_maximised(window: QWidget) -> None:
+    """A face's main window, maximised on the screen it opens on; 1366×768 on the offscreen
+    platform's small default screen, which no counter PC has (screenshots, tests)."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = window.screen().availableGeometry()
+    smallest = window.minimumSize()
+    if QApplication.platformName() == "offscreen" and (
+            screen.width() < max(smallest.width(), 1366)
+            or screen.height() < max(smallest.height(), 768)):
+        window.resize(1366, 768)
+        window.show()
+    else:
+        window.showMaximized()

@@ -10,10 +10,11 @@ appeal per rating (domain.ratings.appeal_id): a second filing is a conflict.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from domain import events as ev
 from domain.errors import IllegalTransition, MissingReason
+from domain.ratings import ABOUT_KEYS, AboutRating, check_about, check_texts
 from domain.streams import InvalidEvent, StreamType
 
 FILED = "appeal.filed"
@@ -23,22 +24,12 @@ KINDS = frozenset({FILED, DECIDED})
 PENDING, DONE = "filed", "decided"
 KEPT, EXCLUDED = "kept", "excluded"
 FINDINGS = ("malicious", "mistaken")
-_TEXT_MAX = 2000
 
 
 @dataclass
-class Appeal:
+class Appeal(AboutRating):
     """An appeal as its events make it."""
 
-    id: str
-    state: str | None = None
-    case_id: str = ""
-    rating_event_id: str = ""
-    level: int = 0
-    case_number: str = ""
-    rated_staff_id: str = ""
-    rated_window_id: str = ""
-    item_code: str = ""
     grounds: str = ""
     filed_by: str = ""
     filed_at: str = ""
@@ -47,7 +38,6 @@ class Appeal:
     reason: str = ""
     decided_by: str = ""
     decided_at: str = ""
-    conflicts: list[str] = field(default_factory=list)
 
     @property
     def excluded(self) -> bool:
@@ -58,13 +48,9 @@ class Appeal:
 def validate(e: ev.Event) -> None:
     """Stateless shape checks of a received appeal event."""
     p = e.payload
-    for key in ("case_id", "rating_event_id", "grounds", "reason", "case_number",
-                "rated_staff_id", "rated_window_id", "item_code"):
-        v = p.get(key, "")
-        if v is not None and (not isinstance(v, str) or len(v) > _TEXT_MAX):
-            raise InvalidEvent(f"appeal {key} malformed", code="event.payload")
-    if e.kind == FILED and (not p.get("case_id") or not p.get("rating_event_id")):
-        raise InvalidEvent("appeal without its rating", code="event.payload")
+    check_texts("appeal", p, (*ABOUT_KEYS, "grounds", "reason"))
+    if e.kind == FILED:
+        check_about("appeal", p)
     if e.kind == DECIDED:
         if p.get("decision") not in (KEPT, EXCLUDED):
             raise InvalidEvent("appeal decision unknown", code="event.payload")
@@ -100,10 +86,7 @@ def apply(a: Appeal, e: ev.Event) -> bool:
         return False
     p = e.payload
     if e.kind == FILED:
-        for key in ("case_id", "rating_event_id", "case_number", "rated_staff_id",
-                    "rated_window_id", "item_code", "grounds"):
-            setattr(a, key, str(p.get(key) or ""))
-        a.level = int(p.get("level") or 0)
+        a.take_rating(p, "grounds")
         a.filed_by, a.filed_at = e.staff_id, e.recorded_at
         a.state = PENDING
     else:

@@ -19,6 +19,7 @@ from typing import Any
 
 from domain import events as ev
 from domain.errors import IllegalTransition, MissingReason
+from domain.ratings import ABOUT_KEYS, AboutRating, check_about, check_texts
 from domain.streams import InvalidEvent, StreamType
 
 OPENED = "followup.opened"
@@ -36,23 +37,13 @@ _FROM: Mapping[str, frozenset[str | None]] = {
     OPENED: frozenset({None}), ASSIGNED: LIVE, CONTACTED: LIVE,
     RECTIFIED: frozenset({REVISITED, FIXED}), CLOSED: frozenset({FIXED}),
 }
-_TEXT_MAX = 2000
 
 
 @dataclass
-class Followup:
+class Followup(AboutRating):
     """A follow-up as its events make it."""
 
-    id: str
-    state: str | None = None
-    case_id: str = ""
-    rating_event_id: str = ""
-    level: int = 0
-    case_number: str = ""
-    item_code: str = ""
     item_name: str = ""
-    rated_staff_id: str = ""
-    rated_window_id: str = ""
     due: str = ""  # YYYY-MM-DD: the end of the last working day allowed
     assignee: str = ""
     opened_at: str = ""
@@ -62,7 +53,6 @@ class Followup:
     closed_by: str = ""
     closed_at: str = ""
     note: str = ""
-    conflicts: list[str] = field(default_factory=list)
 
     @property
     def is_open(self) -> bool:
@@ -84,22 +74,13 @@ def open_payload(case: Any, rating: Mapping[str, Any], due: dt.date, *, staff_id
             "reason": str(rating.get("reason", ""))[:200]}
 
 
-def _text(p: Mapping[str, Any], key: str) -> None:
-    v = p.get(key, "")
-    if v is not None and (not isinstance(v, str) or len(v) > _TEXT_MAX):
-        raise InvalidEvent(f"followup {key} malformed", code="event.payload")
-
-
 def validate(e: ev.Event) -> None:
     """Stateless shape checks of a received follow-up event."""
     p = e.payload
-    for key in ("case_id", "rating_event_id", "assignee", "answer", "text", "note",
-                "case_number", "item_code", "item_name", "rated_staff_id",
-                "rated_window_id", "reason"):
-        _text(p, key)
+    check_texts("followup", p, (*ABOUT_KEYS, "assignee", "answer", "text", "note",
+                                "item_name", "reason"))
     if e.kind == OPENED:
-        if not p.get("case_id") or not p.get("rating_event_id"):
-            raise InvalidEvent("followup without its rating", code="event.payload")
+        check_about("followup", p)
         if p.get("level") not in (1, 2):
             raise InvalidEvent("followup level must be 1 or 2", code="event.payload")
         try:
@@ -137,10 +118,7 @@ def apply(f: Followup, e: ev.Event) -> bool:
         return False
     p = e.payload
     if e.kind == OPENED:
-        for key in ("case_id", "rating_event_id", "case_number", "item_code", "item_name",
-                    "rated_staff_id", "rated_window_id", "due", "assignee"):
-            setattr(f, key, str(p.get(key) or ""))
-        f.level = int(p["level"])
+        f.take_rating(p, "item_name", "due", "assignee")
         f.opened_at = e.recorded_at
         f.state = OPEN
     elif e.kind == ASSIGNED:

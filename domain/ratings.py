@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from domain.streams import InvalidEvent
 
 LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 SATISFIED = frozenset({3, 4, 5})
@@ -91,3 +93,49 @@ def check_sms_template(template: str) -> None:
         template.format_map(dict.fromkeys(SMS_PLACEHOLDERS, ""))
     except (KeyError, ValueError, IndexError) as exc:
         raise ValueError(f"短信模板只能使用 {{hall}} {{item}} {{number}}: {exc}") from None
+
+
+# --- what follows one rating: the 差评 follow-up and the appeal ----------------------------
+
+ABOUT_KEYS = ("case_id", "rating_event_id", "case_number", "item_code", "rated_staff_id",
+              "rated_window_id")
+"""The payload keys of a follow-up's or an appeal's first event that name its rating."""
+TEXT_MAX = 2000
+
+
+@dataclass
+class AboutRating:
+    """What a stream that follows one rating keeps of it (domain.followups, domain.appeals):
+    the case, the rating and who was rated, copied in at its first event so the
+    supervisor's lists need neither the case nor the rating to show it."""
+
+    id: str
+    state: str | None = None
+    case_id: str = ""
+    rating_event_id: str = ""
+    level: int = 0
+    case_number: str = ""
+    item_code: str = ""
+    rated_staff_id: str = ""
+    rated_window_id: str = ""
+    conflicts: list[str] = field(default_factory=list)
+
+    def take_rating(self, payload: Mapping[str, Any], *more: str) -> None:
+        """Copy the rating's keys (and `more` of the stream's own) from a first event."""
+        for key in (*ABOUT_KEYS, *more):
+            setattr(self, key, str(payload.get(key) or ""))
+        self.level = int(payload.get("level") or 0)
+
+
+def check_texts(stream: str, payload: Mapping[str, Any], keys: tuple[str, ...]) -> None:
+    """Each of `keys` absent, null or a string of at most TEXT_MAX: anything else refused."""
+    for key in keys:
+        v = payload.get(key, "")
+        if v is not None and (not isinstance(v, str) or len(v) > TEXT_MAX):
+            raise InvalidEvent(f"{stream} {key} malformed", code="event.payload")
+
+
+def check_about(stream: str, payload: Mapping[str, Any]) -> None:
+    """A first event names its case and rating."""
+    if not payload.get("case_id") or not payload.get("rating_event_id"):
+        raise InvalidEvent(f"{stream} without its rating", code="event.payload")

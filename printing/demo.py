@@ -53,6 +53,13 @@ def demo_applicant(*, rare_name: bool = True) -> Person:
                   phone="13806331234", address="山东省日照市东港区海曲中路66号3单元502室")
 
 
+def tolerated(item: ServiceItem) -> str:
+    """The material the 容缺 story leaves to the applicant's promise: 健康证明 of the demo
+    item, the first the item allows of any other (the joint item's 承诺书)."""
+    ids = [m.id for m in item.tolerable_materials()]
+    return TOLERATED if TOLERATED in ids or not ids else ids[0]
+
+
 def joint_item(catalog: Catalog) -> ServiceItem:
     """多证联办: one acceptance for a project's four permits, so one long checklist."""
     items = [catalog.item(no) for no in LONG_ITEMS]
@@ -93,7 +100,8 @@ def _steps(story: str, item: ServiceItem, provided: dict[str, bool]) -> list[tup
         return [(ev.SUPPLEMENT_REQUESTED, {"missing": missing}, minutes)]
     if story == "tolerance":
         due = (DEMO_DAY + dt.timedelta(days=10)).isoformat()
-        return [(ev.ACCEPTED, {"promises": [{"material": TOLERATED, "due": due}]}, minutes)]
+        return [(ev.ACCEPTED, {"promises": [{"material": tolerated(item), "due": due}]},
+                 minutes)]
     steps.append((ev.ACCEPTED, {}, minutes))
     if story == "accepted":
         return steps
@@ -132,7 +140,7 @@ def demo_case(catalog: Catalog, *, story: str = "accepted", long_list: bool = Fa
     if story == "supplement":  # every third required material is missing
         provided = {m.id: n % 3 != 1 for n, m in enumerate(required)}
     else:
-        provided = {m.id: story != "tolerance" or m.id != TOLERATED for m in required}
+        provided = {m.id: story != "tolerance" or m.id != tolerated(item) for m in required}
     zone = catalog.zone(item.zone)
     window = next((w for w in catalog.windows_of_zone(item.zone) if w.comprehensive), None)
     clerk = next((s for s in catalog.staff if window and s.window == window.id), None)

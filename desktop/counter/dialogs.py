@@ -11,56 +11,23 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.counter.jobs import check_login
+from desktop.form_dialog import FormDialog
 from desktop.messages import PAUSE_REASONS, error_text, pause_text
 from desktop.scan_filter import disable_ime, mark_code_field
 from domain import roles
 from domain.catalog import Catalog, Staff
 
 
-class _Base(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(560)
-        self.lay = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.error = QLabel("", objectName="errorText")
-        self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish_layout(self) -> None:
-        self.lay.addLayout(self.form)
-        self.lay.addWidget(self.error)
-        self.lay.addWidget(self.buttons)
-
-    def _try_accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.setText(problem)
-        else:
-            self.accept()
-
-    def problem(self) -> str:
-        return ""
-
-
-class SupplementDialog(_Base):
+class SupplementDialog(FormDialog):
     """补正告知: every missing material at once (一次性告知), with a note."""
 
     def __init__(self, missing: list[str], parent: QWidget | None = None) -> None:
@@ -95,7 +62,7 @@ class SupplementDialog(_Base):
         return {"missing": self.missing(), "note": self.note.toPlainText().strip()}
 
 
-class ReasonDialog(_Base):
+class ReasonDialog(FormDialog):
     """A step that needs a reason: refusal, withdrawal, rejection, pause."""
 
     def __init__(self, title: str, prompt: str, presets: list[str] | None = None,
@@ -131,7 +98,7 @@ class ReasonDialog(_Base):
         return p
 
 
-class IssueDialog(_Base):
+class IssueDialog(FormDialog):
     """出件: handed over at the window, or mailed by EMS with address and number."""
 
     def __init__(self, mailing_allowed: bool, applicant: dict[str, Any],
@@ -173,7 +140,7 @@ class IssueDialog(_Base):
         return {"method": "collected", "recipient": self.recipient.text().strip()}
 
 
-class ReviewDialog(_Base):
+class ReviewDialog(FormDialog):
     """Record the back office's decision at a standalone counter.
 
     A reviewer logged in here records it in their own name; otherwise the reviewer of

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.counter.dialogs import _Base
 from desktop.counter.jobs import check_login
+from desktop.form_dialog import FormDialog
 from desktop.messages import error_text
 from desktop.scan_filter import disable_ime
 from domain import acceptance, roles
 from domain.catalog import Catalog, Material, Staff
 
 
-class ExtensionRequestDialog(_Base):
+class ExtensionRequestDialog(FormDialog):
     """申请延期: how many working days and why; the head decides."""
 
     def __init__(self, limit: int, parent: QWidget | None = None, *,
@@ -112,7 +112,7 @@ class ExtendDialog(ExtensionRequestDialog):
         return p
 
 
-class ToleranceDialog(_Base):
+class ToleranceDialog(FormDialog):
     """容缺受理: the missing non-key materials and the date the applicant promises each;
     the 容缺受理承诺书 prints for the applicant to sign."""
 

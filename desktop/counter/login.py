@@ -14,19 +14,15 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.counter.jobs import check_login
+from desktop.login_card import LoginCard
 from desktop.messages import error_text
-from desktop.scan_filter import disable_ime
 from desktop.tasks import TaskRunner
 from domain.catalog import Catalog, Staff
 
@@ -56,36 +52,18 @@ class LoginPage(QWidget):
 
     def _build(self) -> None:
         self.setObjectName("loginPage")
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        card = QFrame(objectName="loginCard")
-        card.setFixedWidth(460)
-        lay = QVBoxLayout(card)
-        lay.setContentsMargins(36, 28, 36, 28)
-        lay.setSpacing(14)
-        self.title = QLabel(self.tr("一窗 · 窗口受理"), objectName="loginTitle")
-        self.hall = QLabel("", objectName="loginHall")
-        self.mode = QLabel(self.tr("请登录"), objectName="loginMode")
-        self.mode.setWordWrap(True)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.staff_no = QLineEdit(placeholderText=self.tr("4位工号"))
-        self.staff_no.setMaxLength(8)
-        disable_ime(self.staff_no)
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        disable_ime(self.password)
+        card = LoginCard(self.tr("一窗 · 窗口受理"), 460)
+        self.title, self.hall, self.mode = card.title, card.hall, card.mode
+        self.mode.setText(self.tr("请登录"))
+        self.staff_no, self.password, self.message = card.staff_no, card.password, card.message
         self.window_box = QComboBox()
         self.window_box.setMinimumContentsLength(14)
         # chosen once with the mouse; digits meant for the staff number must never
         # jump it to "12号…" (a combobox searches its items as keys are typed)
         self.window_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.window_box.installEventFilter(self)
-        form.addRow(self.tr("工号"), self.staff_no)
-        form.addRow(self.tr("密码"), self.password)
         self.window_label = QLabel(self.tr("窗口"))
-        form.addRow(self.window_label, self.window_box)
-        self.message = QLabel("", objectName="errorText")
-        self.message.setWordWrap(True)
+        card.form.addRow(self.window_label, self.window_box)
         buttons = QHBoxLayout()
         self.switch_user = QPushButton(self.tr("切换用户"))
         self.switch_user.clicked.connect(self._on_switch_user)
@@ -95,18 +73,8 @@ class LoginPage(QWidget):
         buttons.addWidget(self.switch_user)
         buttons.addStretch(1)
         buttons.addWidget(self.login_button)
-        for w in (self.title, self.hall, self.mode):
-            lay.addWidget(w)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addLayout(buttons)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.staff_no.returnPressed.connect(self.password.setFocus)
+        card.lay.addLayout(buttons)
+        card.place_on(self)
         self.password.returnPressed.connect(self.submit)
         self.switch_user.hide()
 

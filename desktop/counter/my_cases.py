@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -43,6 +42,7 @@ from desktop.counter.countdown import (
 from desktop.counter.history import when_text
 from desktop.counter.session import CounterState
 from desktop.messages import error_text, state_text
+from desktop.table_model import TitledTableModel
 from desktop.tasks import TaskRunner
 from domain import idnumber
 from domain import lifecycle as lc
@@ -51,7 +51,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(TitledTableModel):
     """Projection rows by id, with a cached countdown per row."""
 
     COLUMNS = ("case_number", "item_name", "applicant_name", "applicant_id_number", "state",
@@ -94,17 +94,8 @@ class CaseTableModel(QAbstractTableModel):
     def case_id(self, row: int) -> str:
         return self.ids[row]
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.ids)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -34,8 +34,9 @@ from desktop.feedback import StatusMessage
 if TYPE_CHECKING:
     from desktop.counter.workspace import Workspace
 from desktop.counter.session import CounterState, IdleWatcher, Session
-from desktop.messages import error_text
+from desktop.messages import calendar_warning_text, error_text
 from desktop.scan_filter import BLOCKED, ScanFilter, deliver_to_focus
+from desktop.screen_fit import show_maximised
 from desktop.settings import SettingsStore
 from desktop.tasks import TaskRunner
 from domain import events as ev
@@ -179,16 +180,7 @@ class CounterShell(QMainWindow):
         QTimer.singleShot(0, self._attach_sync)  # the login is usable: sync may load now
 
     def _calendar_text(self, cal: WorkCalendar) -> str | None:
-        """sync.reference words it in Chinese for logs; the screen speaks the UI language."""
-        w = coverage_warning(cal, self.clock().date())
-        if w is None:
-            return None
-        if w.last_day is None:
-            return self.tr("本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算"
-                           "（临时），请联系管理员导入").format(year=w.missing_year)
-        return self.tr("节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），"
-                       "请联系管理员导入{year}年的安排").format(
-            day=w.last_day.isoformat(), year=w.missing_year)
+        return calendar_warning_text(coverage_warning(cal, self.clock().date()))
 
     def _watch_reference(self, version: int) -> None:
         """A new catalog or calendar, pulled by whoever syncs, applies without a restart."""
@@ -239,17 +231,7 @@ class CounterShell(QMainWindow):
         self.login.set_ready(False, error_text(exc))
 
     def show_for_screen(self) -> None:
-        """Maximised on the screen it opens on (1280×720 logical at least: 1920×1080 at
-        150 %); 1366×768 on the offscreen platform's 800×800 default screen, which no
-        counter has (screenshots, tests)."""
-        screen = self.screen().availableGeometry()
-        smallest = self.minimumSize()
-        if QApplication.platformName() == "offscreen" and (
-                screen.width() < smallest.width() or screen.height() < smallest.height()):
-            self.resize(1366, 768)
-            self.show()
-        else:
-            self.showMaximized()
+        show_maximised(self)
 
     # --- login / lock -------------------------------------------------------------
     def _on_logged_in(self, staff: Staff, window_id: str) -> None:

@@ -41,33 +41,28 @@ BACK_TO_WELCOME_MS = 4000
 # Seconds for the reason step after a low level was pressed.
 REASON_TIMEOUT_S = 20
 
-STYLE = """
-ScreenPadView { background: #f4f7fb; }
-QLabel#hall { font-size: 22px; color: #29476b; }
-QLabel#headline { font-size: 44px; font-weight: bold; color: #1d3557; }
-QLabel#prompt { font-size: 30px; color: #1d3557; }
-QLabel#staff { font-size: 28px; color: #1d3557; }
-QLabel#countdown { font-size: 20px; color: #6b7a90; }
-QPushButton[role="level"] { font-size: 30px; font-weight: bold; color: white;
-    border: none; border-radius: 18px; min-height: 170px; min-width: 150px; }
-QPushButton[role="reason"] { font-size: 30px; color: #1d3557; background: white;
-    border: 2px solid #9fb3c8; border-radius: 14px; min-height: 110px; }
-QPushButton[role="reason"]:pressed { background: #dbe7f3; }
+_STYLE = """
+ScreenPadView {{ background: #f4f7fb; }}
+QLabel#hall {{ font-size: {hall}px; color: #29476b; }}
+QLabel#headline {{ font-size: {headline}px; font-weight: bold; color: #1d3557; }}
+QLabel#prompt {{ font-size: {prompt}px; color: #1d3557; }}
+QLabel#staff {{ font-size: {staff}px; color: #1d3557; }}
+QLabel#countdown {{ font-size: {countdown}px; color: #6b7a90; }}
+QPushButton[role="level"] {{ font-size: {button}px; font-weight: bold; color: white;
+    border: none; border-radius: {level_radius}px; min-height: {level_h}px;
+    min-width: {level_w}px; }}
+QPushButton[role="reason"] {{ font-size: {button}px; color: #1d3557; background: white;
+    border: 2px solid #9fb3c8; border-radius: {reason_radius}px; min-height: {reason_h}px; }}
+QPushButton[role="reason"]:pressed {{ background: #dbe7f3; }}
 """
+# The citizen's own screen: big enough to press from a step back.
+STYLE = _STYLE.format(hall=22, headline=44, prompt=30, staff=28, countdown=20, button=30,
+                      level_radius=18, level_h=170, level_w=150, reason_radius=14,
+                      reason_h=110)
 # The same view as a strip of the clerk's window (one monitor): one line of big buttons.
-COMPACT_STYLE = """
-ScreenPadView { background: #f4f7fb; }
-QLabel#hall { font-size: 14px; color: #29476b; }
-QLabel#headline { font-size: 26px; font-weight: bold; color: #1d3557; }
-QLabel#prompt { font-size: 20px; color: #1d3557; }
-QLabel#staff { font-size: 18px; color: #1d3557; }
-QLabel#countdown { font-size: 14px; color: #6b7a90; }
-QPushButton[role="level"] { font-size: 20px; font-weight: bold; color: white;
-    border: none; border-radius: 12px; min-height: 72px; min-width: 110px; }
-QPushButton[role="reason"] { font-size: 20px; color: #1d3557; background: white;
-    border: 2px solid #9fb3c8; border-radius: 10px; min-height: 48px; }
-QPushButton[role="reason"]:pressed { background: #dbe7f3; }
-"""
+COMPACT_STYLE = _STYLE.format(hall=14, headline=26, prompt=20, staff=18, countdown=14,
+                              button=20, level_radius=12, level_h=72, level_w=110,
+                              reason_radius=10, reason_h=48)
 
 
 def _tr(text: str) -> str:

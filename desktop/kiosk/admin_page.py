@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.kiosk.start_page import Page
-from desktop.kiosk.widgets import BACKSPACE, CLEAR, NumericKeypad, button, label
+from desktop.kiosk.widgets import NumericKeypad, after_key, button, label
 
 MAX_TRIES = 3
 
@@ -62,12 +62,7 @@ class AdminPage(Page):
                                else QBoxLayout.Direction.TopToBottom)
 
     def press(self, key: str) -> None:
-        if key == BACKSPACE:
-            self.typed = self.typed[:-1]
-        elif key == CLEAR:
-            self.typed = ""
-        elif len(self.typed) < 8:
-            self.typed += key
+        self.typed = after_key(self.typed, key, 8)
         self.display.setText("●" * len(self.typed) or " ")
 
     def enter_pin(self, pin: str) -> None:

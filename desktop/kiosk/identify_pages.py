@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.style import BLUE, LINE
-from desktop.kiosk.widgets import BACKSPACE, CLEAR, NumericKeypad, button, label
+from desktop.kiosk.widgets import NumericKeypad, after_key, button, label
 
 
 def card_on_reader(width: int = 520) -> QPixmap:
@@ -126,12 +126,8 @@ class IdentifyPage(Page):
 
     def press(self, key: str) -> None:
         self.typed_message.setText("")
-        if key == BACKSPACE:
-            self.typed = self.typed[:-1]
-        elif key == CLEAR:
-            self.typed = ""
-        elif len(self.typed) < 18 and (key != "X" or len(self.typed) == 17):
-            self.typed += key
+        # X only as the check character, the 18th
+        self.typed = after_key(self.typed, key, 18, allowed=key != "X" or len(self.typed) == 17)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -218,12 +214,7 @@ class PhonePage(Page):
 
     def press(self, key: str) -> None:
         self.message.setText("")
-        if key == BACKSPACE:
-            self.typed = self.typed[:-1]
-        elif key == CLEAR:
-            self.typed = ""
-        elif len(self.typed) < 11:
-            self.typed += key
+        self.typed = after_key(self.typed, key, 11)
         self._refresh()
 
     def _refresh(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QHBoxLayout, QVBoxLayout,
 from desktop.counter.countdown import describe
 from desktop.kiosk.progress import Progress
 from desktop.kiosk.start_page import Page
-from desktop.kiosk.widgets import BACKSPACE, CLEAR, NumericKeypad, button, card, label
+from desktop.kiosk.widgets import NumericKeypad, after_key, button, card, label
 from desktop.messages import state_text
 from domain import lifecycle as lc
 from domain import numbering
@@ -100,12 +100,7 @@ class ProgressPage(Page):
     # -- typing ---------------------------------------------------------------------------
     def press(self, key: str) -> None:
         self.message.setText("")
-        if key == BACKSPACE:
-            self.typed = self.typed[:-1]
-        elif key == CLEAR:
-            self.typed = ""
-        elif len(self.typed) < MAX_DIGITS:
-            self.typed += key
+        self.typed = after_key(self.typed, key, MAX_DIGITS)
         self._refresh()
 
     def _refresh(self) -> None:

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.kiosk import texts
 from desktop.kiosk.start_page import Page
 from desktop.kiosk.widgets import (
-    BACKSPACE,
-    CLEAR,
     ItemTile,
     LetterKeyboard,
+    after_key,
     button,
     clear_layout,
     label,
@@ -207,12 +206,7 @@ class SearchPage(Page):
         return self.tr("请用下方字母键输入事项名称的拼音首字母")
 
     def press(self, key: str) -> None:
-        if key == BACKSPACE:
-            self.query = self.query[:-1]
-        elif key == CLEAR:
-            self.query = ""
-        elif len(self.query) < 12:
-            self.query += key
+        self.query = after_key(self.query, key, 12)
         self._refresh()
 
     def set_query(self, text: str) -> None:

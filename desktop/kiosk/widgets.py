@@ -28,6 +28,16 @@ BACKSPACE = "⌫"
 CLEAR = "clear"
 
 
+def after_key(typed: str, key: str, longest: int, *, allowed: bool = True) -> str:
+    """What is typed after one key of a touch keypad or keyboard: ⌫ takes one back, 清除
+    takes all, any other key is added while there is room and the page `allowed` it."""
+    if key == BACKSPACE:
+        return typed[:-1]
+    if key == CLEAR:
+        return ""
+    return typed + key if allowed and len(typed) < longest else typed
+
+
 def label(text: str = "", role: str = "", *, wrap: bool = True,
           align: Qt.AlignmentFlag | None = None) -> QLabel:
     """A label styled by its role (see style.py); wraps by default (long item names)."""

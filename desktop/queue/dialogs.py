@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.form_dialog import FormDialog
 from domain.catalog import Catalog
 from domain.window_state import REASONS
 
@@ -40,39 +40,11 @@ def priority_names(w: QWidget) -> dict[str, str]:
             "pregnant": w.tr("孕妇"), "military": w.tr("军人"), "other": w.tr("其他优先")}
 
 
-class _Form(QDialog):
-    def __init__(self, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(440)
-        self.lay = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.lay.addLayout(self.form)
-        self.error = QLabel("", objectName="errorText")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._try)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish(self) -> None:
-        self.lay.addWidget(self.error)
-        self.lay.addWidget(self.buttons)
-
-    def _try(self) -> None:
-        problem = self.problem()
-        self.error.setText(problem)
-        if not problem:
-            self.accept()
-
-    def problem(self) -> str:
-        return ""
-
-
-class TransferDialog(_Form):
+class TransferDialog(FormDialog):
     """转移: to another zone's queue, or to one window; the ticket keeps its place."""
 
     def __init__(self, catalog: Catalog, here: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("转移排队号"), parent)
+        super().__init__(self.tr("转移排队号"), parent, width=440)
         self.zone = QComboBox()
         self.zone.addItem(self.tr("（不变）"), "")
         for z in catalog.zones:
@@ -86,8 +58,7 @@ class TransferDialog(_Form):
         self.form.addRow(self.tr("转往服务区"), self.zone)
         self.form.addRow(self.tr("或指定窗口"), self.window)
         self.form.addRow(self.tr("说明"), self.reason)
-        self.lay.addWidget(QLabel(self.tr("转移后保留原排队顺序，由对方窗口优先叫号。")))
-        self.finish()
+        self.finish_layout(QLabel(self.tr("转移后保留原排队顺序，由对方窗口优先叫号。")))
 
     def problem(self) -> str:
         if not (self.zone.currentData() or self.window.currentData()):
@@ -105,29 +76,28 @@ class TransferDialog(_Form):
         return out
 
 
-class PauseDialog(_Form):
+class PauseDialog(FormDialog):
     """暂停窗口 with a reason the display and the supervisor see."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("暂停窗口"), parent)
+        super().__init__(self.tr("暂停窗口"), parent, width=440)
         self.reason = QComboBox()
         for key, name in pause_reasons(self).items():
             self.reason.addItem(name, key)
         self.note = QLineEdit(placeholderText=self.tr("补充说明（可选）"))
         self.form.addRow(self.tr("暂停原因"), self.reason)
         self.form.addRow(self.tr("说明"), self.note)
-        self.lay.addWidget(QLabel(self.tr("暂停期间本窗口不叫号，大厅显示屏显示“暂停服务”。")))
-        self.finish()
+        self.finish_layout(QLabel(self.tr("暂停期间本窗口不叫号，大厅显示屏显示“暂停服务”。")))
 
     def chosen(self) -> tuple[str, str]:
         return self.reason.currentData(), self.note.text().strip()[:200]
 
 
-class WalkInDialog(_Form):
+class WalkInDialog(FormDialog):
     """现场取号 for a citizen who came to the window without a ticket."""
 
     def __init__(self, catalog: Catalog, zone_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("现场取号"), parent)
+        super().__init__(self.tr("现场取号"), parent, width=440)
         self.zone = QComboBox()
         for z in catalog.zones:
             self.zone.addItem(f"{z.prefix}  {z.name}", z.id)
@@ -141,7 +111,7 @@ class WalkInDialog(_Form):
         self.form.addRow(self.tr("服务区"), self.zone)
         self.form.addRow(self.tr("优先"), self.priority)
         self.form.addRow("", self.serve_here)
-        self.finish()
+        self.finish_layout()
 
     def chosen(self) -> tuple[str, str, bool]:
         return self.zone.currentData(), self.priority.currentData(), self.serve_here.isChecked()

@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit, QWidget
 
-from desktop.counter.dialogs import ReasonDialog, SupplementDialog, _Base
+from desktop.counter.dialogs import ReasonDialog, SupplementDialog
 from desktop.counter.law_dialogs import ExtensionRequestDialog
+from desktop.form_dialog import FormDialog
 from domain import events as ev
 from domain import roles
 from domain.case import Case
@@ -52,7 +53,7 @@ def available(case: Case, staff: Staff, department: str | None) -> list[tuple[st
     return out
 
 
-class OpinionDialog(_Base):
+class OpinionDialog(FormDialog):
     """审核通过: the reviewer's opinion, optional."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

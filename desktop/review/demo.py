@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 
+from desktop.demo_cases import write_accepted_case
 from domain import events as ev
-from domain.application import Actor, Person, registration_payload
+from domain.application import Actor, Person
 from domain.idnumber import check_char
 from sync import reference
 from sync.store import CaseStore
@@ -53,34 +54,23 @@ def write_review_cases(store: CaseStore, today: dt.date) -> int:
             (ev.REJECTED, {"reason": "全体投资人承诺书未经全体投资人签字，且企业存在未结清债务"},
              reviewer)]),
     ]
-    n = 0
     with store.replica.transaction():
         for item_no, person, days_ago, steps in plan:
-            item = catalog.item(item_no)
             t = _at(today, days_ago)
-            provided = {m.id: True for m in item.materials if m.required}
-            _, case = store.open_case(registration_payload(item, person, provided=provided),
-                                      clerk, now=t)
-            store.record(case.id, ev.ACCEPTED, {}, clerk, now=t + dt.timedelta(minutes=5))
-            store.record(case.id, ev.SUBMITTED_FOR_REVIEW, {}, clerk,
-                         now=t + dt.timedelta(minutes=8))
-            for i, (kind, payload, actor) in enumerate(steps):
-                store.record(case.id, kind, payload, actor,
-                             now=t + dt.timedelta(hours=2, minutes=i * 30))
-            n += 1
+            write_accepted_case(store, catalog.item(item_no), person, clerk, t, [
+                (ev.SUBMITTED_FOR_REVIEW, {}, clerk, t + dt.timedelta(minutes=8)),
+                *((kind, payload, actor, t + dt.timedelta(hours=2, minutes=i * 30))
+                  for i, (kind, payload, actor) in enumerate(steps))])
         # a house sale: buyer and seller, for 不动产登记中心's reviewer (1054)
         item = catalog.item("0301")
         buyer = _person("李建国", "37110219680305201", "buyer")
         seller = _person("赵淑芬", "37110219620914302", "seller")
         t = _at(today, 1)
-        payload = registration_payload(item, buyer, parties=[buyer, seller],
-                                       provided={m.id: True for m in item.materials
-                                                 if m.required})
-        _, case = store.open_case(payload, clerk, now=t)
-        store.record(case.id, ev.ACCEPTED, {}, clerk, now=t + dt.timedelta(minutes=5))
-        store.record(case.id, ev.SUBMITTED_FOR_REVIEW, {}, clerk, now=t + dt.timedelta(minutes=8))
+        write_accepted_case(store, item, buyer, clerk, t, [
+            (ev.SUBMITTED_FOR_REVIEW, {}, clerk, t + dt.timedelta(minutes=8))],
+            parties=(buyer, seller))
         store.replica.set_meta(MARKER, today.isoformat())
-    return n + 1
+    return len(plan) + 1
 
 
 def seed(store: CaseStore) -> dict[str, int]:

@@ -7,19 +7,10 @@ way only a reviewer or a department head gets in (domain.roles `review.open`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from desktop.scan_filter import disable_ime
+from desktop.login_card import LoginCard
 
 
 class ReviewLoginPage(QWidget):
@@ -31,49 +22,18 @@ class ReviewLoginPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginPage")
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        card = QFrame(objectName="loginCard")
-        card.setFixedWidth(480)
-        lay = QVBoxLayout(card)
-        lay.setContentsMargins(36, 28, 36, 28)
-        lay.setSpacing(14)
-        self.title = QLabel(self.tr("一窗 · 后台审批"), objectName="loginTitle")
-        self.hall = QLabel("", objectName="loginHall")
-        self.mode = QLabel("", objectName="loginMode")
-        self.mode.setWordWrap(True)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.staff_no = QLineEdit(placeholderText=self.tr("4位工号"))
-        self.staff_no.setMaxLength(8)
-        self.staff_no.setAccessibleName(self.tr("工号"))
-        disable_ime(self.staff_no)
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("密码"))
-        disable_ime(self.password)
-        form.addRow(self.tr("工号"), self.staff_no)
-        form.addRow(self.tr("密码"), self.password)
-        self.message = QLabel("", objectName="errorText")
-        self.message.setWordWrap(True)
+        card = LoginCard(self.tr("一窗 · 后台审批"), 480)
+        self.title, self.hall, self.mode = card.title, card.hall, card.mode
+        self.staff_no, self.password, self.message = card.staff_no, card.password, card.message
         self.login_button = QPushButton(self.tr("登录"), objectName="primary")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self.submit)
         hint = QLabel(self.tr("仅限审批人员和部门负责人；窗口人员请使用窗口受理。"),
                       objectName="hintText")
         hint.setWordWrap(True)
-        for w in (self.title, self.hall, self.mode):
-            lay.addWidget(w)
-        lay.addLayout(form)
-        lay.addWidget(self.message)
-        lay.addWidget(self.login_button)
-        lay.addWidget(hint)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
-        self.staff_no.returnPressed.connect(self.password.setFocus)
+        card.lay.addWidget(self.login_button)
+        card.lay.addWidget(hint)
+        card.place_on(self)
         self.password.returnPressed.connect(self.submit)
         self.set_ready(False)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from desktop.counter.countdown import COLOURS, TEXT_COLOURS, Shown, describe, from_row
 from desktop.counter.session import CounterState
 from desktop.messages import state_text
+from desktop.table_model import TitledTableModel
 from domain import idnumber
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(TitledTableModel):
     """Rows by position, with their countdown computed once per refresh."""
 
     COLUMNS = ("case_number", "item_name", "applicant_name", "state", "deadline", "countdown")
@@ -53,17 +54,8 @@ class QueueModel(QAbstractTableModel):
                       for r in self.rows]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def text(self, row: int, col: int) -> str:
         r, shown = self.rows[row], self.shown[row]

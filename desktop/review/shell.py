@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from desktop.review.backend import LocalBackend, LoggedIn, Ready, ServerBackend
 from desktop.review.case_panel import CasePanel
 from desktop.review.login import ReviewLoginPage
 from desktop.review.queue_view import QueueView
+from desktop.screen_fit import show_maximised
 from domain import events as ev
 from domain import roles
 from domain.case import Case
@@ -249,11 +249,7 @@ class ReviewShell(QMainWindow):
         self.message.setText(text)
 
     def show_for_screen(self) -> None:
-        if QApplication.platformName() == "offscreen":
-            self.resize(1366, 768)
-            self.show()
-        else:
-            self.showMaximized()
+        show_maximised(self)
 
     def shutdown(self) -> None:
         self.runner.shutdown()

@@ -17,6 +17,7 @@ from domain.application import Actor
 from domain.deadline import countdown
 from domain.figure_facts import COL
 from domain.opening import day_plan
+from domain.workdays import CoverageWarning, coverage_warning
 from sync import figure_rows, queries, reference
 from sync import ratings as sr
 from sync.replica import Replica
@@ -42,6 +43,8 @@ class Overview:
     # hall declares periods at all
     duty: list[tuple[Any, tuple[str, ...]]] = field(default_factory=list)
     periods: bool = False
+    # the loaded holiday schedule ends within 60 days: next year's must be imported
+    calendar: CoverageWarning | None = None
 
 
 def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview:
@@ -73,6 +76,7 @@ def overview(replica: Replica, now: dt.datetime, warn_days: int = 1) -> Overview
     hours = reference.load_hours(replica)
     ov.periods = hours.restricted
     ov.duty = day_plan(hours, reference.load_duty(replica, today), src.calendar, today)
+    ov.calendar = coverage_warning(src.calendar, today)
     return ov
 
 

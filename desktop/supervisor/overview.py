@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.counter.history import when_text
 from desktop.duty import duty_text
-from desktop.messages import state_text
+from desktop.messages import calendar_warning_text, state_text
 from desktop.supervisor.tables import RowsModel, make_view, row_at, shown
 
 CARDS = (("accepted", "受理", "int"), ("completed", "办结", "int"),
@@ -57,6 +57,11 @@ class OverviewPage(QWidget):
         lay = QVBoxLayout(self)
         self.headline = QLabel("", objectName="headline")
         lay.addWidget(self.headline)
+        # the supervisor is who asks the administrator for next year's holiday schedule
+        self.calendar = QLabel("", objectName="calendarBanner")
+        self.calendar.setWordWrap(True)
+        self.calendar.hide()
+        lay.addWidget(self.calendar)
         grid = QGridLayout()
         self.cards: dict[str, Card] = {}
         titles = {"accepted": self.tr("今日受理"), "completed": self.tr("今日办结"),
@@ -123,6 +128,9 @@ class OverviewPage(QWidget):
             if ov.sms["waiting"] and ov.sms["error"]:
                 text += self.tr("；短信网关暂不可用，待发短信会自动重发")
         self.waiting.setText(text)
+        calendar = calendar_warning_text(ov.calendar)
+        self.calendar.setText(calendar or "")
+        self.calendar.setVisible(bool(calendar))
         duty = duty_text(ov.duty, ov.periods, catalog)
         self.duty.setText(duty)
         self.duty.setVisible(bool(duty))

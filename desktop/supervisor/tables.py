@@ -11,9 +11,11 @@ import pathlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop.table_model import TitledTableModel
 
 Column = tuple[str, str, str]  # key, title, kind: text | int | rate | num
 _ROOT = QModelIndex()
@@ -28,13 +30,14 @@ def shown(value: Any, kind: str) -> str:
     return str(value)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(TitledTableModel):
     """Rows (dicts) under chosen columns; `colour(row)` may tint a whole row."""
 
     def __init__(self, columns: Sequence[Column], parent=None,
                  colour: Callable[[dict], str | None] | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
+        self.headers = [title for _key, title, _kind in self.columns]
         self.rows: list[dict[str, Any]] = []
         self.colour = colour
 
@@ -43,16 +46,8 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][1]
-        return None
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.counter import jobs as counter_jobs
 from desktop.counter.login import LoginPage
 from desktop.messages import error_text
+from desktop.screen_fit import show_maximised
 from desktop.supervisor import jobs
 from desktop.supervisor.figures_page import CasesDialog, FiguresPage
 from desktop.supervisor.monthly_page import MonthlyPage, archive_dir
@@ -100,11 +100,7 @@ class SupervisorWindow(QMainWindow):
         self._notices(self.notices.all.isChecked())
 
     def show_for_screen(self) -> None:
-        if QApplication.platformName() == "offscreen":
-            self.resize(1366, 768)
-            self.show()
-        else:
-            self.showMaximized()
+        show_maximised(self)
 
     def message(self, text: str, level: str = "info") -> None:
         self.status.setText(text)

@@ -728,62 +728,62 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="94"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="89"/>
         <source>服务评价</source>
         <translation>Rate our service</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="123"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="118"/>
         <source>欢迎光临</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="125"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="120"/>
         <source>办理结束后，请为我们的服务评价</source>
         <translation>Please rate our service when you are done</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="172"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="167"/>
         <source>请您对本次服务进行评价</source>
         <translation>How was our service today?</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="185"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="180"/>
         <source>很抱歉给您带来不便</source>
         <translation>We are sorry</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="186"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="181"/>
         <source>请选择主要原因，我们会回访并整改</source>
         <translation>Please choose the main reason; we will follow up</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="213"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="208"/>
         <source>为您服务的是：{0}（工号 {1}）</source>
         <translation>You were served by {0} (staff no. {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="225"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="220"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="226"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="221"/>
         <source>您的意见是我们改进工作的动力</source>
         <translation>Your opinion helps us improve</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="232"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="227"/>
         <source>本次服务已评价</source>
         <translation>This service has been rated</translation>
     </message>
     <message>
-        <location filename="../../desktop/devices/screen_pad_view.py" line="233"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="228"/>
         <source>每次服务只计一次评价，感谢您的参与</source>
         <translation>Each service counts one rating. Thank you!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/devices/screen_pad_view.py" line="270"/>
+        <location filename="../../desktop/devices/screen_pad_view.py" line="265"/>
         <source>%n 秒后自动返回</source>
         <translation>
             <numerusform>Back in %n second</numerusform>

@@ -24,7 +24,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/admin_page.py" line="90"/>
+        <location filename="../../desktop/kiosk/admin_page.py" line="85"/>
         <source>密码不正确，请重试</source>
         <translation>Wrong PIN, please try again</translation>
     </message>
@@ -341,12 +341,12 @@
 <context>
     <name>LetterKeyboard</name>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="150"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="160"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="154"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="164"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -354,13 +354,13 @@
 <context>
     <name>NumericKeypad</name>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="109"/>
-        <location filename="../../desktop/kiosk/widgets.py" line="118"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="119"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="128"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/widgets.py" line="112"/>
+        <location filename="../../desktop/kiosk/widgets.py" line="122"/>
         <source>退格</source>
         <translation>Backspace</translation>
     </message>
@@ -368,27 +368,27 @@
 <context>
     <name>PhonePage</name>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="180"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="176"/>
         <source>留个手机号？（可以不填）</source>
         <translation>Your mobile number? (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="181"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="177"/>
         <source>办好后会发短信告诉您，也可以回复短信评价服务。</source>
         <translation>We will text you when it is done; you can rate the service by replying.</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="195"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="191"/>
         <source>跳过，不留号码</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="198"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="194"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/identify_pages.py" line="210"/>
+        <location filename="../../desktop/kiosk/identify_pages.py" line="206"/>
         <source>如果需要短信通知，请输入手机号码；不需要请点跳过</source>
         <translation>Enter your mobile number for text messages, or tap Skip</translation>
     </message>
@@ -456,47 +456,47 @@
         <translation>Please scan the barcode on your slip, or key in the slip number</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="151"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="146"/>
         <source>即办件，材料齐全当场办结</source>
         <translation>Done on the spot when the documents are complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="153"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="148"/>
         <source>等待补正材料，暂停计时</source>
         <translation>Waiting for missing documents; the clock is paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="155"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="150"/>
         <source>受理后开始计算</source>
         <translation>Counts from acceptance</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="159"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="154"/>
         <source>%1（%2前办结）</source>
         <translation>%1 (done by %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="164"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="159"/>
         <source>请按排队号到窗口，带齐告知单上的材料</source>
         <translation>Go to the window when your queue number is called, with the documents on your slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="166"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="161"/>
         <source>请补齐以下材料后到窗口：%1</source>
         <translation>Bring these documents to the window: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="168"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="163"/>
         <source>结果已出，请带身份证到窗口领取</source>
         <translation>Your result is ready: collect it at the window with your ID card</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="170"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="165"/>
         <source>已结束，无需再办</source>
         <translation>Finished; nothing more to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/progress_page.py" line="171"/>
+        <location filename="../../desktop/kiosk/progress_page.py" line="166"/>
         <source>正在办理，请留意短信通知</source>
         <translation>In progress; you will get a text message</translation>
     </message>
@@ -595,32 +595,32 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="186"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="185"/>
         <source>按拼音首字母搜索</source>
         <translation>Search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="187"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="186"/>
         <source>例如：结婚登记 输入 JHDJ，普通护照签发 输入 PTHZ</source>
         <translation>e.g. 结婚登记 (marriage registration): JHDJ; 普通护照签发 (passport): PTHZ</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="207"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="206"/>
         <source>请用下方字母键输入事项名称的拼音首字母</source>
         <translation>Type the pinyin initials of the service name with the letter keys below</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="234"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="228"/>
         <source>输入字母后，这里显示匹配的事项</source>
         <translation>Matching services appear here as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="236"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="230"/>
         <source>找到以下事项，请点击选择</source>
         <translation>Tap the service you want</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="238"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="232"/>
         <source>没有找到，请少输入几个字母，或返回按服务区查找</source>
         <translation>Nothing found. Type fewer letters, or go back and browse by zone</translation>
     </message>
@@ -628,27 +628,27 @@
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="68"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="67"/>
         <source>请选择要办理的事项</source>
         <translation>Choose a service</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="69"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="68"/>
         <source>按拼音首字母搜索</source>
         <translation>Search by pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="75"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="74"/>
         <source>按服务区</source>
         <translation>By zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="75"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="74"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/service_pages.py" line="101"/>
+        <location filename="../../desktop/kiosk/service_pages.py" line="100"/>
         <source>请选择要办理的事项，也可以按拼音首字母搜索</source>
         <translation>Choose a service, or search by pinyin initials</translation>
     </message>

@@ -85,27 +85,27 @@
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="112"/>
+        <location filename="../../desktop/queue/dialogs.py" line="83"/>
         <source>暂停窗口</source>
         <translation>Pause the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="116"/>
+        <location filename="../../desktop/queue/dialogs.py" line="87"/>
         <source>补充说明（可选）</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="117"/>
+        <location filename="../../desktop/queue/dialogs.py" line="88"/>
         <source>暂停原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="118"/>
+        <location filename="../../desktop/queue/dialogs.py" line="89"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="119"/>
+        <location filename="../../desktop/queue/dialogs.py" line="90"/>
         <source>暂停期间本窗口不叫号，大厅显示屏显示“暂停服务”。</source>
         <translation>While paused this window calls nobody; the hall display shows it as paused.</translation>
     </message>
@@ -268,47 +268,47 @@
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="75"/>
+        <location filename="../../desktop/queue/dialogs.py" line="47"/>
         <source>转移排队号</source>
         <translation>Transfer the ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="77"/>
+        <location filename="../../desktop/queue/dialogs.py" line="49"/>
         <source>（不变）</source>
         <translation>(unchanged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="81"/>
+        <location filename="../../desktop/queue/dialogs.py" line="53"/>
         <source>（该服务区任一窗口）</source>
         <translation>(any window of the zone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="85"/>
+        <location filename="../../desktop/queue/dialogs.py" line="57"/>
         <source>如：需到不动产窗口办理（可选）</source>
         <translation>e.g. must go to the real-estate window (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="86"/>
+        <location filename="../../desktop/queue/dialogs.py" line="58"/>
         <source>转往服务区</source>
         <translation>To zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="87"/>
+        <location filename="../../desktop/queue/dialogs.py" line="59"/>
         <source>或指定窗口</source>
         <translation>Or to window</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="88"/>
+        <location filename="../../desktop/queue/dialogs.py" line="60"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="89"/>
+        <location filename="../../desktop/queue/dialogs.py" line="61"/>
         <source>转移后保留原排队顺序，由对方窗口优先叫号。</source>
         <translation>The ticket keeps its place; the other window calls it first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="94"/>
+        <location filename="../../desktop/queue/dialogs.py" line="65"/>
         <source>请选择转往的服务区或窗口</source>
         <translation>Choose a zone or a window</translation>
     </message>
@@ -316,7 +316,7 @@
 <context>
     <name>WaitingDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/queue/dialogs.py" line="156"/>
+        <location filename="../../desktop/queue/dialogs.py" line="126"/>
         <source>等候的群众（共 %n 人）</source>
         <translation>
             <numerusform>Waiting (%n person)</numerusform>
@@ -324,37 +324,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="161"/>
+        <location filename="../../desktop/queue/dialogs.py" line="131"/>
         <source>排队号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="161"/>
+        <location filename="../../desktop/queue/dialogs.py" line="131"/>
         <source>服务区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="162"/>
+        <location filename="../../desktop/queue/dialogs.py" line="132"/>
         <source>已等候</source>
         <translation>Waited</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="162"/>
+        <location filename="../../desktop/queue/dialogs.py" line="132"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="171"/>
+        <location filename="../../desktop/queue/dialogs.py" line="141"/>
         <source>转来本窗口</source>
         <translation>Transferred here</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="173"/>
+        <location filename="../../desktop/queue/dialogs.py" line="143"/>
         <source>预约 {t}</source>
         <translation>Appointment {t}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/queue/dialogs.py" line="175"/>
+        <location filename="../../desktop/queue/dialogs.py" line="145"/>
         <source>%n 分钟</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -362,7 +362,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="184"/>
+        <location filename="../../desktop/queue/dialogs.py" line="154"/>
         <source>呼叫选中的号</source>
         <translation>Call the selected ticket</translation>
     </message>
@@ -370,22 +370,22 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="130"/>
+        <location filename="../../desktop/queue/dialogs.py" line="100"/>
         <source>现场取号</source>
         <translation>Walk-in ticket</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="139"/>
+        <location filename="../../desktop/queue/dialogs.py" line="109"/>
         <source>在本窗口立即办理</source>
         <translation>Serve at this window now</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="141"/>
+        <location filename="../../desktop/queue/dialogs.py" line="111"/>
         <source>服务区</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue/dialogs.py" line="142"/>
+        <location filename="../../desktop/queue/dialogs.py" line="112"/>
         <source>优先</source>
         <translation>Priority</translation>
     </message>

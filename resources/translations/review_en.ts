@@ -104,18 +104,18 @@
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../../desktop/review/actions.py" line="59"/>
+        <location filename="../../desktop/review/actions.py" line="60"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="61"/>
+        <location filename="../../desktop/review/actions.py" line="62"/>
         <source>材料齐全，符合法定条件，同意。</source>
         <translation>Materials complete and the legal conditions met: approved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="63"/>
         <location filename="../../desktop/review/actions.py" line="64"/>
+        <location filename="../../desktop/review/actions.py" line="65"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
@@ -123,37 +123,37 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>事项</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="45"/>
+        <location filename="../../desktop/review/queue_view.py" line="46"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="46"/>
+        <location filename="../../desktop/review/queue_view.py" line="47"/>
         <source>办结期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="46"/>
+        <location filename="../../desktop/review/queue_view.py" line="47"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="74"/>
+        <location filename="../../desktop/review/queue_view.py" line="66"/>
         <source>延期待批</source>
         <translation>Extension asked</translation>
     </message>
@@ -161,32 +161,32 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="112"/>
+        <location filename="../../desktop/review/queue_view.py" line="104"/>
         <source>待我部门审批</source>
         <translation>Waiting for my department</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="113"/>
+        <location filename="../../desktop/review/queue_view.py" line="105"/>
         <source>近期已审批</source>
         <translation>Recently decided</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="114"/>
+        <location filename="../../desktop/review/queue_view.py" line="106"/>
         <source>办件范围</source>
         <translation>Which cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="116"/>
+        <location filename="../../desktop/review/queue_view.py" line="108"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="129"/>
+        <location filename="../../desktop/review/queue_view.py" line="121"/>
         <source>待审批办件</source>
         <translation>Cases waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue_view.py" line="148"/>
+        <location filename="../../desktop/review/queue_view.py" line="140"/>
         <source>共{n}件，超期{red}件，临近{yellow}件</source>
         <translation>{n} cases, {red} overdue, {yellow} due soon</translation>
     </message>
@@ -194,49 +194,32 @@
 <context>
     <name>ReviewLoginPage</name>
     <message>
-        <location filename="../../desktop/review/login.py" line="41"/>
+        <location filename="../../desktop/review/login.py" line="25"/>
         <source>一窗 · 后台审批</source>
         <translation>Yichuang · Back office</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="47"/>
-        <source>4位工号</source>
-        <translation>4-digit staff number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="49"/>
-        <location filename="../../desktop/review/login.py" line="54"/>
-        <source>工号</source>
-        <translation>Staff number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="52"/>
-        <location filename="../../desktop/review/login.py" line="55"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review/login.py" line="58"/>
+        <location filename="../../desktop/review/login.py" line="28"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="61"/>
+        <location filename="../../desktop/review/login.py" line="31"/>
         <source>仅限审批人员和部门负责人；窗口人员请使用窗口受理。</source>
         <translation>For reviewers and department heads only; window staff use the counter.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="82"/>
+        <location filename="../../desktop/review/login.py" line="42"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="93"/>
+        <location filename="../../desktop/review/login.py" line="53"/>
         <source>请输入工号</source>
         <translation>Enter your staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/login.py" line="96"/>
+        <location filename="../../desktop/review/login.py" line="56"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -298,47 +281,47 @@
 <context>
     <name>review</name>
     <message>
-        <location filename="../../desktop/review/actions.py" line="33"/>
+        <location filename="../../desktop/review/actions.py" line="34"/>
         <source>退回补正</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="34"/>
+        <location filename="../../desktop/review/actions.py" line="35"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="35"/>
+        <location filename="../../desktop/review/actions.py" line="36"/>
         <source>恢复计时</source>
         <translation>Resume the clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="36"/>
+        <location filename="../../desktop/review/actions.py" line="37"/>
         <source>申请延期</source>
         <translation>Ask extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="37"/>
+        <location filename="../../desktop/review/actions.py" line="38"/>
         <source>不批准延期</source>
         <translation>Extension declined</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="38"/>
+        <location filename="../../desktop/review/actions.py" line="39"/>
         <source>批准延期</source>
         <translation>Approve extension</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="39"/>
+        <location filename="../../desktop/review/actions.py" line="40"/>
         <source>不予许可</source>
         <translation>Refuse licence</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="40"/>
+        <location filename="../../desktop/review/actions.py" line="41"/>
         <source>审核通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/actions.py" line="41"/>
+        <location filename="../../desktop/review/actions.py" line="42"/>
         <source>结果已出</source>
         <translation>Result ready</translation>
     </message>

@@ -461,143 +461,143 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="62"/>
+        <location filename="../../desktop/supervisor/overview.py" line="67"/>
         <source>今日受理</source>
         <translation>Accepted today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="62"/>
+        <location filename="../../desktop/supervisor/overview.py" line="67"/>
         <source>今日办结</source>
         <translation>Completed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="63"/>
+        <location filename="../../desktop/supervisor/overview.py" line="68"/>
         <source>办结率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="63"/>
+        <location filename="../../desktop/supervisor/overview.py" line="68"/>
         <source>即办率</source>
         <translation>Instant rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="64"/>
+        <location filename="../../desktop/supervisor/overview.py" line="69"/>
         <source>按时办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="64"/>
+        <location filename="../../desktop/supervisor/overview.py" line="69"/>
         <source>超期（当前）</source>
         <translation>Overdue (now)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="65"/>
+        <location filename="../../desktop/supervisor/overview.py" line="70"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="65"/>
+        <location filename="../../desktop/supervisor/overview.py" line="70"/>
         <source>差评</source>
         <translation>Bad ratings</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="66"/>
+        <location filename="../../desktop/supervisor/overview.py" line="71"/>
         <source>咨询</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="66"/>
+        <location filename="../../desktop/supervisor/overview.py" line="71"/>
         <source>回访未结</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="73"/>
+        <location filename="../../desktop/supervisor/overview.py" line="78"/>
         <source>超期（红）与一个工作日内到期（黄）的办件</source>
         <translation>Overdue (red) and due within a working day (yellow)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="76"/>
+        <location filename="../../desktop/supervisor/overview.py" line="81"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="76"/>
+        <location filename="../../desktop/supervisor/overview.py" line="81"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="77"/>
-        <location filename="../../desktop/supervisor/overview.py" line="89"/>
+        <location filename="../../desktop/supervisor/overview.py" line="82"/>
+        <location filename="../../desktop/supervisor/overview.py" line="94"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="77"/>
+        <location filename="../../desktop/supervisor/overview.py" line="82"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="78"/>
+        <location filename="../../desktop/supervisor/overview.py" line="83"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="85"/>
+        <location filename="../../desktop/supervisor/overview.py" line="90"/>
         <source>窗口（今日最近办理）</source>
         <translation>Windows (last step today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="88"/>
+        <location filename="../../desktop/supervisor/overview.py" line="93"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="88"/>
+        <location filename="../../desktop/supervisor/overview.py" line="93"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="89"/>
+        <location filename="../../desktop/supervisor/overview.py" line="94"/>
         <source>最近办理</source>
         <translation>Last step</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="106"/>
+        <location filename="../../desktop/supervisor/overview.py" line="111"/>
         <source>超期 {red} 件，临近到期 {yellow} 件，超期回访 {f} 件，待处理提醒 {n} 条</source>
         <translation>{red} overdue, {yellow} due soon, {f} follow-ups overdue, {n} notices open</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="116"/>
+        <location filename="../../desktop/supervisor/overview.py" line="121"/>
         <source>办理中</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="117"/>
+        <location filename="../../desktop/supervisor/overview.py" line="122"/>
         <source>今日未办理</source>
         <translation>Not used today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="117"/>
+        <location filename="../../desktop/supervisor/overview.py" line="122"/>
         <source>空闲</source>
         <translation>Idle</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="118"/>
+        <location filename="../../desktop/supervisor/overview.py" line="123"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="119"/>
+        <location filename="../../desktop/supervisor/overview.py" line="124"/>
         <source>自助登记后等候受理：{w}</source>
         <translation>Registered at the kiosk, waiting: {w}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="121"/>
+        <location filename="../../desktop/supervisor/overview.py" line="126"/>
         <source>短信评价：已发 {sent}，待发 {waiting}，回复 {replies}（计入评价 {rated}）</source>
         <translation>SMS ratings: {sent} sent, {waiting} waiting, {replies} replies ({rated} counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/overview.py" line="124"/>
+        <location filename="../../desktop/supervisor/overview.py" line="129"/>
         <source>；短信网关暂不可用，待发短信会自动重发</source>
         <translation>; the SMS gateway is unavailable, waiting messages will be sent when it is back</translation>
     </message>
@@ -629,73 +629,73 @@
         <translation>Yichuang · Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="117"/>
+        <location filename="../../desktop/supervisor/window.py" line="113"/>
         <source>本终端还没有人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="126"/>
+        <location filename="../../desktop/supervisor/window.py" line="122"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="149"/>
+        <location filename="../../desktop/supervisor/window.py" line="145"/>
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="149"/>
+        <location filename="../../desktop/supervisor/window.py" line="145"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="150"/>
-        <location filename="../../desktop/supervisor/window.py" line="229"/>
+        <location filename="../../desktop/supervisor/window.py" line="146"/>
+        <location filename="../../desktop/supervisor/window.py" line="225"/>
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="151"/>
+        <location filename="../../desktop/supervisor/window.py" line="147"/>
         <source>回访整改与申诉</source>
         <translation>Follow-ups and appeals</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="152"/>
+        <location filename="../../desktop/supervisor/window.py" line="148"/>
         <source>评议箱</source>
         <translation>Rating box</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="153"/>
+        <location filename="../../desktop/supervisor/window.py" line="149"/>
         <source>月度考核</source>
         <translation>Monthly review</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="196"/>
+        <location filename="../../desktop/supervisor/window.py" line="192"/>
         <source>{group} 的办件</source>
         <translation>Cases of {group}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="212"/>
+        <location filename="../../desktop/supervisor/window.py" line="208"/>
         <source>办件 {n} · {item}</source>
         <translation>Case {n} · {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="229"/>
+        <location filename="../../desktop/supervisor/window.py" line="225"/>
         <source>提醒 {n}</source>
         <translation>Notices {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="258"/>
+        <location filename="../../desktop/supervisor/window.py" line="254"/>
         <source>已记录</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="273"/>
+        <location filename="../../desktop/supervisor/window.py" line="269"/>
         <source>已录入：{n} {item}</source>
         <translation>Entered: {n} {item}</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/window.py" line="276"/>
+        <location filename="../../desktop/supervisor/window.py" line="272"/>
         <source>（差评，已生成回访整改）</source>
         <translation> (bad rating: follow-up opened)</translation>
     </message>

@@ -249,17 +249,17 @@
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="123"/>
+        <location filename="../../desktop/counter/my_cases.py" line="114"/>
         <source>该年的节假日安排尚未载入，期限按法定节假日推算（临时），载入后自动修正</source>
         <translation>That year&apos;s holiday schedule is not loaded yet; the deadline counts the statutory holidays (provisional) and is corrected automatically once it is loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="133"/>
+        <location filename="../../desktop/counter/my_cases.py" line="124"/>
         <source>（有冲突）</source>
         <translation> (conflict)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="137"/>
+        <location filename="../../desktop/counter/my_cases.py" line="128"/>
         <source>即办</source>
         <translation>On the spot</translation>
     </message>
@@ -624,62 +624,52 @@
 <context>
     <name>CounterShell</name>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="70"/>
+        <location filename="../../desktop/counter/shell.py" line="71"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="137"/>
+        <location filename="../../desktop/counter/shell.py" line="138"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="166"/>
+        <location filename="../../desktop/counter/shell.py" line="167"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="169"/>
+        <location filename="../../desktop/counter/shell.py" line="170"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="181"/>
-        <source>本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入</source>
-        <translation>This terminal has no {year} holiday schedule: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/shell.py" line="183"/>
-        <source>节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入{year}年的安排</source>
-        <translation>The holiday schedule ends on {day}: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load the {year} schedule</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/shell.py" line="266"/>
+        <location filename="../../desktop/counter/shell.py" line="248"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="267"/>
+        <location filename="../../desktop/counter/shell.py" line="249"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="315"/>
+        <location filename="../../desktop/counter/shell.py" line="297"/>
         <source>请先完成或关闭当前对话框，再扫描</source>
         <translation>Finish or close the open dialog, then scan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="364"/>
+        <location filename="../../desktop/counter/shell.py" line="346"/>
         <source>非办理时段</source>
         <translation>Outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="366"/>
+        <location filename="../../desktop/counter/shell.py" line="348"/>
         <source>延时服务：{name} {hours}</source>
         <translation>Extended hours: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="367"/>
+        <location filename="../../desktop/counter/shell.py" line="349"/>
         <source>时段：{name} {hours}</source>
         <translation>Period: {name} {hours}</translation>
     </message>
@@ -981,47 +971,47 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="139"/>
+        <location filename="../../desktop/counter/dialogs.py" line="106"/>
         <source>出件（送达结果）</source>
         <translation>Issue the result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="140"/>
+        <location filename="../../desktop/counter/dialogs.py" line="107"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="141"/>
+        <location filename="../../desktop/counter/dialogs.py" line="108"/>
         <source>EMS邮寄（免费）</source>
         <translation>Mailed by EMS (free)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="145"/>
+        <location filename="../../desktop/counter/dialogs.py" line="112"/>
         <source>该事项的结果不能邮寄</source>
         <translation>The result of this item cannot be mailed</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="149"/>
+        <location filename="../../desktop/counter/dialogs.py" line="116"/>
         <source>方式</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="151"/>
+        <location filename="../../desktop/counter/dialogs.py" line="118"/>
         <source>领取/收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="152"/>
+        <location filename="../../desktop/counter/dialogs.py" line="119"/>
         <source>邮寄地址</source>
         <translation>Mailing address</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="153"/>
+        <location filename="../../desktop/counter/dialogs.py" line="120"/>
         <source>EMS单号</source>
         <translation>EMS tracking no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="165"/>
+        <location filename="../../desktop/counter/dialogs.py" line="132"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
@@ -1081,77 +1071,82 @@
     </message>
 </context>
 <context>
-    <name>LoginPage</name>
+    <name>LoginCard</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="66"/>
-        <source>一窗 · 窗口受理</source>
-        <translation>Yichuang · Counter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="68"/>
-        <location filename="../../desktop/counter/login.py" line="145"/>
-        <source>请登录</source>
-        <translation>Please log in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/counter/login.py" line="72"/>
+        <location filename="../../desktop/login_card.py" line="40"/>
         <source>4位工号</source>
         <translation>4-digit staff number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="83"/>
+        <location filename="../../desktop/login_card.py" line="42"/>
+        <location filename="../../desktop/login_card.py" line="47"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="84"/>
+        <location filename="../../desktop/login_card.py" line="44"/>
+        <location filename="../../desktop/login_card.py" line="48"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
+</context>
+<context>
+    <name>LoginPage</name>
     <message>
-        <location filename="../../desktop/counter/login.py" line="85"/>
+        <location filename="../../desktop/counter/login.py" line="55"/>
+        <source>一窗 · 窗口受理</source>
+        <translation>Yichuang · Counter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="57"/>
+        <location filename="../../desktop/counter/login.py" line="113"/>
+        <source>请登录</source>
+        <translation>Please log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/login.py" line="65"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="90"/>
+        <location filename="../../desktop/counter/login.py" line="68"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="92"/>
-        <location filename="../../desktop/counter/login.py" line="152"/>
-        <location filename="../../desktop/counter/login.py" line="178"/>
+        <location filename="../../desktop/counter/login.py" line="70"/>
+        <location filename="../../desktop/counter/login.py" line="120"/>
+        <location filename="../../desktop/counter/login.py" line="146"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="126"/>
+        <location filename="../../desktop/counter/login.py" line="94"/>
         <source>正在打开本地数据…</source>
         <translation>Opening local data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="158"/>
+        <location filename="../../desktop/counter/login.py" line="126"/>
         <source>屏幕已锁定。{name}（{no}）输入密码解锁，或切换用户。</source>
         <translation>Screen locked. {name} ({no}) enters the password to unlock, or switch user.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="167"/>
+        <location filename="../../desktop/counter/login.py" line="135"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="172"/>
+        <location filename="../../desktop/counter/login.py" line="140"/>
         <source>切换用户：请输入您的工号和密码</source>
         <translation>Switch user: enter your staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="188"/>
+        <location filename="../../desktop/counter/login.py" line="156"/>
         <source>请输入工号和密码</source>
         <translation>Enter staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/login.py" line="192"/>
+        <location filename="../../desktop/counter/login.py" line="160"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1218,47 +1213,47 @@
 <context>
     <name>MyCasesView</name>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="160"/>
+        <location filename="../../desktop/counter/my_cases.py" line="151"/>
         <source>我的在办件</source>
         <translation>My open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="161"/>
+        <location filename="../../desktop/counter/my_cases.py" line="152"/>
         <source>我经办的全部办件</source>
         <translation>All my cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="162"/>
+        <location filename="../../desktop/counter/my_cases.py" line="153"/>
         <source>全大厅在办件</source>
         <translation>Open cases of the hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="165"/>
+        <location filename="../../desktop/counter/my_cases.py" line="156"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="169"/>
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>临近期限</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="169"/>
+        <location filename="../../desktop/counter/my_cases.py" line="160"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="170"/>
+        <location filename="../../desktop/counter/my_cases.py" line="161"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/my_cases.py" line="178"/>
+        <location filename="../../desktop/counter/my_cases.py" line="169"/>
         <source>办件列表</source>
         <translation>Cases</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="207"/>
+        <location filename="../../desktop/counter/my_cases.py" line="198"/>
         <source>共%n件</source>
         <translation>
             <numerusform>%n case</numerusform>
@@ -1266,7 +1261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="208"/>
+        <location filename="../../desktop/counter/my_cases.py" line="199"/>
         <source>临近期限%n件</source>
         <translation>
             <numerusform>%n due soon</numerusform>
@@ -1274,7 +1269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="209"/>
+        <location filename="../../desktop/counter/my_cases.py" line="200"/>
         <source>超期%n件</source>
         <translation>
             <numerusform>%n overdue</numerusform>
@@ -1282,7 +1277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/my_cases.py" line="210"/>
+        <location filename="../../desktop/counter/my_cases.py" line="201"/>
         <source>暂停%n件</source>
         <translation>
             <numerusform>%n paused</numerusform>
@@ -1453,27 +1448,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="109"/>
+        <location filename="../../desktop/counter/dialogs.py" line="76"/>
         <source>暂停事由</source>
         <translation>Pause for</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="112"/>
+        <location filename="../../desktop/counter/dialogs.py" line="79"/>
         <source>（选择常用理由）</source>
         <translation>(choose a common reason)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="117"/>
+        <location filename="../../desktop/counter/dialogs.py" line="84"/>
         <source>常用理由</source>
         <translation>Common reasons</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="120"/>
+        <location filename="../../desktop/counter/dialogs.py" line="87"/>
         <source>理由（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="125"/>
+        <location filename="../../desktop/counter/dialogs.py" line="92"/>
         <source>必须填写理由</source>
         <translation>A reason is required</translation>
     </message>
@@ -1635,52 +1630,52 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="186"/>
+        <location filename="../../desktop/counter/dialogs.py" line="153"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="192"/>
+        <location filename="../../desktop/counter/dialogs.py" line="159"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="193"/>
+        <location filename="../../desktop/counter/dialogs.py" line="160"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="197"/>
+        <location filename="../../desktop/counter/dialogs.py" line="164"/>
         <source>结论</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="199"/>
+        <location filename="../../desktop/counter/dialogs.py" line="166"/>
         <source>审核意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="217"/>
+        <location filename="../../desktop/counter/dialogs.py" line="184"/>
         <source>请由本部门审核人输入工号和密码</source>
         <translation>The department&apos;s reviewer enters their staff number and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="237"/>
+        <location filename="../../desktop/counter/dialogs.py" line="204"/>
         <source>该工号不是本部门的审核人员</source>
         <translation>This staff number is not a reviewer of the case&apos;s department</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="205"/>
+        <location filename="../../desktop/counter/dialogs.py" line="172"/>
         <source>审核人工号</source>
         <translation>Reviewer no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="206"/>
+        <location filename="../../desktop/counter/dialogs.py" line="173"/>
         <source>审核人密码</source>
         <translation>Reviewer password</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="215"/>
+        <location filename="../../desktop/counter/dialogs.py" line="182"/>
         <source>审核不通过必须填写理由</source>
         <translation>A rejection needs a reason</translation>
     </message>
@@ -1719,12 +1714,12 @@
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="67"/>
+        <location filename="../../desktop/counter/dialogs.py" line="34"/>
         <source>补正告知（一次性告知）</source>
         <translation>Supplement request (one-time notice)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/dialogs.py" line="69"/>
+        <location filename="../../desktop/counter/dialogs.py" line="36"/>
         <source>以下材料缺少或不符合要求，将一次性告知申请人（共%n项）：</source>
         <translation>
             <numerusform>This material is missing or not acceptable; the applicant is told at once (%n item):</numerusform>
@@ -1732,37 +1727,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="71"/>
+        <location filename="../../desktop/counter/dialogs.py" line="38"/>
         <source>所缺材料</source>
         <translation>Missing materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="75"/>
+        <location filename="../../desktop/counter/dialogs.py" line="42"/>
         <source>其他需要补正的内容（可选）</source>
         <translation>Anything else to supplement (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="77"/>
+        <location filename="../../desktop/counter/dialogs.py" line="44"/>
         <source>补正要求说明（可选），如：复印件须加盖公章</source>
         <translation>Notes (optional), e.g. copies must bear the company seal</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="79"/>
+        <location filename="../../desktop/counter/dialogs.py" line="46"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="80"/>
+        <location filename="../../desktop/counter/dialogs.py" line="47"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="81"/>
+        <location filename="../../desktop/counter/dialogs.py" line="48"/>
         <source>发出补正告知后，办理时限暂停计算，材料补齐后恢复。</source>
         <translation>Once requested, the time limit pauses until the materials are complete.</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/dialogs.py" line="86"/>
+        <location filename="../../desktop/counter/dialogs.py" line="53"/>
         <source>请列明所缺材料</source>
         <translation>List the missing materials</translation>
     </message>
@@ -2069,384 +2064,394 @@ Please give this error report file to technical support:
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../desktop/messages.py" line="18"/>
+        <location filename="../../desktop/messages.py" line="19"/>
         <source>未登记</source>
         <translation>Not registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="19"/>
+        <location filename="../../desktop/messages.py" line="20"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="20"/>
+        <location filename="../../desktop/messages.py" line="21"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="21"/>
+        <location filename="../../desktop/messages.py" line="22"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="22"/>
+        <location filename="../../desktop/messages.py" line="23"/>
         <source>审核中</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="23"/>
+        <location filename="../../desktop/messages.py" line="24"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="24"/>
+        <location filename="../../desktop/messages.py" line="25"/>
         <source>不予许可</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="25"/>
+        <location filename="../../desktop/messages.py" line="26"/>
         <source>待出件</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="26"/>
+        <location filename="../../desktop/messages.py" line="27"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="27"/>
-        <location filename="../../desktop/messages.py" line="36"/>
+        <location filename="../../desktop/messages.py" line="28"/>
+        <location filename="../../desktop/messages.py" line="37"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="28"/>
+        <location filename="../../desktop/messages.py" line="29"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="32"/>
+        <location filename="../../desktop/messages.py" line="33"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="33"/>
+        <location filename="../../desktop/messages.py" line="34"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="34"/>
+        <location filename="../../desktop/messages.py" line="35"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="35"/>
+        <location filename="../../desktop/messages.py" line="36"/>
         <source>补正材料收到</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="37"/>
+        <location filename="../../desktop/messages.py" line="38"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="38"/>
+        <location filename="../../desktop/messages.py" line="39"/>
         <source>提交审核</source>
         <translation>Sent to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="39"/>
+        <location filename="../../desktop/messages.py" line="40"/>
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="40"/>
+        <location filename="../../desktop/messages.py" line="41"/>
         <source>审核不通过</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="41"/>
+        <location filename="../../desktop/messages.py" line="42"/>
         <source>结果待领取</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="42"/>
+        <location filename="../../desktop/messages.py" line="43"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="43"/>
+        <location filename="../../desktop/messages.py" line="44"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="44"/>
+        <location filename="../../desktop/messages.py" line="45"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="45"/>
+        <location filename="../../desktop/messages.py" line="46"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="46"/>
+        <location filename="../../desktop/messages.py" line="47"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="47"/>
+        <location filename="../../desktop/messages.py" line="48"/>
         <source>申请延期</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="48"/>
+        <location filename="../../desktop/messages.py" line="49"/>
         <source>不批准延期</source>
         <translation>Extension declined</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="49"/>
+        <location filename="../../desktop/messages.py" line="50"/>
         <source>容缺材料补齐</source>
         <translation>Promised materials received</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="53"/>
+        <location filename="../../desktop/messages.py" line="54"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="54"/>
+        <location filename="../../desktop/messages.py" line="55"/>
         <source>现场核查</source>
         <translation>On-site inspection</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="55"/>
+        <location filename="../../desktop/messages.py" line="56"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="56"/>
+        <location filename="../../desktop/messages.py" line="57"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="60"/>
+        <location filename="../../desktop/messages.py" line="61"/>
         <source>窗口领取</source>
         <translation>Collected at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="61"/>
+        <location filename="../../desktop/messages.py" line="62"/>
         <source>EMS邮寄</source>
         <translation>EMS mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="65"/>
+        <location filename="../../desktop/messages.py" line="66"/>
         <source>身份证号码应为18位</source>
         <translation>An ID number has 18 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="66"/>
+        <location filename="../../desktop/messages.py" line="67"/>
         <source>身份证号码只能由数字组成，末位可为X</source>
         <translation>An ID number has digits only; the last may be X</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="67"/>
+        <location filename="../../desktop/messages.py" line="68"/>
         <source>身份证号码中的出生日期不存在或不合理</source>
         <translation>The birth date in the ID number is impossible</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="68"/>
+        <location filename="../../desktop/messages.py" line="69"/>
         <source>身份证号码校验位不正确，请核对</source>
         <translation>The ID number&apos;s check character is wrong; please check it</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="69"/>
+        <location filename="../../desktop/messages.py" line="70"/>
         <source>身份证号码无效</source>
         <translation>Invalid ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="70"/>
+        <location filename="../../desktop/messages.py" line="71"/>
         <source>请输入11位手机号码，或带区号的固定电话</source>
         <translation>Enter an 11-digit mobile number or a landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="71"/>
+        <location filename="../../desktop/messages.py" line="72"/>
         <source>编号只能由数字组成</source>
         <translation>A number has digits only</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="72"/>
+        <location filename="../../desktop/messages.py" line="73"/>
         <source>不是办件编号或告知单编号（长度或首位不对）</source>
         <translation>Not a case or slip number (wrong length or first digit)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="74"/>
+        <location filename="../../desktop/messages.py" line="75"/>
         <source>编号校验位不正确：可能是扫描误读或输入错误，请重新扫描或核对输入</source>
         <translation>Wrong check digit: a misread or a typo. Scan again or check the number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="76"/>
+        <location filename="../../desktop/messages.py" line="77"/>
         <source>编号中的日期不存在</source>
         <translation>The date in the number does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="77"/>
+        <location filename="../../desktop/messages.py" line="78"/>
         <source>编号无效</source>
         <translation>Invalid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="78"/>
+        <location filename="../../desktop/messages.py" line="79"/>
         <source>本终端的事项目录中没有这个事项</source>
         <translation>This service item is not in this terminal&apos;s catalog</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="79"/>
+        <location filename="../../desktop/messages.py" line="80"/>
         <source>办件当前状态不能进行此操作，请刷新后再试</source>
         <translation>This step is not possible in the case&apos;s current state; refresh and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="81"/>
+        <location filename="../../desktop/messages.py" line="82"/>
         <source>未知的办件操作</source>
         <translation>Unknown case step</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="82"/>
+        <location filename="../../desktop/messages.py" line="83"/>
         <source>必须填写原因</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="83"/>
+        <location filename="../../desktop/messages.py" line="84"/>
         <source>补正告知须列明全部所缺材料</source>
         <translation>A supplement request must list every missing material</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="84"/>
+        <location filename="../../desktop/messages.py" line="85"/>
         <source>邮寄送达须填写地址和EMS单号</source>
         <translation>Mailing needs an address and an EMS tracking number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="85"/>
+        <location filename="../../desktop/messages.py" line="86"/>
         <source>延期天数应为正数</source>
         <translation>The extension must be a positive number of days</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="86"/>
+        <location filename="../../desktop/messages.py" line="87"/>
         <source>该事项须本人办理，不可代办</source>
         <translation>This item must be applied for in person; no agents</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="87"/>
+        <location filename="../../desktop/messages.py" line="88"/>
         <source>评价等级应为1-5</source>
         <translation>A rating is 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="88"/>
+        <location filename="../../desktop/messages.py" line="89"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="89"/>
+        <location filename="../../desktop/messages.py" line="90"/>
         <source>姓名过长</source>
         <translation>The name is too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="90"/>
+        <location filename="../../desktop/messages.py" line="91"/>
         <source>请填写证件号码</source>
         <translation>Enter the document number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="91"/>
+        <location filename="../../desktop/messages.py" line="92"/>
         <source>请输入完整的办件编号、告知单编号或18位身份证号码</source>
         <translation>Enter a complete case number, slip number or 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="93"/>
+        <location filename="../../desktop/messages.py" line="94"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="94"/>
+        <location filename="../../desktop/messages.py" line="95"/>
         <source>本地数据库无法使用，请联系技术支持</source>
         <translation>The local database cannot be used; contact technical support</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="95"/>
+        <location filename="../../desktop/messages.py" line="96"/>
         <source>工号或密码不正确</source>
         <translation>Wrong staff number or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="96"/>
-        <location filename="../../desktop/messages.py" line="109"/>
+        <location filename="../../desktop/messages.py" line="97"/>
+        <location filename="../../desktop/messages.py" line="110"/>
         <source>该工号已停用</source>
         <translation>This staff number is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="97"/>
+        <location filename="../../desktop/messages.py" line="98"/>
         <source>本终端没有找到该办件（可能尚未同步）</source>
         <translation>Case not found on this terminal (perhaps not synced yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="98"/>
+        <location filename="../../desktop/messages.py" line="99"/>
         <source>本件已延期一次，依法不能再次延期（行政许可法第四十二条）</source>
         <translation>This case was extended once already; the law allows no second extension (art. 42)</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="100"/>
+        <location filename="../../desktop/messages.py" line="101"/>
         <source>已有待负责人批准的延期申请</source>
         <translation>An extension already awaits the head&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="101"/>
+        <location filename="../../desktop/messages.py" line="102"/>
         <source>没有待批准的延期申请</source>
         <translation>No extension awaits approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="102"/>
+        <location filename="../../desktop/messages.py" line="103"/>
         <source>延期须由部门负责人批准</source>
         <translation>An extension must be approved by the department head</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="103"/>
+        <location filename="../../desktop/messages.py" line="104"/>
         <source>暂停计时的事由应为听证、现场核查、专家评审或其他</source>
         <translation>A pause is for a hearing, an inspection, an expert review or another procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="105"/>
+        <location filename="../../desktop/messages.py" line="106"/>
         <source>容缺材料的承诺补齐日期应晚于受理当天，且不超过90天</source>
         <translation>A promised date must be after the day of acceptance and within 90 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="107"/>
+        <location filename="../../desktop/messages.py" line="108"/>
         <source>没有待补齐的容缺材料</source>
         <translation>No promised material is outstanding</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="108"/>
+        <location filename="../../desktop/messages.py" line="109"/>
         <source>延期须由批准的负责人本人登记</source>
         <translation>The approving head records the extension in person</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="110"/>
+        <location filename="../../desktop/messages.py" line="111"/>
         <source>该工号没有所属部门，不能审批</source>
         <translation>This staff number belongs to no department and cannot decide</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="111"/>
+        <location filename="../../desktop/messages.py" line="112"/>
         <source>无法确定办件所属部门</source>
         <translation>The case&apos;s department is unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="112"/>
+        <location filename="../../desktop/messages.py" line="113"/>
         <source>无法连接审批服务器，请检查网络后重试</source>
         <translation>The back-office server cannot be reached: check the network and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="113"/>
+        <location filename="../../desktop/messages.py" line="114"/>
         <source>登录已失效，请重新登录</source>
         <translation>Your login has expired: log in again</translation>
     </message>
     <message>
-        <location filename="../../desktop/messages.py" line="148"/>
+        <location filename="../../desktop/messages.py" line="118"/>
+        <source>本机没有{year}年的节假日安排：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入</source>
+        <translation>This terminal has no {year} holiday schedule: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="120"/>
+        <source>节假日安排只到{day}：{year}年的办理期限暂按法定节假日推算（临时），请联系管理员导入{year}年的安排</source>
+        <translation>The holiday schedule ends on {day}: {year} deadlines count the statutory holidays only (provisional). Ask the administrator to load the {year} schedule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/messages.py" line="166"/>
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>

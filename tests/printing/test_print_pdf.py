@@ -129,3 +129,11 @@ def test_every_build_is_deterministic(make, catalog):
     assert make("slip") == make("slip")
     with pytest.raises(ValueError, match="未知的文书"):
         build("nope", None, catalog, today=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("doc", sorted(DOC_STORY))
+def test_every_paper_builds_for_the_long_joint_item_too(make, doc):
+    """bench_printing builds each paper for the 多证联办 joint item as well: the 容缺 story
+    promised the demo item's 健康证明, which the joint item does not list (refused)."""
+    paper = make(doc, long_list=True)
+    assert to_pdf(paper).startswith(b"%PDF")

@@ -269,3 +269,22 @@ def test_overview_says_who_is_on_duty_today(boss):
     assert duty.text().splitlines() == ["今日值班：", "上午 09:00-12:00：王丽（1001）、张伟（1002）",
                                         "下午 13:00-17:00：刘洋（1003）",
                                         "晚间延时服务 17:00-20:00：未排班"]
+
+
+def test_overview_asks_for_next_years_holiday_schedule_in_time(boss):
+    """The loaded schedule ends on 2026-12-31, within 60 days of the fixed clock: the
+    supervisor, who asks the administrator for it, reads it on the first page (issue 12);
+    once the 2027 schedule is pulled the line goes."""
+    from domain.calendar_file import decode, parse_schedule
+    from sync import reference
+    from tests.support.servers import ROOT
+
+    line = boss.overview.calendar
+    assert line.isVisibleTo(boss)
+    assert "节假日安排只到2026-12-31" in line.text() and "2027年的安排" in line.text()
+    sample = parse_schedule(decode((ROOT / "docs/calendar/sample-2027.csv").read_bytes()))
+    replica = boss.runner._replica
+    with replica.transaction():
+        reference.store_rows(replica, [("calendar", "2027", sample.to_dict())])
+    boss.refresh()
+    assert not line.isVisibleTo(boss)
