@@ -104,10 +104,13 @@ def _own_verdicts(replica: Replica, own: Mapping[str, Any] | None, me: str) -> t
 
 
 def _ref_rows(items: Iterable[list[Any]]) -> list[tuple[str, str, dict]]:
-    """(kind, id, record) rows; a deleted one as {"deleted": True} (reference.store_rows
-    adds the items' pinyin initials)."""
-    return [(kind, rid, dict(data) if data is not None else {"deleted": True})
-            for kind, rid, data in items]
+    out = []
+    for kind, rid, data in items:
+        rec = dict(data) if data is not None else {"deleted": True}
+        if kind == "item" and data is not None and not rec.get("initials"):
+            rec["initials"] = reference.pinyin_initials(str(rec.get("name", "")))
+        out.append((kind, rid, rec))
+    return out
 
 
 def _store_refs(replica: Replica, refs: list[tuple[str, str, dict]], *,
