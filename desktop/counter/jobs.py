@@ -48,6 +48,7 @@ def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> S
     ident = replica.identity()
     if seed_catalog and ident.mode == "standalone":
         ensure_catalog(replica)
+    reference.fill_initials(replica)  # once, on a replica from before they were stored
     cal = calendar_of(replica)
     return Startup(ident, reference.load_catalog(replica), cal,
                    reference.calendar_warning(cal, today), reference.data_version(replica),
@@ -105,6 +106,23 @@ def lookup(replica: Replica, text: str) -> Lookup:
     if len(rows) == 1 and len(idnumber.normalize(t)) != 18:
         return Lookup("case", t, case=load_case(replica, rows[0]["id"]))
     return Lookup("list" if rows else "none", t, rows=rows)
+
+
+def warm_lookup(replica: Replica) -> None:
+    """Look the newest case up once by each of its numbers, for nothing: the reader's
+    statements are compiled and the index pages read before the first scan needs them."""
+    row = replica.conn.execute("SELECT case_number, slip_number FROM cases "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+    for number in (row or ()):
+        if number:
+            lookup(replica, number)
+
+
+def newest_case(replica: Replica) -> Case | None:
+    """The newest case past registration (what the case view shows), or None."""
+    row = replica.conn.execute("SELECT id FROM cases WHERE state != 'registered' "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+    return load_case(replica, row[0]) if row else None
 
 
 def load(replica: Replica, case_id: str) -> Case | None:
