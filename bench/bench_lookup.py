@@ -1,4 +1,6 @@
-"""Look-up latency on a replica of N cases (budget: scan a slip → case on screen < 50 ms p95).
+"""Look-up latency on a replica of N cases: the SQL and the fold, no widgets (goal < 16 ms p95,
+the whole frame a scan has; bench_counter_scan measures the scan through the counter's
+widgets, shown and painted).
 
     python -m bench.bench_lookup [--cases N] [--lookups 2000] [--db PATH] [--rebuild]
 
@@ -30,6 +32,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from bench.report import bench_line
 from domain import events as ev
 from domain import numbering
 from domain.application import registration_payload
@@ -41,7 +44,7 @@ from sync import queries, reference, store
 from sync.demo_data import demo_person
 from sync.replica import Replica
 
-BUDGET_MS = 50.0
+BUDGET_MS = 16.0  # one frame: what the SQL leaves the widgets is what matters
 END_DAY = dt.date(2026, 6, 30)
 DAYS = 730  # two years of cases
 TERMINALS = 40
@@ -56,7 +59,8 @@ CASE_SQL = (
     "INSERT INTO cases (id, case_number, slip_number, queue_no, item_no, item_code, item_name, "
     "state, applicant_name, applicant_id_number, applicant_phone, staff_id, window_id, "
     "terminal_id, registered_at, accepted_at, deadline, deadline_provisional, paused, instant, "
-    "conflicts, rating, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    "conflicts, rating, updated_at, department) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 OUTBOX_SQL = "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)"
 
@@ -177,7 +181,7 @@ class Builder:
             cid, case_no, slip or None, "", item.no, item.code, item.name, state, person.name,
             person.id_number, person.phone, clerk.id, clerk.window, terminal_id,
             ev.now_iso(t0), accepted_at, deadline, provisional, 0, int(item.instant), 0, rating,
-            max(ev.now_iso(s[-1]) for s in steps),
+            max(ev.now_iso(s[-1]) for s in steps), item.department or None,
         ))
 
     def build(self, progress: Callable[[int], None]) -> None:
@@ -254,23 +258,32 @@ def percentile(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-def run(args: argparse.Namespace) -> int:
-    db = pathlib.Path(args.db) if args.db else default_db(args.cases)
+def ensure_replica(db: pathlib.Path, cases: int, seed: int = 20260630,
+                   rebuild: bool = False) -> pathlib.Path:
+    """The benchmark replica of `cases` cases at `db`, built unless it is there already
+    (bench_counter_scan opens the same file through the counter's widgets)."""
     reuse = False
-    if db.exists() and not args.rebuild:
+    if db.exists() and not rebuild:
         with Replica(db) as r:
-            reuse = r.get_meta("bench_cases") == str(args.cases)
+            reuse = r.get_meta("bench_cases") == str(cases)
     if not reuse:
+        db.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             pathlib.Path(str(db) + suffix).unlink(missing_ok=True)
         t0 = time.perf_counter()
         with Replica(db) as r:
-            b = Builder(r, args.cases, args.seed)
+            b = Builder(r, cases, seed)
             b.build(lambda done: print(f"  built {done:,} cases  {time.perf_counter() - t0:6.1f} s",
                                        file=sys.stderr, flush=True))
-        print(f"build: {args.cases:,} cases in {time.perf_counter() - t0:.1f} s -> {db}")
+        print(f"build: {cases:,} cases in {time.perf_counter() - t0:.1f} s -> {db}")
     else:
         print(f"reusing {db}")
+    return db
+
+
+def run(args: argparse.Namespace) -> int:
+    db = ensure_replica(pathlib.Path(args.db) if args.db else default_db(args.cases),
+                        args.cases, args.seed, args.rebuild)
 
     rng = random.Random(args.seed + 1)
     with Replica(db) as r:
@@ -299,18 +312,20 @@ def run(args: argparse.Namespace) -> int:
             ("by_number(slip number)", measure(lambda k: queries.by_number(r, k), slips)),
             ("by_id_number", measure(lambda k: queries.by_id_number(r, k), id_nos)),
             ("search(ID number)", measure(lambda k: queries.search(r, k), id_nos)),
-            ("scan -> case on screen", measure(scan_to_case, scan_keys)),
+            ("scan -> case loaded (SQL+fold)", measure(scan_to_case, scan_keys)),
         ]
     print()
-    print(f"{'look-up':<26}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"
+    print(f"{'look-up':<31}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}"
           f"{'budget p95':>12}  ok")
     ok = mismatches == 0
     for name, t in rows:
         p95 = percentile(t, 95)
         good = p95 < BUDGET_MS
         ok &= good
-        print(f"{name:<26}{len(t):>6}{statistics.median(t):>9.3f}{p95:>9.3f}{max(t):>9.2f}"
+        print(f"{name:<31}{len(t):>6}{statistics.median(t):>9.3f}{p95:>9.3f}{max(t):>9.2f}"
               f"{'< ' + str(int(BUDGET_MS)) + ' ms':>12}  {'yes' if good else 'NO'}")
+        bench_line(f"lookup {name}, {c['cases']:,} cases", f"p95 < {BUDGET_MS:.0f} ms",
+                   f"p95 {p95:.2f} ms (p50 {statistics.median(t):.2f})")
     return 0 if ok else 1
 
 

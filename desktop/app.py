@@ -4,8 +4,9 @@ Start-up is kept lean (budget: a usable login window in < 2 s): Qt widgets and o
 modules are imported here, the replica is opened on the writer thread while the login
 window is already on screen, and everything else loads lazily.
 
-`YICHUANG_EXIT_WHEN_READY=1` prints ``READY <unix time>`` once the login window is shown
-and exits — bench/bench_startup.py measures cold start with it.
+`YICHUANG_EXIT_WHEN_READY=1` prints ``READY <unix time> <peak RSS KiB>`` once the login
+window (the kiosk's start page) is usable and exits — bench/bench_startup.py measures
+cold start with it.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def _attach_devices(shell) -> None:
 
 def _first_run(data_dir: pathlib.Path, face: str) -> str:
     """A new terminal is set up once (desktop.first_run); the face to start, '' if cancelled."""
-    from sync.enrol import needs_first_run
+    from sync.replica import needs_first_run
 
     if not needs_first_run(data_dir):
         return face
@@ -163,6 +164,31 @@ def run(data_dir: pathlib.Path | str, face: str = "counter", demo: bool = False,
         started = time.perf_counter()
 
 
+def exit_when_ready() -> bool:
+    """`YICHUANG_EXIT_WHEN_READY=1`: the face reports when it is usable and exits
+    (bench/bench_startup.py); the devices are not started."""
+    return bool(os.environ.get("YICHUANG_EXIT_WHEN_READY"))
+
+
+def peak_rss_kib() -> int:
+    """The most memory this process has held so far (KiB; 0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def ready(window) -> None:
+    """``READY <unix time> <peak RSS KiB>`` on stdout, then close `window` and quit."""
+    from PySide6.QtWidgets import QApplication
+
+    print(f"READY {time.time():.6f} {peak_rss_kib()}", flush=True)
+    window.close()
+    QApplication.instance().quit()
+
+
 def _run_counter(app, data_dir: pathlib.Path, settings_store, demo: bool,
                  started: float) -> int:
     from PySide6.QtCore import QTimer
@@ -173,14 +199,9 @@ def _run_counter(app, data_dir: pathlib.Path, settings_store, demo: bool,
     shell.show_for_screen()
     log.info("login window in %.0f ms", (time.perf_counter() - started) * 1000)
 
-    if os.environ.get("YICHUANG_EXIT_WHEN_READY"):
-        def ready() -> None:
-            print(f"READY {time.time():.6f}", flush=True)
-            shell.close()
-            app.quit()
-
+    if exit_when_ready():
         # usable = the staff list is read and the login button enabled, not just drawn
-        shell.login.sig_ready.connect(lambda: QTimer.singleShot(0, ready))
+        shell.login.sig_ready.connect(lambda: QTimer.singleShot(0, lambda: ready(shell)))
     else:
         # devices open ports and start threads: after the login window is on screen
         QTimer.singleShot(0, lambda: _attach_devices(shell))

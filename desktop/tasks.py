@@ -18,6 +18,7 @@ everything at once in the caller's thread: tests use it to stay deterministic.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import logging
 import pathlib
@@ -86,6 +87,27 @@ class TaskRunner(QObject):
            on_error: Callback = None) -> None:
         """Run fn() on the I/O pool (hashing, files, devices)."""
         self._submit(self._io, fn, on_done, on_error)
+
+    def warm_readers(self, fn: Callable[[Any], Any] | None = None) -> None:
+        """Open every reader's connection now and run fn(replica) on each (e.g. a
+        look-up that finds nothing): the first real look-up then finds its connection,
+        its compiled statements and the index pages it needs ready, on whichever reader
+        it lands. Nothing comes back; a failure is only logged."""
+        n = self._readers._max_workers
+        gate = threading.Barrier(n)
+
+        def warm() -> None:
+            try:
+                replica = self._reader_replica()
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    gate.wait(5)  # holds this reader, so the next task goes to another
+                if fn is not None:
+                    fn(replica)
+            except Exception:
+                log.warning("warming a reader failed", exc_info=True)
+
+        for _ in range(n):
+            self._readers.submit(warm)
 
     @property
     def pending(self) -> int:
@@ -197,6 +219,10 @@ class InlineTaskRunner(TaskRunner):
     def io(self, fn: Callable[[], Any], on_done: Callback = None,
            on_error: Callback = None) -> None:
         self._run(fn, on_done, on_error)
+
+    def warm_readers(self, fn: Callable[[Any], Any] | None = None) -> None:
+        if fn is not None:
+            fn(self._replica)
 
     def _run(self, job: Callable[[], Any], on_done: Callback, on_error: Callback, *,
              written: bool = False) -> None:

@@ -19,12 +19,27 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-
-import serial
+from typing import TYPE_CHECKING, Any
 
 from devices.errors import DeviceError
 
 log = logging.getLogger(__name__)
+
+
+class _Pyserial:
+    """pyserial, imported when a port is first used rather than when a face imports its
+    drivers: a kiosk's start page shows before any port is opened."""
+
+    def __getattr__(self, name: str) -> Any:
+        import serial as module
+
+        return getattr(module, name)
+
+
+if TYPE_CHECKING:
+    import serial
+else:
+    serial = _Pyserial()
 
 #: Longest single wait inside a read, so a stop request is noticed within this time.
 SLICE_S = 0.05
@@ -49,13 +64,13 @@ class Port:
         error_cls: type[DeviceError],
         baudrate: int = 9600,
         stop_event: threading.Event | None = None,
-        opener: Callable[..., serial.SerialBase] = serial.serial_for_url,
+        opener: Callable[..., serial.SerialBase] | None = None,
     ) -> None:
         self.url = url
         self.error_cls = error_cls
         self.baudrate = baudrate
         self.stop_event = stop_event or threading.Event()
-        self._opener = opener
+        self._opener = opener  # None: pyserial's serial_for_url, looked up in open()
         self._ser: serial.SerialBase | None = None
         self._received_any = False
 
@@ -70,7 +85,8 @@ class Port:
         if self.is_open:
             return self
         try:
-            self._ser = self._opener(
+            opener = self._opener or serial.serial_for_url
+            self._ser = opener(
                 self.url, baudrate=self.baudrate, timeout=SLICE_S, write_timeout=2.0
             )
         except (serial.SerialException, OSError, ValueError) as exc:

@@ -240,6 +240,8 @@ def compose_rows(rows: Iterable[tuple[str, str, Mapping[str, Any]]],
             continue  # the standard item was removed: the hall no longer offers it
         level = str(rec.get("level", ""))
         item = compose(rec, local, f"{level}:{heads.get(level, rec.get('version', 0))}")
+        if rec.get("initials"):  # a terminal's note on the standard record (pinyin)
+            item["initials"] = rec["initials"]
         buckets["items"].append(item)
     own = {d["id"] for d in buckets["departments"]}
     buckets["departments"] += [d for i, d in std_deps.items() if i not in own]

@@ -13,11 +13,13 @@ import json
 import pathlib
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from domain.case import Case
-from domain.catalog import Catalog
+if TYPE_CHECKING:  # `yichuang counter` builds this parser too: no domain import at start
+    from domain.case import Case
+    from domain.catalog import Catalog
 
-LoadCase = Callable[[str], tuple[Case, Catalog]]
+LoadCase = Callable[[str], "tuple[Case, Catalog]"]
 LoaderFromArgs = Callable[[argparse.Namespace], LoadCase]
 DOC_NAMES = ("slip", "acceptance-receipt", "pickup-slip", "acceptance-notice",
              "supplement-notice", "refusal-notice", "materials-receipt", "completion-notice",

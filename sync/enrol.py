@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import requests
 
 from sync import outbox, token_store, wire
-from sync.replica import ENROLLED, STANDALONE, Replica
+from sync.replica import ENROLLED, STANDALONE, Replica, needs_first_run  # noqa: F401 (was here)
 
 log = logging.getLogger(__name__)
 
@@ -134,10 +134,3 @@ def standalone(data_dir: pathlib.Path | str) -> None:
         ensure_catalog(replica)
 
 
-def needs_first_run(data_dir: pathlib.Path | str) -> bool:
-    """True until the terminal was enrolled or set to standalone."""
-    path = pathlib.Path(data_dir) / "replica.sqlite3"
-    if not path.exists():
-        return True
-    with Replica(path) as replica:
-        return replica.get_meta("mode") is None

@@ -45,6 +45,35 @@ def rows_from_catalog_json(data: Mapping[str, Any], level: str | None = None
             *cfile.hall_rows(cf)]
 
 
+# kinds whose records are items a picker searches (a hall's own, a standard one)
+ITEM_KINDS = ("item", "std_item")
+
+
+def with_initials(kind: str, rec: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An item record with its pinyin initials, computed once when it is stored (the
+    only annotation a terminal adds to reference data), so loading the catalog at
+    start-up never needs pypinyin."""
+    if kind not in ITEM_KINDS or rec.get("deleted") or rec.get("initials"):
+        return rec
+    return {**rec, "initials": pinyin_initials(str(rec.get("name", "")))}
+
+
+def fill_initials(replica: Replica) -> int:
+    """Add the initials to stored item records that lack them (a replica from before
+    they were stored); on the writer, before the catalog is loaded. Returns how many."""
+    rows = replica.conn.execute(
+        "SELECT kind, id, data FROM reference WHERE kind IN (?, ?) "
+        "AND json_extract(data, '$.initials') IS NULL", ITEM_KINDS).fetchall()
+    if not rows:
+        return 0
+    with replica.transaction() as conn:
+        for kind, rid, data in rows:
+            rec = with_initials(kind, json.loads(data))
+            conn.execute("UPDATE reference SET data=? WHERE kind=? AND id=?",
+                         (json.dumps(rec, ensure_ascii=False), kind, rid))
+    return len(rows)
+
+
 def store_rows(replica: Replica, rows: Iterable[tuple[str, str, Mapping]],
                *, replace_all: bool = False) -> int:
     """Upsert reference rows (a pulled page or a seed) in one transaction."""
@@ -53,6 +82,7 @@ def store_rows(replica: Replica, rows: Iterable[tuple[str, str, Mapping]],
         if replace_all:
             conn.execute("DELETE FROM reference WHERE kind != 'calendar'")
         for kind, rid, rec in rows:
+            rec = with_initials(kind, rec)
             if rec.get("deleted"):
                 conn.execute("DELETE FROM reference WHERE kind=? AND id=?", (kind, rid))
             else:

@@ -15,8 +15,6 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from sync import payloads
 from sync.private import private_dir, private_sqlite
 from sync.schema import MIGRATIONS
@@ -115,8 +113,15 @@ class Replica:
             payloads.register(self.conn)  # compressed payloads read without a lookup
         except (sqlite3.DatabaseError, OSError) as exc:
             raise ReplicaError(f"无法打开本地数据库 {self.path}: {exc}") from exc
-        self.db = sqlite_utils.Database(self.conn)
         self._depth = 0
+
+    @property
+    def db(self):  # type: ignore[no-untyped-def]
+        """sqlite_utils' view of the connection, for scripts (imported on first use:
+        the faces never need it, and it costs ~40 ms of start-up)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def in_dir(cls, data_dir: pathlib.Path | str) -> Replica:
@@ -202,3 +207,13 @@ class Replica:
             )
             return self.conn.execute("SELECT value FROM counters WHERE name=?",
                                      (name,)).fetchone()[0]
+
+
+def needs_first_run(data_dir: pathlib.Path | str) -> bool:
+    """True until the terminal was enrolled or set to standalone (checked at every
+    start, so it lives here, not with enrolment and its HTTP client)."""
+    path = pathlib.Path(data_dir) / DB_NAME
+    if not path.exists():
+        return True
+    with Replica(path) as replica:
+        return replica.get_meta("mode") is None

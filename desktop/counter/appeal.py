@@ -85,10 +85,8 @@ def connect_appeals(shell: Any) -> None:
         def add_button(existing: Any) -> None:
             if existing is not None or view.case is not case:
                 return  # appealed already, or another case came on screen meanwhile
-            button = QPushButton(view.tr("申诉复核"))
-            button.clicked.connect(lambda: file_appeal(shell, case))
-            view.bar.insertWidget(1, button)
-            view.appeal_button = button
+            view.appeal_button = view.add_case_button(view.tr("申诉复核"),
+                                                      lambda: file_appeal(shell, case))
 
         from sync import projection
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter import jobs
+from desktop.counter.case_widgets import ActionBar, CaseModel, FactsPanel, Pane, set_text
 from desktop.counter.countdown import TEXT_COLOURS, awaiting_supplement, describe
 from desktop.counter.dialogs import IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
@@ -78,13 +79,13 @@ class CaseView(QWidget):
         self.countdown = QLabel("", objectName="countdownBadge")
         hl.addWidget(self.countdown)
         hl.addWidget(self.state_badge)
-        lay.addWidget(head)
+        self.header = Pane(head, fit=True)
+        lay.addWidget(self.header)
         split = QSplitter()
-        facts_box = QWidget()
-        facts_box.setMinimumWidth(400)
-        self.facts = QFormLayout(facts_box)
-        self.facts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        split.addWidget(facts_box)
+        self.facts_panel = FactsPanel()
+        self.facts_panel.setMinimumWidth(400)
+        self.facts = self.facts_panel.form
+        split.addWidget(self.facts_panel)
         self.history = HistoryTable(state)
         self.history.setAccessibleName(self.tr("办理过程"))
         hist_box = QWidget()
@@ -96,34 +97,76 @@ class CaseView(QWidget):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 6)
         lay.addWidget(split, 1)
-        self.bar = QHBoxLayout()
-        lay.addLayout(self.bar)
         # why a step was refused, left of the buttons; gone when another case is shown
         self.feedback = Feedback()
+        self.actions_bar = ActionBar(self.feedback)
+        self.bar = self.actions_bar.bar
+        lay.addWidget(Pane(self.actions_bar, fit=True))
+        self.case_button = self.actions_bar.case_button
+        self.model = CaseModel(self)
+        self.model.sig_case_changed.connect(self._show_on_widgets)
+
+    def prepare(self) -> None:
+        """The rows and buttons a case usually needs, made before the first one comes."""
+        self.facts_panel.prepare(10)
+        self.actions_bar.prepare(6)
+
+    def rehearse(self, case: Case | None) -> bool:
+        """Lay `case` out and paint it once into a pixmap nobody sees, then blank the view:
+        the first scan after login finds the glyphs, the style's polish and the paint
+        paths ready, as every later scan does (issue 17: the cold first scan). Skipped
+        once a real case is on the page. Nothing of the citizen stays, even hidden."""
+        if case is None or self.case is not None or case.state == lc.REGISTERED:
+            return False
+        self._show_on_widgets(case)
+        self.layout().activate()
+        size = self.size() if not self.size().isEmpty() else self.sizeHint()
+        self.render(QPixmap(size))
+        self._blank()
+        return True
+
+    def _blank(self) -> None:
+        for label in (self.title, self.number, self.state_badge, self.countdown):
+            set_text(label, "")
+        self.facts_panel.show_rows([])
+        self.history.show_case(None)
+        self.actions_bar.show_actions([])
+        self.shortcuts = {}
+        self.feedback.clear()
 
     # --- showing ----------------------------------------------------------------
     def show_case(self, case: Case) -> None:
+        """Put `case` on screen: the model changes, the widgets follow it in place (no
+        widget is made or deleted, so nothing is left to finish when the next scan comes)."""
         self.case = case
-        self.title.setText(f"{case.item_no}　{case.item_name}")
+        self.model.set_case(case)
+        self.sig_case_shown.emit(case)
+
+    def _show_on_widgets(self, case: Case) -> None:
+        set_text(self.title, f"{case.item_no}　{case.item_name}")
         numbers = [self.tr("办件编号 {no}").format(no=case.case_number or self.tr("（未编号）"))]
         if case.slip_number:
             numbers.append(self.tr("告知单 {no}").format(no=case.slip_number))
-        self.number.setText("　·　".join(numbers))
-        self.state_badge.setText(state_text(case.state))
+        set_text(self.number, "　·　".join(numbers))
+        set_text(self.state_badge, state_text(case.state))
         shown = describe(self.state.calendar, case.deadline(self.state.calendar)
                          if case.is_open else None, self.state.today(), self.state.warn_days)
         if case.state == lc.SUPPLEMENT and not case.accepted_on:
             shown = awaiting_supplement(None if case.instant else case.promised_days)
-        self.countdown.setText(f"{shown.text}　{shown.deadline_text}".strip())
-        self.countdown.setStyleSheet(f"color: {TEXT_COLOURS[shown.level]};")
-        self._fill_facts(case)
+        set_text(self.countdown, f"{shown.text}　{shown.deadline_text}".strip())
+        colour = f"color: {TEXT_COLOURS[shown.level]};"
+        if self.countdown.styleSheet() != colour:  # a new sheet re-polishes the label
+            self.countdown.setStyleSheet(colour)
+        self.facts_panel.show_rows(self._fact_rows(case))
         self.history.show_case(case)
-        self._fill_actions(case)
-        self.sig_case_shown.emit(case)
+        self.feedback.clear()
+        actions = self._actions(case)
+        self.shortcuts = {key: handler for key, _label, handler in actions if key}
+        self.actions_bar.show_actions(
+            [(f"{label} ({key})" if key else label, key in ("F5", "F8", "F9"), handler)
+             for key, label, handler in actions])
 
-    def _fill_facts(self, case: Case) -> None:
-        while self.facts.rowCount():
-            self.facts.removeRow(0)
+    def _fact_rows(self, case: Case) -> list[tuple[str, str]]:
         a = case.applicant
         rows = [
             (self.tr("申请人"), str(a.get("name", ""))),
@@ -164,28 +207,11 @@ class CaseView(QWidget):
         provided = sum(1 for m in case.materials.values() if m.get("provided"))
         rows.append((self.tr("材料"), self.tr("已收%1项 / 共%n项", "", len(case.materials)).replace(
             "%1", str(provided))))
-        for label, value in rows:
-            text = QLabel(value)
-            text.setWordWrap(True)
-            self.facts.addRow(label, text)
+        return rows
 
-    def _fill_actions(self, case: Case) -> None:
-        while self.bar.count():
-            w = self.bar.takeAt(0).widget()
-            if w is not None and w is not self.feedback:
-                w.deleteLater()
-        self.shortcuts = {}
-        self.feedback.clear()
-        self.bar.addWidget(self.feedback, 1)
-        self.bar.addStretch(0)  # the buttons keep their size while there is nothing to say
-        for key, label, handler in self._actions(case):
-            button = QPushButton(f"{label} ({key})" if key else label)
-            if key in ("F5", "F8", "F9"):
-                button.setObjectName("primary")
-            button.clicked.connect(handler)
-            self.bar.addWidget(button)
-            if key:
-                self.shortcuts[key] = handler
+    def add_case_button(self, text: str, handler: Callable[[], None]) -> QPushButton:
+        """A button for the case on screen only (申诉复核): gone when another case shows."""
+        return self.actions_bar.set_case_button(text, handler)
 
     def department_of(self, case: Case) -> str | None:
         """The case's department: its own snapshot, else its item's in the catalog."""

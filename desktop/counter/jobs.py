@@ -48,6 +48,7 @@ def startup(store: CaseStore, today: dt.date, *, seed_catalog: bool = True) -> S
     ident = replica.identity()
     if seed_catalog and ident.mode == "standalone":
         ensure_catalog(replica)
+    reference.fill_initials(replica)  # once, on a replica from before they were stored
     cal = calendar_of(replica)
     return Startup(ident, reference.load_catalog(replica), cal,
                    reference.calendar_warning(cal, today), reference.data_version(replica),
@@ -130,6 +131,23 @@ def store_older(store: CaseStore, answer: dict[str, Any]) -> int:
     from sync import lookup
 
     return lookup.store(store.replica, answer)
+
+
+def warm_lookup(replica: Replica) -> None:
+    """Look the newest case up once by each of its numbers, for nothing: the reader's
+    statements are compiled and the index pages read before the first scan needs them."""
+    row = replica.conn.execute("SELECT case_number, slip_number FROM cases "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+    for number in (row or ()):
+        if number:
+            lookup(replica, number)
+
+
+def newest_case(replica: Replica) -> Case | None:
+    """The newest case past registration (what the case view shows), or None."""
+    row = replica.conn.execute("SELECT id FROM cases WHERE state != 'registered' "
+                               "ORDER BY rowid DESC LIMIT 1").fetchone()
+    return load_case(replica, row[0]) if row else None
 
 
 def load(replica: Replica, case_id: str) -> Case | None:

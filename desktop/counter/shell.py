@@ -117,9 +117,7 @@ class CounterShell(QMainWindow):
         bar = self.statusBar()
         self.message = StatusMessage()
         bar.addWidget(self.message, 1)
-        self.sync_slot = self._sync_widget()
-        if self.sync_slot is not None:
-            bar.addPermanentWidget(self.sync_slot)
+        self.sync_slot: QWidget | None = None  # after the login shows (_attach_sync)
         self.terminal_label = QLabel("")
         self.period_label = QLabel("", objectName="periodLabel")
         self.clock_label = QLabel("")
@@ -144,21 +142,28 @@ class CounterShell(QMainWindow):
         ws = self.workspace
         return ws is not None and ws.reception.item is not None
 
-    def _sync_widget(self) -> QWidget | None:
+    def _attach_sync(self) -> None:
         """The sync status in the status bar, fed by a controller syncing in the background.
 
-        The controller starts once the login window is up (not in the start-up path) and
-        is woken after every local write so a case goes out as soon as it is stored.
+        Attached once the login window is usable (or at the first login, whichever comes
+        first): the HTTP client and the sync code are not imported before the window
+        shows. It is woken after every local write so a case goes out as soon as it is
+        stored, and a round that pulled reference data has it reloaded.
         """
+        if self.sync_slot is not None:
+            return
         try:
             from desktop import sync_status
         except ImportError:
-            return None
+            return
         self.sync_controller = sync_status.SyncController(self.data_dir, parent=self)
-        widget = sync_status.SyncStatusWidget(self.sync_controller, parent=self)
+        self.sync_slot = sync_status.SyncStatusWidget(self.sync_controller, parent=self)
+        self.statusBar().insertPermanentWidget(1, self.sync_slot)  # left of the terminal
         self.runner.sig_written.connect(lambda _value: self.sync_controller.wake())
+        watch = getattr(self, "reference_watch", None)
+        if watch is not None:
+            self.sync_controller.sig_status_changed.connect(lambda _s: watch.check())
         QTimer.singleShot(0, self.sync_controller.start)
-        return widget
 
     def _started(self, info: jobs.Startup) -> None:
         self.state = CounterState(info.catalog, info.calendar, info.identity, self.clock,
@@ -172,6 +177,7 @@ class CounterShell(QMainWindow):
         self.login.set_catalog(info.catalog, self.settings.window_id, self.settings.last_staff_no)
         self._watch_reference(info.reference_version)
         self._on_tick()
+        QTimer.singleShot(0, self._attach_sync)  # the login is usable: sync may load now
 
     def _calendar_text(self, cal: WorkCalendar) -> str | None:
         return calendar_warning_text(coverage_warning(cal, self.clock().date()))
@@ -230,6 +236,7 @@ class CounterShell(QMainWindow):
     # --- login / lock -------------------------------------------------------------
     def _on_logged_in(self, staff: Staff, window_id: str) -> None:
         assert self.state is not None
+        self._attach_sync()  # the workspace's queue panel follows the sync rounds
         if self.workspace is None:
             self._build_workspace()
         assert self.workspace is not None
@@ -278,7 +285,7 @@ class CounterShell(QMainWindow):
         for key in ("F5", "F6", "F7", "F8", "F9"):
             add(key, lambda k=key: self.workspace and self.workspace.trigger(k))
         add("F12", self.lock)
-        from desktop.queue.counter_hooks import QUEUE_KEYS
+        from desktop.queue.keys import QUEUE_KEYS
 
         for key, action in QUEUE_KEYS:  # the queue panel's call keys (desktop.queue)
             add(key, lambda a=action: getattr(self, "queue_panel", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -96,6 +96,20 @@ class Workspace(QWidget):
         bl.addWidget(self.tabs)
         lay.addWidget(body, 1)
         self._connect()
+        # made now, while the clerk logs in, not at the first scan
+        self.case_view.prepare()
+        runner.warm_readers(jobs.warm_lookup)
+        QTimer.singleShot(0, self._lay_out_case_page)
+        # then one case painted for nobody (CaseView.rehearse); a failure costs nothing
+        runner.read(jobs.newest_case, self.case_view.rehearse,
+                    lambda exc: log.warning("case view rehearsal: %r", exc))
+
+    def _lay_out_case_page(self) -> None:
+        """Lay the (hidden) case page out at the size it will have, so the first scan
+        only fills it in."""
+        self.case_view.resize(self.stack.size())
+        self.case_view.ensurePolished()
+        self.case_view.layout().activate()
 
     def _connect(self) -> None:
         self.search_bar.sig_search.connect(self.search)

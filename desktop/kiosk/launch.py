@@ -21,6 +21,7 @@ from desktop.kiosk.flow import KioskFlow
 from desktop.kiosk.identify_pages import IdentifyPage, PhonePage
 from desktop.kiosk.item_page import ItemPage
 from desktop.kiosk.progress_page import ProgressPage
+from desktop.kiosk.registration import warm_slip
 from desktop.kiosk.result_pages import ResultPage
 from desktop.kiosk.service_pages import SearchPage, ServicesPage
 from desktop.kiosk.start_page import StartPage
@@ -50,6 +51,18 @@ class Kiosk:
     settings: config.KioskSettings
     sims: hardware.Simulators | None = None
     watch: ReferenceWatch | None = None  # follows catalog changes without a restart
+    reader_url: str = ""
+
+    def start_background(self) -> None:
+        """What may wait until the window shows: the card reader, the printer, sync,
+        and one slip laid out for nobody (fonts parsed, every first-use path of
+        printing run) so the first citizen's slip starts within its budget."""
+        self.reader.start(self.reader_url)
+        self.printer.start()
+        self.window.queue_link.start()
+        paper, catalog = self.flow.paper_mm, self.flow.catalog
+        self.runner.io(lambda: warm_slip(catalog, paper_mm=paper), None,
+                       lambda exc: log.warning("slip warm-up failed: %r", exc))
 
     def shutdown(self) -> None:
         if self.watch is not None:
@@ -113,8 +126,11 @@ def _reloaded(flow: KioskFlow, loaded: tuple[Any, Any, Any]) -> None:
 
 def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = None,
           sims: hardware.Simulators | None = None,
-          settings: config.KioskSettings | None = None) -> Kiosk:
-    """Everything wired, nothing shown. `sims` replaces the configured devices."""
+          settings: config.KioskSettings | None = None, start: bool = True) -> Kiosk:
+    """Everything wired, nothing shown. `sims` replaces the configured devices.
+
+    With `start=False` the devices, sync and the printing warm-up wait for
+    `Kiosk.start_background` (`run` calls it once the window shows)."""
     from desktop.devices import settings as device_settings
     from desktop.devices.idcard import CardReaderService
     from desktop.tasks import TaskRunner
@@ -151,12 +167,13 @@ def build(data_dir: pathlib.Path | str, *, demo: bool = False, runner: Any = Non
     runner.read(kiosk_reference, lambda loaded: flow.set_hours(loaded[1], loaded[2]),
                 lambda _e: None)
     window.queue_link = attach_kiosk_queue(window, runner, data_dir)  # waiting counts, sync
-    reader.start(reader_url)
-    printer.start()
     if ks.elderly_default:
         flow.set_elderly(True)
     window.show_page("start")
-    return Kiosk(window, flow, runner, reader, printer, ks, sims, watch)
+    kiosk = Kiosk(window, flow, runner, reader, printer, ks, sims, watch, reader_url)
+    if start:
+        kiosk.start_background()
+    return kiosk
 
 
 def application(lang: str) -> Any:
@@ -191,9 +208,10 @@ def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) ->
     A citizen's language choice rebuilds the kiosk in that language (RESTART); the
     hall's own language comes back for the next citizen.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import RESTART
+    from desktop.app import RESTART, exit_when_ready, ready
     from desktop.i18n import current_language
 
     app = app or QApplication.instance()
@@ -203,7 +221,7 @@ def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) ->
     while True:
         install_translation(app, lang)
         try:
-            kiosk = build(data_dir, demo=demo)
+            kiosk = build(data_dir, demo=demo, start=False)
         except NoCatalog as exc:
             log.error("kiosk cannot start: %s", exc)
             print(f"错误: {exc}")
@@ -213,6 +231,10 @@ def run(data_dir: pathlib.Path | str, *, demo: bool = False, app: Any = None) ->
         kiosk.flow.sig_exit_unlocked.connect(app.quit)
         kiosk.flow.sig_rebuild_requested.connect(lambda _lang: app.exit(RESTART))
         kiosk.window.show_kiosk(kiosk.settings.full_screen and not demo)
+        if exit_when_ready():  # the start page is on screen and takes a touch
+            QTimer.singleShot(0, lambda w=kiosk.window: ready(w))
+        else:
+            QTimer.singleShot(0, kiosk.start_background)  # once the window is painted
         code = app.exec()
         kiosk.window.unlock()
         kiosk.window.hide()

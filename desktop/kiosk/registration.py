@@ -23,7 +23,6 @@ from domain.case import Case
 from domain.catalog import Catalog, ServiceItem, Staff
 from domain.events import CHINA_TZ, recorded_date
 from domain.numbering import case_id_for_slip
-from printing.documents import build, to_escpos
 from sync.queue import take_for_registration
 
 # Who the kiosk's events name as their author (there is no clerk at a kiosk).
@@ -107,13 +106,43 @@ def register(store: Any, catalog: Catalog, item: ServiceItem, person: Person, *,
 def slip_bytes(reg: Registration, catalog: Catalog, *, paper_mm: int = 80,
                print_settings: Mapping[str, Any] | None = None) -> bytes:
     """The 统一受理告知单 as ESC/POS bytes, laid out by `printing` (not here)."""
+    from printing.documents import build, to_escpos  # reportlab & co: not at start-up
+
     today = recorded_date(reg.case.registered_at) if reg.case.registered_at else dt.date.today()
     document = build("slip", reg.case, catalog, print_settings, today=today, staff=_NO_STAFF)
     return to_escpos(document, width_mm=paper_mm)
 
 
+def warm_slip(catalog: Catalog, *, paper_mm: int = 80,
+              print_settings: Mapping[str, Any] | None = None) -> int:
+    """Lay out one slip for nobody (a made-up registration, stored nowhere, printed
+    nowhere): printing's modules, the CJK fonts (~0.3 s to parse) and the raster's
+    first-use paths are ready before the first citizen's card. Returns its size."""
+    from domain import events as ev
+    from domain.case import fold
+    from domain.numbering import slip_number
+
+    items = [i for i in catalog.items if i.kiosk] or list(catalog.items)
+    if not items:
+        return 0
+    item, now = items[0], dt.datetime.now(CHINA_TZ)
+    slip = slip_number(now.date(), "9999", 1, item.no)
+    person = Person(name="预热", id_number="11010519491231002X")
+    case_id = case_id_for_slip(slip)
+    event = ev.Event(id=case_id, case_id=case_id, kind=ev.REGISTERED,
+                     payload=registration_payload(item, person, slip_number=slip,
+                                                  queue_no="A001", channel="kiosk"),
+                     expected_state=None, terminal_id="warm-up", terminal_seq=1,
+                     staff_id=KIOSK_STAFF_ID, recorded_at=ev.now_iso(now))
+    reg = Registration(case=fold([event], case_id), item=item, slip_number=slip,
+                       queue_no="A001", case_id=case_id, where=where_to_go(catalog, item))
+    return len(slip_bytes(reg, catalog, paper_mm=paper_mm, print_settings=print_settings))
+
+
 def slip_document(reg: Registration, catalog: Catalog) -> Any:
     """The slip as a `printing` document (for a PNG preview in the demo)."""
+    from printing.documents import build
+
     today = recorded_date(reg.case.registered_at) if reg.case.registered_at else dt.date.today()
     return build("slip", reg.case, catalog, None, today=today, staff=_NO_STAFF)
 

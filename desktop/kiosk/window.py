@@ -153,7 +153,8 @@ class KioskWindow(QWidget):
         # is not callable (it crashed the kiosk)
         exit_key = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
         exit_key.activated.connect(self.sig_admin_requested)
-        self.setStyleSheet(style.sheet(style.NORMAL_SCALE))
+        # no style sheet yet: the first resize sets the one for the panel's shape and size
+        # (_relayout), and each sheet set re-polishes every page (~20 ms at start-up)
         self._clock_timer = QTimer(self, interval=15_000)
         self._clock_timer.timeout.connect(self._tick_clock)
         self._clock_timer.start()

@@ -118,4 +118,15 @@ def connect_printing(shell: Any, **flow_options: Any) -> CounterPrinting:
         log.warning("the case view has no papers slot: reprint only from the CLI")
     printing = CounterPrinting(flow, panel, actions=dict(settings.paper_actions))
     workspace.sig_case_written.connect(lambda case: printing.offer_after(case, shell))
+    shell.runner.io(warm_printing, None, lambda exc: log.warning("printing warm-up: %r", exc))
     return printing
+
+
+def warm_printing() -> None:
+    """Import the paper code and parse the CJK fonts now, in the background at the first
+    login: the clerk's first receipt or notice after start costs what every other does
+    (the fonts alone take ~0.3 s)."""
+    from printing import documents, fonts  # noqa: F401 - imported to have it ready
+
+    fonts.register()
+    fonts.font_for("一")  # the fonts' coverage tables

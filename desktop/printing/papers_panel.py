@@ -34,6 +34,7 @@ class PapersPanel(QWidget):
         self.flow = flow
         self.case: Case | None = None
         self.kept: list[archive.Paper] = []
+        self.menu_docs: list[str] | None = None  # what the 打印… menu holds now
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
@@ -64,12 +65,15 @@ class PapersPanel(QWidget):
     def show_case(self, case: Case) -> None:
         """List the case's kept papers (read in the background) and fill the menu."""
         self.case = case
-        self.print_menu.clear()
-        for doc in papers.applicable(case):
-            action = self.print_menu.addAction(title(doc))
-            action.setData(doc)
-            action.triggered.connect(lambda _=False, d=doc: self.print_doc(d))
-        self.print_menu_button.setEnabled(not self.print_menu.isEmpty())
+        docs = papers.applicable(case)
+        if docs != self.menu_docs:  # most cases offer what the one before did
+            self.menu_docs = docs
+            self.print_menu.clear()
+            for doc in docs:
+                action = self.print_menu.addAction(title(doc))
+                action.setData(doc)
+                action.triggered.connect(lambda _=False, d=doc: self.print_doc(d))
+            self.print_menu_button.setEnabled(not self.print_menu.isEmpty())
         self.reload()
 
     def reload(self) -> None:

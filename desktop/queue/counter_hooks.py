@@ -12,17 +12,9 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
+from desktop.queue.keys import QUEUE_KEYS  # noqa: F401 (the shell's table, kept here too)
 from desktop.queue.notices_bell import NoticeBell
 from desktop.queue.panel import QueuePanel
-
-# key → panel action (QueuePanel.trigger): the queue lives on F10 (F11 is the
-# consultation's, F12 the lock's); the next citizen is one key, the rest add a modifier
-QUEUE_KEYS = (
-    ("F10", "next"),
-    ("Shift+F10", "recall"),
-    ("Ctrl+F10", "start"),
-    ("Ctrl+Shift+F10", "no_show"),
-)
 
 
 class QueueStrip(QWidget):

@@ -98,10 +98,25 @@ class KioskWaiting(QWidget):
 
 
 class KioskQueueLink:
-    """The waiting card and, on an enrolled kiosk, its background sync."""
+    """The waiting card and, on an enrolled kiosk, its background sync (started by
+    `start`, once the kiosk's window shows: the sync code and its HTTP client are not
+    imported before)."""
 
-    def __init__(self, widget: KioskWaiting, controller: Any) -> None:
-        self.widget, self.controller = widget, controller
+    def __init__(self, widget: KioskWaiting, runner: TaskRunner, window: Any,
+                 data_dir: pathlib.Path | str | None) -> None:
+        self.widget, self.runner, self.window = widget, runner, window
+        self.data_dir = data_dir  # None: not enrolled, nothing to sync
+        self.controller: Any = None
+
+    def start(self) -> None:
+        if self.data_dir is None or self.controller is not None:
+            return
+        from desktop.sync_status import SyncController
+
+        controller = self.controller = SyncController(self.data_dir, parent=self.window)
+        self.runner.sig_written.connect(lambda _v: controller.wake())
+        controller.sig_status_changed.connect(lambda _s: self.widget.refresh())
+        controller.start()
 
     def stop(self) -> None:
         if self.controller is not None:
@@ -110,7 +125,7 @@ class KioskQueueLink:
 
 def attach_kiosk_queue(window: Any, runner: TaskRunner,
                        data_dir: pathlib.Path | str) -> KioskQueueLink:
-    """Put the card on the start page; sync in the background if the kiosk is enrolled."""
+    """Put the card on the start page; an enrolled kiosk syncs once `start`ed."""
     from sync.replica import ENROLLED, Replica
 
     widget = KioskWaiting(runner)
@@ -119,13 +134,5 @@ def attach_kiosk_queue(window: Any, runner: TaskRunner,
     lay.insertWidget(max(0, lay.count() - 1), widget)  # above the closing stretch
     with Replica.in_dir(data_dir) as r:
         enrolled = r.get_meta("mode") == ENROLLED
-    controller = None
-    if enrolled:
-        from desktop.sync_status import SyncController
-
-        controller = SyncController(data_dir, parent=window)
-        runner.sig_written.connect(lambda _v: controller.wake())
-        controller.sig_status_changed.connect(lambda _s: widget.refresh())
-        QTimer.singleShot(0, controller.start)
     window.sig_page_changed.connect(lambda page: page is start and widget.refresh())
-    return KioskQueueLink(widget, controller)
+    return KioskQueueLink(widget, runner, window, data_dir if enrolled else None)

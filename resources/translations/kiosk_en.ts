@@ -318,22 +318,22 @@
         <translation>Self-service registration</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="181"/>
+        <location filename="../../desktop/kiosk/window.py" line="182"/>
         <source>长辈模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="184"/>
+        <location filename="../../desktop/kiosk/window.py" line="185"/>
         <source>需要帮助</source>
         <translation>Need help</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="194"/>
+        <location filename="../../desktop/kiosk/window.py" line="195"/>
         <source>返回上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/kiosk/window.py" line="199"/>
+        <location filename="../../desktop/kiosk/window.py" line="200"/>
         <source>回到首页</source>
         <translation>Start over</translation>
     </message>

@@ -4,32 +4,32 @@
 <context>
     <name>PapersPanel</name>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="40"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="41"/>
         <source>文书</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="43"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="44"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="48"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="49"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="49"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="50"/>
         <source>补打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="56"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="57"/>
         <source>已打印的文书</source>
         <translation>Papers printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/papers_panel.py" line="90"/>
+        <location filename="../../desktop/printing/papers_panel.py" line="94"/>
         <source>（尚无打印记录）</source>
         <translation>(nothing printed yet)</translation>
     </message>

@@ -267,113 +267,113 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="89"/>
-        <location filename="../../desktop/counter/case_view.py" line="93"/>
+        <location filename="../../desktop/counter/case_view.py" line="90"/>
+        <location filename="../../desktop/counter/case_view.py" line="94"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="108"/>
+        <location filename="../../desktop/counter/case_view.py" line="147"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="108"/>
+        <location filename="../../desktop/counter/case_view.py" line="147"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="110"/>
+        <location filename="../../desktop/counter/case_view.py" line="149"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="129"/>
+        <location filename="../../desktop/counter/case_view.py" line="172"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="130"/>
+        <location filename="../../desktop/counter/case_view.py" line="173"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="131"/>
+        <location filename="../../desktop/counter/case_view.py" line="174"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="134"/>
+        <location filename="../../desktop/counter/case_view.py" line="177"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="138"/>
+        <location filename="../../desktop/counter/case_view.py" line="181"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="141"/>
+        <location filename="../../desktop/counter/case_view.py" line="184"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="142"/>
+        <location filename="../../desktop/counter/case_view.py" line="185"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="144"/>
+        <location filename="../../desktop/counter/case_view.py" line="187"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="146"/>
+        <location filename="../../desktop/counter/case_view.py" line="189"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="148"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="150"/>
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>延期申请</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="150"/>
+        <location filename="../../desktop/counter/case_view.py" line="193"/>
         <source>{n}个工作日，待负责人批准</source>
         <translation>{n} working days, awaiting the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="153"/>
+        <location filename="../../desktop/counter/case_view.py" line="196"/>
         <source>容缺待补</source>
         <translation>Promised material</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="153"/>
+        <location filename="../../desktop/counter/case_view.py" line="196"/>
         <source>{name}（承诺{due}前补齐）</source>
         <translation>{name} (promised by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="160"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="162"/>
+        <location filename="../../desktop/counter/case_view.py" line="205"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="165"/>
+        <location filename="../../desktop/counter/case_view.py" line="208"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="148"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
         <source>%n个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="162"/>
+        <location filename="../../desktop/counter/case_view.py" line="205"/>
         <source>%n个操作与其他终端冲突，已通知大厅管理员</source>
         <translation>
             <numerusform>%n step conflicts with another terminal; the hall supervisor has been told</numerusform>
@@ -389,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="165"/>
+        <location filename="../../desktop/counter/case_view.py" line="208"/>
         <source>已收%1项 / 共%n项</source>
         <translation>
             <numerusform>%1 of %n received</numerusform>
@@ -397,116 +397,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="216"/>
+        <location filename="../../desktop/counter/case_view.py" line="242"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="219"/>
+        <location filename="../../desktop/counter/case_view.py" line="245"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="221"/>
+        <location filename="../../desktop/counter/case_view.py" line="247"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="223"/>
-        <location filename="../../desktop/counter/case_view.py" line="301"/>
+        <location filename="../../desktop/counter/case_view.py" line="249"/>
+        <location filename="../../desktop/counter/case_view.py" line="327"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="225"/>
+        <location filename="../../desktop/counter/case_view.py" line="251"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="227"/>
-        <location filename="../../desktop/counter/case_view.py" line="295"/>
+        <location filename="../../desktop/counter/case_view.py" line="253"/>
+        <location filename="../../desktop/counter/case_view.py" line="321"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="229"/>
+        <location filename="../../desktop/counter/case_view.py" line="255"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="231"/>
+        <location filename="../../desktop/counter/case_view.py" line="257"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="233"/>
+        <location filename="../../desktop/counter/case_view.py" line="259"/>
         <source>容缺材料已补齐</source>
         <translation>Promised materials received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="235"/>
+        <location filename="../../desktop/counter/case_view.py" line="261"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="237"/>
+        <location filename="../../desktop/counter/case_view.py" line="263"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="239"/>
+        <location filename="../../desktop/counter/case_view.py" line="265"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="241"/>
+        <location filename="../../desktop/counter/case_view.py" line="267"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="272"/>
+        <location filename="../../desktop/counter/case_view.py" line="298"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="288"/>
+        <location filename="../../desktop/counter/case_view.py" line="314"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="288"/>
+        <location filename="../../desktop/counter/case_view.py" line="314"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="295"/>
+        <location filename="../../desktop/counter/case_view.py" line="321"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="301"/>
+        <location filename="../../desktop/counter/case_view.py" line="327"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="324"/>
+        <location filename="../../desktop/counter/case_view.py" line="350"/>
         <source>容缺材料</source>
         <translation>Promised materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="325"/>
+        <location filename="../../desktop/counter/case_view.py" line="351"/>
         <source>以下容缺受理时承诺的材料是否已全部收到？
 {names}</source>
         <translation>Have all these promised materials arrived?
 {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="344"/>
+        <location filename="../../desktop/counter/case_view.py" line="370"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="345"/>
+        <location filename="../../desktop/counter/case_view.py" line="371"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
@@ -629,52 +629,52 @@
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="138"/>
+        <location filename="../../desktop/counter/shell.py" line="136"/>
         <source>设置(&amp;S)</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="167"/>
+        <location filename="../../desktop/counter/shell.py" line="172"/>
         <source>终端 {code}</source>
         <translation>Terminal {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="170"/>
+        <location filename="../../desktop/counter/shell.py" line="175"/>
         <source>本终端还没有事项目录和人员名单，请先完成终端注册或同步</source>
         <translation>This terminal has no service catalog or staff list yet; enrol or sync it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="248"/>
+        <location filename="../../desktop/counter/shell.py" line="255"/>
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="249"/>
+        <location filename="../../desktop/counter/shell.py" line="256"/>
         <source>已解锁</source>
         <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="297"/>
+        <location filename="../../desktop/counter/shell.py" line="304"/>
         <source>请先完成或关闭当前对话框，再扫描</source>
         <translation>Finish or close the open dialog, then scan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="346"/>
+        <location filename="../../desktop/counter/shell.py" line="353"/>
         <source>非办理时段</source>
         <translation>Outside opening hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="348"/>
+        <location filename="../../desktop/counter/shell.py" line="355"/>
         <source>延时服务：{name} {hours}</source>
         <translation>Extended hours: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/shell.py" line="349"/>
+        <location filename="../../desktop/counter/shell.py" line="356"/>
         <source>时段：{name} {hours}</source>
         <translation>Period: {name} {hours}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="124"/>
+        <location filename="../../desktop/app.py" line="125"/>
         <source>外设启动失败，可手工录入</source>
         <translation>The devices could not start; enter the data by hand</translation>
     </message>
@@ -928,42 +928,42 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36"/>
+        <location filename="../../desktop/counter/history.py" line="83"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36"/>
+        <location filename="../../desktop/counter/history.py" line="83"/>
         <source>操作</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="36"/>
+        <location filename="../../desktop/counter/history.py" line="83"/>
         <source>经办人</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37"/>
+        <location filename="../../desktop/counter/history.py" line="83"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37"/>
+        <location filename="../../desktop/counter/history.py" line="84"/>
         <source>之后状态</source>
         <translation>State after</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="37"/>
+        <location filename="../../desktop/counter/history.py" line="84"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="58"/>
+        <location filename="../../desktop/counter/history.py" line="112"/>
         <source>⚠ 冲突：{what}</source>
         <translation>⚠ Conflict: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/history.py" line="60"/>
+        <location filename="../../desktop/counter/history.py" line="114"/>
         <source>（待同步）</source>
         <translation>(not synced yet)</translation>
     </message>
@@ -2017,12 +2017,12 @@
         <translation>My cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="118"/>
+        <location filename="../../desktop/counter/workspace.py" line="132"/>
         <source>未指定窗口</source>
         <translation>no window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/workspace.py" line="165"/>
+        <location filename="../../desktop/counter/workspace.py" line="179"/>
         <source>找到%n件：%1</source>
         <translation>
             <numerusform>%n case found: %1</numerusform>
@@ -2030,22 +2030,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="199"/>
+        <location filename="../../desktop/counter/workspace.py" line="213"/>
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="180"/>
+        <location filename="../../desktop/counter/workspace.py" line="194"/>
         <source>更早的办件在服务器上，正在查找：{text}</source>
         <translation>Older cases are on the server, looking there: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="197"/>
+        <location filename="../../desktop/counter/workspace.py" line="211"/>
         <source>此办件的详细记录在服务器上，现在连不上服务器：{text}</source>
         <translation>This case&apos;s full record is on the server, which cannot be reached now: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="212"/>
+        <location filename="../../desktop/counter/workspace.py" line="226"/>
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
@@ -2491,7 +2491,7 @@ Please give this error report file to technical support:
         <translation>Notices {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/appeal.py" line="111"/>
+        <location filename="../../desktop/counter/appeal.py" line="109"/>
         <source>申诉已提交，等待大厅管理员复核</source>
         <translation>Appeal submitted; a hall supervisor will review it</translation>
     </message>

@@ -57,8 +57,8 @@ def test_whole_case_new_to_mailed(clerk):
     assert stored.history[3].staff_id == "S050"
     table = view.history
     assert table.rowCount() == 6
-    assert table.item(3, 2).text() == "叶子豪（1050）"
-    assert table.item(0, 3).text() == "1号综合受理窗口"
+    assert table.cell_text(3, 2) == "叶子豪（1050）"
+    assert table.cell_text(0, 3) == "1号综合受理窗口"
 
 
 def test_supplement_lists_every_missing_material(clerk):
