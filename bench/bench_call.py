@@ -75,7 +75,7 @@ class Hall:
                 database.dispose()
                 self.db_url = f"sqlite:///{work / 'node.sqlite3'}"
                 url = self._serve(self.db_url, "--upstream", url, "--upstream-code",
-                                  node_code, "--upstream-interval", "0.5")
+                                  node_code)  # the node's own interval, as in a hall
                 _wait_reaches_city(url)
         self.url = url
 
