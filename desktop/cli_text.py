@@ -40,7 +40,8 @@ HELP: dict[str, str] = {
     "save a PNG of each main screen into DIR and exit": "把每个主要界面截图存为 PNG 到 DIR 后退出",
     # sync
     "write N demo cases through the counter's code": "按窗口受理的流程写入 N 件演示办件",
-    "print the replica's figures as JSON": "以 JSON 输出本机数据的统计数字",
+    "print the replica's figures as JSON: counts, its size and the bytes an event kept in "
+    "full costs": "以 JSON 输出本机数据的统计数字：数量、占用空间和每条完整保存的事件所占字节",
     "enrol this terminal with a sync server": "向同步服务器注册本终端",
     "e.g. http://10.0.0.5:8470": "如 http://10.0.0.5:8470",
     "one-time enrolment code from the admin": "管理员给出的一次性注册码",
@@ -51,6 +52,9 @@ HELP: dict[str, str] = {
     "seconds between rounds when not --once": "不带 --once 时每轮同步的间隔秒数",
     # server
     "run the sync server (SQLite file or PostgreSQL)": "运行同步服务器（SQLite 文件或 PostgreSQL）",
+    "worker processes serving the same database (the city server on PostgreSQL: about one "
+    "per core; a hall node runs one)":
+        "服务同一数据库的工作进程数（市级服务器用 PostgreSQL 时约每个 CPU 核一个；大厅节点只用一个）",
     "administer the server database: halls, staff, codes": "管理服务器数据库：大厅、人员、注册码",
     "halls": "大厅",
     "add (or rename) a hall": "添加（或改名）大厅",

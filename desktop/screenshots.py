@@ -65,6 +65,7 @@ class CounterTour(QObject):
             ("06-supplement-dialog", self._supplement_dialog),
             ("07-my-cases", lambda: ws().show_my_cases()),
             ("07-status-hall-node", self._hall_node_status),
+            ("07b-status-first-download", self._first_download_status),
             ("08-case-history", self._history_case),
             ("09-issue-dialog", self._issue_dialog),
             ("10-review-dialog", self._review_dialog),
@@ -82,6 +83,7 @@ class CounterTour(QObject):
             ("", self._rating_done),
             ("20-opening-period-1920", self._opening_hours),
             ("21-status-hall-node-1920", self._hall_node_status),
+            ("21b-status-first-download-1920", self._first_download_status),
             ("22-outside-hours-1920", self._outside_hours),
             ("23-duty-tooltip-1920", self._duty_tooltip),
             ("", QToolTip.hideText),
@@ -245,6 +247,16 @@ class CounterTour(QObject):
         w.set_status(SyncStatus(mode="enrolled", online=True, pending=0,
                                 last_success="2026-03-05T16:42:00+08:00",
                                 **server_fields("http://192.168.1.5:8470", json.dumps(info))))
+
+    def _first_download_status(self) -> None:
+        """A new counter of a big city hall downloading the hall's data page by page."""
+        from desktop.sync_status import SyncStatusWidget
+        from sync.status import SyncStatus
+
+        w = self.shell.findChild(SyncStatusWidget)
+        if w is not None:
+            w.set_status(SyncStatus(mode="enrolled", online=True, syncing=True,
+                                    bootstrap_done=21500, bootstrap_total=52919))
 
     def _extend_dialog(self) -> None:
         """延期 at the window: the department's head approves with their password."""

@@ -106,6 +106,9 @@ class SyncStatusWidget(QWidget):
         if not enrolled:
             self.state.setText(self.tr("单机模式"))
             self.state.setToolTip(self.tr("本终端未连接服务器：办件只保存在本机"))
+        elif s.bootstrapping:  # a new terminal's first download, page by page
+            pct = min(100, 100 * s.bootstrap_done // max(1, s.bootstrap_total))
+            self.state.setText(self.tr("正在下载大厅数据 %1%").replace("%1", str(pct)))
         elif s.syncing:
             self.state.setText(self.tr("正在同步…"))
         elif s.online is None:

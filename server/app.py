@@ -1,4 +1,5 @@
-"""The HTTP face of the server (FastAPI): enrolment, push, pull, snapshot, back office.
+"""The HTTP face of the server (FastAPI): enrolment, push, pull, snapshot, back office,
+health and metrics.
 
 Every sync request carries the protocol version in a header; a client speaking another
 version gets 426 and a message saying what to do, never a silent misreading. Database
@@ -8,28 +9,29 @@ transaction. Input the server cannot store (a NUL character anywhere, a value th
 database refuses) is a 4xx for that request or a refusal of that event, never a 500.
 Every sync answer carries the server's epoch, and a terminal whose view of it is ahead
 of the database is answered 409 before anything is stored (server.epoch).
+
+Any number of these apps may serve one database side by side (`yichuang server
+--workers N`): whatever one worker must know of another's work is in the database
+(docs/deploy.md).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.security import (
-    HTTPAuthorizationCredentials,
-    HTTPBasic,
-    HTTPBasicCredentials,
-    HTTPBearer,
-)
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBasicCredentials
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -46,37 +48,33 @@ from server import (
     db,
     demo_staff,
     epoch,
+    health,
+    idle,
     logins,
     longpoll,
+    metrics,
     nodeinfo,
-    pull,
-    push,
-    relay,
+    sync_routes,
 )
 from server import status_page as status_html
+from server.contacts import Contacts
+from server.http_common import (
+    ERR,
+    NO_NUL,
+    Bearer,
+    Protocol,
+    Restored,
+    basic,
+    protocol,
+    terminal_token,
+)
+from server.tokens import TokenCache
 from server.upstream import Upstream, UpstreamWorker
 from sync import wire
 
 log = logging.getLogger(__name__)
 
-ERR = {"model": None, "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"detail": {"type": "string"}}}}}}
-COMMON = {400: ERR, 401: ERR, 422: ERR, 426: ERR, 503: ERR}
-RESTORED = {"model": None, "content": {"application/json": {"schema": {
-    "type": "object", "properties": {"detail": {"type": "string"},
-                                     "restored": {"type": "object"}}}}}}
-SYNC = {**COMMON, 409: RESTORED}
-
-
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL stores no NUL in text: the schema says so
-
-
-class EnrolRequest(BaseModel):
-    code: str = Field(max_length=40, pattern=NO_NUL)
-    name: str = Field(default="", max_length=80, pattern=NO_NUL)
-    # the client's id for this enrolment: the same again after a lost answer is the
-    # same enrolment, not a used code
-    request_id: str = Field(default="", max_length=64, pattern=NO_NUL)
+CONFIG_ENV = "YICHUANG_SERVER_APP"  # the options of `yichuang server --workers N`, as JSON
 
 
 class StepRequest(BaseModel):
@@ -104,54 +102,6 @@ class StepRequest(BaseModel):
         return p
 
 
-def protocol(x_yichuang_protocol: Annotated[str | None, Header()] = None) -> int:
-    """426 unless the client speaks a protocol version this server understands."""
-    try:
-        v = int(x_yichuang_protocol or 0)
-    except ValueError:
-        v = 0
-    if v < wire.MIN_PROTOCOL_VERSION:
-        raise HTTPException(426, f"客户端协议版本过旧（{x_yichuang_protocol or '无'}），"
-                                 f"请升级一窗程序（服务器协议 {wire.PROTOCOL_VERSION}）")
-    if v > wire.PROTOCOL_VERSION:
-        raise HTTPException(426, f"服务器协议版本（{wire.PROTOCOL_VERSION}）比客户端旧，"
-                                 "请升级服务器")
-    return v
-
-
-bearer = HTTPBearer(auto_error=False)
-basic = HTTPBasic(auto_error=False)
-Protocol = Annotated[int, Depends(protocol)]
-Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-Version = Annotated[str | None, Header(alias=wire.VERSION_HEADER, max_length=40)]
-Seen = Annotated[str | None, Header(alias=epoch.HEADER, max_length=120)]
-
-
-class Restored(Exception):
-    """The terminal's view is ahead of this database (server.epoch): answered 409."""
-
-    def __init__(self, info: dict[str, Any]) -> None:
-        super().__init__("restored")
-        self.info = info
-
-
-def _has_nul(text: str) -> bool:
-    from urllib.parse import unquote
-
-    return "\x00" in text or "\x00" in unquote(text)
-
-
-def _token(cred: HTTPAuthorizationCredentials | None) -> str:
-    if cred is None or not cred.credentials:
-        raise HTTPException(401, "缺少终端凭据", headers={"WWW-Authenticate": "Bearer"})
-    return cred.credentials
-
-
-def terminal_token(cred: Bearer) -> str:
-    """The bearer token of a terminal's request (401 without one)."""
-    return _token(cred)
-
-
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
                upstream_interval: float = 5.0, name: str = "", demo: bool = False
                ) -> FastAPI:
@@ -176,6 +126,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
         node_url = db.get_node_meta(conn, "upstream_url")
         code = db.get_node_meta(conn, "upstream_code")
     epoch.record_boot(database)
+    tokens, contacts = TokenCache(), Contacts(database)
     worker = None
     if node_url:
         worker = UpstreamWorker(Upstream(database, node_url, code, name=name),
@@ -183,29 +134,32 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        contacts.start()
         if worker is not None:
             worker.start()
         yield
         if worker is not None:
             await run_in_threadpool(worker.stop)
+        watcher.stop()
+        await run_in_threadpool(contacts.stop)
 
     app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION),
                   lifespan=lifespan)
     app.state.db = database
     app.state.upstream = worker
-    app.state.seen = {}  # terminal id → last request (this run): the status page's "last seen"
+    app.state.contacts = contacts
+    app.state.tokens = tokens
+    # outermost last: metrics → NUL check → gzip (not an idle answer: ~250 B) → ordinary
+    # pulls answered in front of the framework (server.idle) → the routes
+    app.add_middleware(idle.FastPull, database=database, tokens=tokens, contacts=contacts)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    notifier = longpoll.Notifier()
-    database.listeners.append(notifier.notify)
-    longpoll.add_routes(app, database, notifier, Depends(protocol), Depends(terminal_token))
-
-    @app.middleware("http")
-    async def _no_nul(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """A NUL in a path or a query (PostgreSQL cannot compare with one) is a 400."""
-        if _has_nul(request.url.path) or _has_nul(request.url.query) or any(
-                "\x00" in v for v in request.headers.values()):
-            return JSONResponse({"detail": "请求含有 NUL 字符"}, status_code=400)
-        return await call_next(request)
+    app.add_middleware(_NoNul)
+    app.add_middleware(metrics.Timing)
+    watcher = longpoll.Watcher(database)
+    database.listeners.append(watcher.poke)
+    app.state.watcher = watcher
+    longpoll.add_routes(app, database, watcher, tokens, Depends(protocol),
+                        Depends(terminal_token))
 
     @app.exception_handler(sa.exc.DataError)
     async def _data(request: Request, exc: Exception) -> JSONResponse:
@@ -242,96 +196,27 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     async def _body(request: Request, exc: body.BodyError) -> JSONResponse:
         return JSONResponse({"detail": exc.message}, status_code=exc.status)
 
-    @app.get("/api/v1/health")
-    def health() -> dict[str, Any]:
-        """Liveness, the protocol version, and what this server is in the tree (no
+    @app.get("/api/v1/health", responses={503: ERR})
+    def health_check() -> JSONResponse:
+        """Liveness for a load balancer and the operators: whether the database answers,
+        the backlog (a hall node's events waiting for the WAN), the protocol version and
+        what this server is in the tree. 503 when the database does not answer (no
         credentials, no version header needed)."""
-        with database.reader() as conn:
-            return {"ok": True, "protocol": wire.PROTOCOL_VERSION, **nodeinfo.info(conn)}
+        ok, out = health.report(database)
+        return JSONResponse(out, status_code=200 if ok else 503)
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus() -> Response:
+        """Prometheus' text format (server.metrics)."""
+        return Response(metrics.render(database), media_type=metrics.CONTENT_TYPE)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def status_page() -> HTMLResponse:
         """The node's (or the city's) status for a browser: upstream, backlog, terminals."""
         with database.reader() as conn:
-            return HTMLResponse(status_html.render(conn, app.state.seen))
+            return HTMLResponse(status_html.render(conn))
 
-    @app.post("/api/v1/enrol", responses=COMMON)
-    def enrol(req: EnrolRequest, _v: Protocol, cred: Bearer,
-              version: Version = None) -> dict[str, Any]:
-        """Exchange a one-time enrolment code for a token and a terminal identity.
-
-        A terminal re-enrolling presents its old token: that terminal and every one it
-        replaced are revoked, and their events stay its own."""
-        with database.writer() as conn:
-            return auth.enrol(conn, req.code, req.name, request_id=req.request_id,
-                              old_token=cred.credentials if cred else None, version=version)
-
-    @app.post("/api/v1/sync/push", responses={**SYNC, 413: ERR, 415: ERR},
-              openapi_extra={"requestBody": {"required": True, "content": {
-                  "application/json": {"schema": {
-                      "$ref": "#/components/schemas/PushBody"}}}}})
-    async def sync_push(request: Request, _v: Protocol, cred: Bearer, version: Version = None,
-                        seen: Seen = None, dry_run: Annotated[bool, Query()] = False
-                        ) -> dict[str, Any]:
-        """Store a batch of events (gzip allowed); an answer per event, in order.
-
-        `dry_run`: answer as if storing, store nothing (a client checking whether the
-        server can take its other events while one keeps failing)."""
-        token = _token(cred)
-        await run_in_threadpool(_auth_only, database, token)
-        data = await body.read_json(request)
-        try:
-            n, packed = batch.check(data)
-        except batch.BatchShapeError as exc:
-            raise HTTPException(400, f"批次格式错误: {exc}") from exc
-        try:
-            rows: list[Any] = wire.unpack_events(packed)
-        except wire.WireError as exc:
-            log.warning("push: a batch of %d that cannot be unpacked (%s)", n, exc)
-            rows = [None] * n  # each refused on its own: "malformed"
-        answer = await run_in_threadpool(_push, database, token, rows, version,
-                                         epoch.parse(seen), dry_run, data.get("hall"),
-                                         app.state.seen)
-        if worker is not None and answer.get("stored"):  # hall node: forward it now
-            worker.wake()
-        answer.pop("stored", None)
-        return answer
-
-    @app.get("/api/v1/sync/pull", responses=SYNC)
-    def sync_pull(_v: Protocol, cred: Bearer, cursor: Annotated[int, Query(ge=0, lt=2**62)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
-                  version: Version = None, seen: Seen = None) -> dict[str, Any]:
-        """The hall's changes after `cursor`, one page; `more` says whether to ask again."""
-        token = _token(cred)
-        seen_ = epoch.parse(seen)
-        page = None
-        with database.reader() as conn:
-            term = auth.terminal_for(conn, token)
-            app.state.seen[term.id] = auth.now_iso()
-            verdict = epoch.check(conn, term, seen_)
-            if verdict is None:
-                page = _page(conn, term, cursor, limit)
-        if page is None:  # record the restore (under the writer) and answer 409
-            _restored_under_writer(database, token, seen_)
-            with database.reader() as conn:  # the writer found the view agrees after all
-                page = _page(conn, term, cursor, limit)
-        if auth.stale(term, version):
-            with database.writer() as conn:
-                auth.touch(conn, term, version)
-        return page
-
-    @app.get("/api/v1/sync/snapshot", responses=COMMON)
-    def sync_snapshot(_v: Protocol, cred: Bearer, version: Version = None) -> dict[str, Any]:
-        """A new terminal's starting point: reference data and the hall's live cases."""
-        with database.reader() as conn:
-            term = auth.terminal_for(conn, _token(cred))
-            snap = pull.snapshot(conn, term)
-            snap["epoch"] = epoch.state(conn)
-        if auth.stale(term, version):
-            with database.writer() as conn:
-                auth.touch(conn, term, version)
-        return snap
-
+    sync_routes.add_routes(app, sync_routes.SyncState(database, tokens, contacts, worker))
     _backoffice_routes(app, database, demo)
 
     def openapi() -> dict[str, Any]:
@@ -356,73 +241,6 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app
-
-
-def _restored_under_writer(database: db.Database, token: str, seen: epoch.Seen | None) -> None:
-    """Raise Restored, the restore recorded under the writer first."""
-    with database.writer() as conn:
-        term = auth.terminal_for(conn, token)
-        verdict = epoch.check(conn, term, seen, writer=True)
-    if verdict is not None:
-        raise Restored(verdict)
-
-
-def _auth_only(database: db.Database, token: str) -> None:
-    with database.reader() as conn:
-        auth.terminal_for(conn, token)
-
-
-class _DryRun(Exception):
-    """Rolls a dry run's writer transaction back, carrying its answer out."""
-
-
-def _page(conn: sa.Connection, term: auth.Terminal, cursor: int, limit: int) -> dict[str, Any]:
-    """A pull page: a hall node's covers its scope (server.relay), a terminal's its hall;
-    both say which server this is and whether it reaches the city, and its epoch."""
-    if term.role == "node":
-        page = relay.pull_page(conn, term, cursor, limit)
-    else:
-        page = pull.pull_page(conn, term, cursor, limit)
-    page["server"] = nodeinfo.info(conn)
-    page["epoch"] = epoch.state(conn)
-    return page
-
-
-def _push(database: db.Database, token: str, rows: list[Any], version: str | None,
-          seen: epoch.Seen | None, dry_run: bool = False, hall: Any = None,
-          contacts: dict[str, str] | None = None) -> dict[str, Any]:
-    restored = None
-    try:
-        with database.writer() as conn:
-            term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-            if contacts is not None:
-                contacts[term.id] = auth.now_iso()
-            restored = epoch.check(conn, term, seen, writer=True)
-            if restored is None and term.role == "node":  # on behalf of its terminals
-                try:
-                    out = relay.store(conn, term, hall, rows)
-                except relay.OutOfScope as exc:
-                    raise HTTPException(403, str(exc)) from exc
-            elif restored is None:  # nothing is stored from a terminal that must resync
-                out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
-                                       term.lineage)
-            if restored is None:
-                auth.touch(conn, term, version)
-                top = epoch.state(conn)
-                if dry_run:
-                    raise _DryRun
-    except _DryRun:
-        return {"results": wire.pack_verdicts(out.results), "epoch": top, "dry_run": True}
-    if restored is not None:
-        raise Restored(restored)
-    log.info("push terminal=%s events=%d stored=%d conflicts=%d", term.code, len(rows),
-             out.stored, out.conflicts)
-    answer: dict[str, Any] = {"results": wire.pack_verdicts(out.results), "epoch": top,
-                              "stored": out.stored}
-    if out.reenrol:
-        answer["reenrol"] = True
-        answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"
-    return answer
 
 
 def _backoffice_routes(app: FastAPI, database: db.Database, demo: bool) -> None:
@@ -506,3 +324,35 @@ def _backoffice_routes(app: FastAPI, database: db.Database, demo: bool) -> None:
             except DomainError as exc:
                 raise HTTPException(409, str(exc)) from exc
 
+
+
+class _NoNul:
+    """A NUL in a path, a query or a header (PostgreSQL cannot compare with one) is a 400
+    (pure ASGI: no task per request, as BaseHTTPMiddleware would cost)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and _has_nul(scope):
+            await JSONResponse({"detail": "请求含有 NUL 字符"}, status_code=400)(
+                scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _has_nul(scope: Any) -> bool:
+    from urllib.parse import unquote
+
+    raw, query = scope.get("raw_path") or b"", scope.get("query_string", b"")
+    return ("\x00" in scope.get("path", "") or b"\x00" in raw or b"\x00" in query
+            or (b"%" in raw and "\x00" in unquote(raw.decode("latin-1")))
+            or (b"%" in query and "\x00" in unquote(query.decode("latin-1")))
+            or any(b"\x00" in v for _, v in scope.get("headers", ())))
+
+
+def worker_app() -> FastAPI:
+    """The app of one worker of `yichuang server --workers N` (uvicorn's factory): the
+    options come from the environment the command set."""
+    opts = json.loads(os.environ[CONFIG_ENV])
+    return create_app(opts["db"], demo=bool(opts.get("demo")), name=opts.get("name", ""))

@@ -28,7 +28,9 @@ def _whole(v: Any) -> Any:
 # the number columns (payloads keep their floats: they are the events' content)
 _NUMBERS = (("n",), ("seq",), ("id", "ms"), ("case", "ids", "ms"), ("case", "ref"),
             ("at", "s"), ("tid", "i"), ("k", "i"), ("x", "i"), ("st", "i"), ("w", "i"),
-            ("at", "o", "i"), ("v", "i"))
+            ("at", "o", "i"), ("v", "i"), ("id", "cn"), ("case", "ids", "cn"),
+            ("id", "nd", "d"), ("id", "nd", "i"), ("case", "ids", "nd", "d"),
+            ("case", "ids", "nd", "i"))
 
 
 def _whole_numbers(batch: Any) -> None:
@@ -57,11 +59,16 @@ class DictColumn(_Strict):
 
 
 class UuidColumn(_Strict):
-    """UUIDs as millisecond deltas `ms` and their 20-hex tails `r`; others verbatim `x`."""
+    """UUIDs as millisecond deltas `ms` and their 20-hex tails `r`; others verbatim `x`.
+    Protocol 3 (sync.wire): a terminal's ids as their node `nd` (-1: the tail is in `r`),
+    counter deltas `cn` and 6-hex random tails `lo`."""
 
     ms: list[Big] = Field(max_length=MAX_EVENTS)
     r: str = Field(max_length=20 * MAX_EVENTS)
     x: dict[str, str] | None = None
+    nd: DictColumn | None = None
+    cn: list[Big] | None = Field(default=None, max_length=MAX_EVENTS)
+    lo: str | None = Field(default=None, max_length=6 * MAX_EVENTS)
 
 
 class TimeColumn(_Strict):

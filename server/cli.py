@@ -19,6 +19,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="worker processes serving the same database (the city server on "
+                        "PostgreSQL: about one per core; a hall node runs one)")
     p.add_argument("--upstream", default=None, metavar="URL",
                    help="run as a hall node that forwards to this server (the city, or a "
                         "county node)")
@@ -184,12 +187,47 @@ def cmd_server(args: argparse.Namespace) -> int:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(args.log_level.upper())
+    # parked long polls (server.longpoll) must not hold a restart for their whole wait
+    opts = {"host": args.host, "port": args.port, "log_level": args.log_level,
+            "access_log": False, "timeout_keep_alive": 75, "timeout_graceful_shutdown": 5,
+            "log_config": None}
+    if args.workers > 1:
+        return _run_workers(args, opts)
     app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
                      upstream_interval=args.upstream_interval, name=args.name, demo=args.demo)
-    # parked long polls (server.longpoll) must not hold a restart for their whole wait
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=75, timeout_graceful_shutdown=5,
-                log_config=None)
+    uvicorn.run(app, **opts)
+    return 0
+
+
+def _run_workers(args: argparse.Namespace, opts: dict) -> int:
+    """`--workers N`: N uvicorn worker processes on one port, each its own app on the
+    same database (docs/deploy.md). The schema is brought up to date here, once, before
+    any worker starts; a hall node keeps to one process (its upstream link is one)."""
+    import tempfile
+
+    import uvicorn
+
+    from server import admin, app, db, nodeinfo
+
+    if not 2 <= args.workers <= 64:
+        return _fail("--workers 应在 1 到 64 之间")
+    if args.upstream:
+        return _fail("大厅节点只运行一个进程：请去掉 --workers（或 --upstream）")
+    database = db.Database(args.db)
+    try:
+        db.init_db(database.engine, quiet=False)
+        with database.writer() as conn:
+            if nodeinfo.is_node(conn):
+                return _fail("此数据库是大厅节点：大厅节点只运行一个进程，请去掉 --workers")
+            admin.ensure_calendar(conn)
+    finally:
+        database.dispose()
+    # the workers' Prometheus counts, added up by whichever worker a scrape reaches
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="yichuang-metrics-")
+    os.environ[app.CONFIG_ENV] = json.dumps({"db": args.db, "demo": args.demo,
+                                             "name": args.name})
+    uvicorn.run("server.app:worker_app", factory=True, workers=args.workers, **opts)
     return 0
 
 

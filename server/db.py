@@ -111,6 +111,15 @@ cases = sa.Table(
     sa.Column("department", sa.String(32)),
     sa.Index("cases_hall_state", "hall_code", "state"),
     sa.Index("cases_hall_department_state", "hall_code", "department", "state"),
+    # issue 16: the paged snapshot walks a hall's live streams in id order; a terminal
+    # finds a case it no longer keeps by number, slip or the applicant's ID number (a
+    # keyed hash of it: server.lookup)
+    sa.Column("slip_number", sa.Text),
+    sa.Column("applicant_key", sa.String(64)),
+    sa.Index("cases_hall_id", "hall_code", "id", "state", "updated_at"),
+    sa.Index("cases_hall_case_number", "hall_code", "case_number"),
+    sa.Index("cases_hall_slip", "hall_code", "slip_number"),
+    sa.Index("cases_hall_applicant", "hall_code", "applicant_key"),
 )
 reference = sa.Table(
     "reference", metadata,
@@ -120,6 +129,7 @@ reference = sa.Table(
     sa.Column("data", sa.Text),  # NULL = deleted (the deletion still travels)
     sa.Column("change_seq", sa.BigInteger, nullable=False),
     sa.Index("reference_hall_seq", "hall_code", "change_seq"),
+    sa.Index("reference_seq", "change_seq"),
 )
 notices = sa.Table(
     "notices", metadata,
@@ -132,6 +142,7 @@ notices = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("change_seq", sa.BigInteger, nullable=False),
     sa.Index("notices_hall_seq", "hall_code", "change_seq"),
+    sa.Index("notices_seq", "change_seq"),
 )
 # one row of facts per case, consultation, follow-up, appeal and queue ticket
 # (domain.figure_facts),
@@ -209,6 +220,16 @@ boots = sa.Table(
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("start_seq", sa.BigInteger, nullable=False),
     sa.Column("started_at", sa.Text, nullable=False),
+    sa.Index("boots_started", "started_at"),
+)
+# each hall's high-water mark: the highest change seq of a row its terminals pull (events,
+# reference rows, notices; hall "*" = reference rows of every hall). Kept by the writer
+# (server.marks), so an idle poll is one look-up instead of a read of the change log.
+hall_marks = sa.Table(
+    "hall_marks", metadata,
+    sa.Column("hall_code", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Index("hall_marks_seq", "seq"),
 )
 # restores the server found out about: terminals had seen seqs it no longer has
 restores = sa.Table(
@@ -220,7 +241,21 @@ restores = sa.Table(
     sa.Column("found_by", sa.String(64), nullable=False),
 )
 
+class Row(dict):
+    """A row of `Database.read_one`: its columns as attributes."""
+
+    def __getattr__(self, name: str) -> object:
+        try:
+            return self[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+
 ALL_HALLS = "*"
+# one connection per thread of the request thread pool (anyio's: 40) and a few more: a
+# connection opened and closed per request would cost more than the request (SQLite
+# sets its pragmas and takes a lock to check the journal mode on every open)
+POOL = 44
 
 
 def engine_url(url: str) -> str:
@@ -241,7 +276,7 @@ def make_engine(url: str) -> sa.Engine:
             private_dir(pathlib.Path(path).resolve().parent, ours=False)
             private_sqlite(path)  # holds every hall's personal data: 0600
         # hide_parameters: an error never prints an event's payload into the log
-        engine = sa.create_engine(url, pool_size=20, max_overflow=20, hide_parameters=True,
+        engine = sa.create_engine(url, pool_size=POOL, max_overflow=8, hide_parameters=True,
                                   connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa_event.listens_for(engine, "connect")
@@ -262,8 +297,10 @@ def make_engine(url: str) -> sa.Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return sa.create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True,
-                            hide_parameters=True)
+    # no ping before each use: it is a round trip per request. A connection the database
+    # dropped (a restart) fails its request once with 503 (the client retries) and is
+    # not pooled again (SQLAlchemy invalidates it on a disconnect error).
+    return sa.create_engine(url, pool_size=POOL, max_overflow=8, hide_parameters=True)
 
 
 def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
@@ -277,11 +314,14 @@ def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
             if conn.execute(sa.select(counters.c.value).where(counters.c.name == name)
                             ).first() is None:
                 conn.execute(counters.insert().values(name=name, value=0))
-        if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == "db_id")
-                        ).first() is None:
-            import uuid
+        import secrets
+        import uuid
 
-            conn.execute(server_meta.insert().values(key="db_id", value=str(uuid.uuid4())))
+        for key, make in (("db_id", lambda: str(uuid.uuid4())),
+                          ("lookup_key", lambda: secrets.token_hex(32))):
+            if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == key)
+                            ).first() is None:
+                conn.execute(server_meta.insert().values(key=key, value=make()))
 
 
 def db_id(conn: sa.Connection) -> str:
@@ -291,13 +331,18 @@ def db_id(conn: sa.Connection) -> str:
 
 
 class Database:
-    """The engine plus the writer discipline described in the module docstring."""
+    """The engine plus the writer discipline described in the module docstring.
+
+    Each writing transaction also moves the high-water marks of the halls it wrote for
+    (server.marks) before it commits, whoever the writer is (a push, the back office,
+    an admin command, the upstream worker of a hall node)."""
 
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._writer = threading.Lock()
+        self._compiled: dict[int, tuple[str, object, list[str], dict]] = {}
         # called after each writing transaction commits (server.longpoll wakes waiters)
         self.listeners: list[Callable[[], None]] = []
 
@@ -308,10 +353,13 @@ class Database:
             conn = self.engine.connect().execution_options(writer=True)
             try:
                 with conn.begin():
-                    if not self.is_sqlite:
-                        conn.execute(sa.select(counters.c.value)
-                                     .where(counters.c.name == "change_seq").with_for_update())
+                    q = sa.select(counters.c.value).where(counters.c.name == "change_seq")
+                    start = conn.execute(q if self.is_sqlite else q.with_for_update()).scalar()
                     yield conn
+                    if start is not None:  # (None: before init_db made the counter)
+                        from server import marks
+
+                        marks.advance(conn, int(start))
             finally:
                 conn.close()
         for listener in self.listeners:
@@ -338,6 +386,39 @@ class Database:
     def reader(self) -> Iterator[sa.Connection]:
         with self.engine.connect() as conn, conn.begin():
             yield conn
+
+    def read_one(self, stmt: sa.Select, params: dict[str, object]) -> Row | None:
+        """One row of one short read on a pooled DBAPI connection, without a transaction
+        of ours and without the Core's execution layer: a single SELECT is consistent
+        by itself, and the poll fast path (server.idle) makes this read on every poll."""
+        compiled = self._compiled.get(id(stmt))
+        if compiled is None:
+            c = stmt.compile(dialect=self.engine.dialect)
+            names = [col.key for col in stmt.selected_columns]
+            compiled = self._compiled.setdefault(
+                id(stmt), (c.string, c.positiontup, names, dict(c.params)))
+        sql, order, names, fixed = compiled
+        both = {**fixed, **params}
+        args: object = [both[k] for k in order] if order else both
+        raw = self.engine.raw_connection()
+        try:
+            dbapi = raw.driver_connection
+            if not self.is_sqlite:
+                dbapi.autocommit = True  # one round trip: no BEGIN, no ROLLBACK
+            try:
+                cur = dbapi.cursor()
+                cur.execute(sql, args)
+                got = cur.fetchone()
+                cur.close()
+            except self.engine.dialect.loaded_dbapi.Error as exc:
+                raw.invalidate()  # a connection the database dropped is not pooled again
+                raise sa.exc.OperationalError(sql, args, exc) from exc
+            finally:
+                if not self.is_sqlite and raw.is_valid:
+                    dbapi.autocommit = False
+        finally:
+            raw.close()
+        return None if got is None else Row(zip(names, got, strict=True))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -288,6 +288,9 @@ def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hal
         existing.update(r[0] for r in conn.execute(
             sa.select(db.cases.c.id).where(db.cases.c.id.in_(ids[i:i + 500]))))
     inserts, updates = [], []
+    from server import lookup
+
+    key = lookup.key_of(conn)
     for sid in ids:
         st = book.folded[sid]
         row = {"id": sid, "hall_code": hall, "stream": book.stream_of(sid),
@@ -295,14 +298,17 @@ def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hal
                "case_number": getattr(st, "case_number", None) or None,
                "item_name": getattr(st, "item_name", None) or None,
                "conflicts": len(getattr(st, "conflicts", ())), "last_seq": seq,
-               "updated_at": now, "department": getattr(st, "department", None) or None}
+               "updated_at": now, "department": getattr(st, "department", None) or None,
+               "slip_number": getattr(st, "slip_number", None) or None,
+               "applicant_key": lookup.applicant_key(
+                   key, (getattr(st, "applicant", None) or {}).get("id_number"))}
         (updates if sid in existing else inserts).append(row)
     if inserts:
         conn.execute(db.cases.insert(), inserts)
     if updates:
         t = db.cases
         cols = ("state", "conflicts", "last_seq", "updated_at", "case_number", "item_name",
-                "department")
+                "department", "slip_number", "applicant_key")
         conn.execute(t.update().where(t.c.id == sa.bindparam("b_id")).values(
             {c: sa.bindparam(f"b_{c}") for c in cols}),
             [{f"b_{k}": u[k] for k in ("id", *cols)} for u in updates])

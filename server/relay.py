@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from server import backoffice, db, halls, push
 from server.auth import Terminal
-from server.pull import _EVENT_COLS, DEFAULT_LIMIT, MAX_LIMIT, _wire_event
+from server.pull import _EVENT_COLS, DEFAULT_LIMIT, MAX_LIMIT, wire_event
 from sync import wire
 
 
@@ -123,7 +123,7 @@ def pull_page(conn: sa.Connection, node: Terminal, cursor: int,
     page: dict[str, Any] = {"cursor": max(nxt, cursor), "more": bool(full),
                             "events": None, "own": None, "ref": [], "notices": []}
     if foreign:
-        page["events"] = wire.pack_events([_wire_event(x) for x in foreign])
+        page["events"] = wire.pack_events([wire_event(x) for x in foreign])
         page["eh"] = wire.pack_values([x.hall_code for x in foreign])
     if own:
         page["own"] = {"ids": wire.pack_ids([x.id for x in own]),

@@ -1,7 +1,8 @@
 """`GET /`: a server's status for whoever looks after the hall's PCs, in a browser.
 
 On a hall node: is the city reachable and since when, what waits for the WAN, what the
-city refused, and each terminal's last contact. On the city: the hall tree and the nodes.
+city refused, and each terminal's last contact (`terminals.last_seen`, written by
+whichever worker the terminal reached: server.contacts). On the city: the hall tree and the nodes.
 Plain HTML that refreshes itself; every value from the network or the database is
 escaped; no personal data (terminals, halls and counts only).
 """
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from domain.events import CHINA_TZ
 from server import db, halls, nodeinfo
 from server.auth import utcnow
+from server.contacts import ONLINE_S
 
 REFRESH_S = 10
 MAX_ROWS = 500  # a city's list of terminals stops here, with the count
@@ -90,7 +92,15 @@ def _link_section(st: Mapping[str, Any], now: dt.datetime) -> str:
     return f"<section><h2>上级链路</h2><table>{body}</table></section>"
 
 
-def _terminals_section(conn: sa.Connection, seen: Mapping[str, str], now: dt.datetime) -> str:
+def _online(last_seen: str | None, now: dt.datetime) -> bool:
+    try:
+        return last_seen is not None and (
+            now - dt.datetime.fromisoformat(last_seen)).total_seconds() < ONLINE_S
+    except ValueError:
+        return False
+
+
+def _terminals_section(conn: sa.Connection, now: dt.datetime) -> str:
     t = db.terminals
     total = conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
     rows = list(conn.execute(sa.select(t).order_by(t.c.role.desc(), t.c.code).limit(MAX_ROWS)))
@@ -98,11 +108,10 @@ def _terminals_section(conn: sa.Connection, seen: Mapping[str, str], now: dt.dat
     for r in rows:
         kind = "节点" if r.role == "node" else "终端"
         state = ('<span class="bad">已停用</span>' if r.revoked_at else
-                 '<span class="ok">在线</span>' if r.id in seen and (
-                     now - dt.datetime.fromisoformat(seen[r.id])).total_seconds() < 60
+                 '<span class="ok">在线</span>' if _online(r.last_seen, now)
                  else '<span class="muted">—</span>')
         out.append(f"<tr><td>{_e(r.code)}</td><td>{kind}</td><td>{_e(r.name) or '—'}</td>"
-                   f"<td>{_e(r.hall_code)}</td><td>{_when(seen.get(r.id), now)}</td>"
+                   f"<td>{_e(r.hall_code)}</td><td>{_when(r.last_seen, now)}</td>"
                    f"<td>{state}</td></tr>")
     if total > len(rows):
         out.append(f'<tr><td colspan="6" class="muted">…… 共 {total} 个</td></tr>')
@@ -130,7 +139,7 @@ def _halls_section(conn: sa.Connection, top: str | None) -> str:
             f"<th>事件</th></tr>{body}</table></section>")
 
 
-def render(conn: sa.Connection, seen: Mapping[str, str], now: dt.datetime | None = None) -> str:
+def render(conn: sa.Connection, now: dt.datetime | None = None) -> str:
     """The whole page."""
     now = now or utcnow()
     st = nodeinfo.status(conn)
@@ -141,7 +150,7 @@ def render(conn: sa.Connection, seen: Mapping[str, str], now: dt.datetime | None
         top = st.get("hall")
     else:
         title, sub, sections, top = "市级服务器", f"本页每{REFRESH_S}秒刷新", [], None
-    sections += [_halls_section(conn, top), _terminals_section(conn, seen, now)]
+    sections += [_halls_section(conn, top), _terminals_section(conn, now)]
     return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="refresh" content="{REFRESH_S}">'
             f"<title>一窗 · {title}</title><style>{CSS}</style></head><body>"

@@ -104,7 +104,8 @@ class Upstream:
                     break  # batch size changed: read the pending events again
 
     def _push(self, hall: str, rows: list[Any], rep: Round) -> bool:
-        body = wire.gzip_body({"batch": wire.pack_events(upstream_apply.wire_rows(rows)),
+        body = wire.gzip_body({"batch": wire.pack_events(upstream_apply.wire_rows(rows),
+                                                          compact=True),
                                "hall": hall})
         t0 = time.monotonic()
         try:

@@ -21,20 +21,29 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sync import notices, quarantine, reference, store, wire
+from sync import notices, projection, quarantine, reference, store, wire
 from sync.replica import Replica
 
 log = logging.getLogger(__name__)
 
 
+CHUNK = 400  # ids per IN (…) list: well under SQLite's 999 parameters of old builds
+
+
 def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple[set, list]:
     """Insert events we lack; confirm the ones we have. Returns the touched stream ids
-    and the ids of rows quarantined because they could not be read."""
+    and the ids of rows quarantined because they could not be read.
+
+    A page is applied in a few set operations (which of its ids and server seqs we hold,
+    one look-up per few hundred; the confirmations and the new events each one
+    executemany), not a SELECT and an INSERT per event: a terminal coming back from a
+    week offline pulls tens of thousands."""
     from domain.events import Event
 
     c = replica.conn
     cases: set[str] = set()
     bad: list[str] = []
+    good: list[tuple[Event, Any, Mapping[str, Any]]] = []
     for r in rows:
         try:
             e = Event.from_wire(r)
@@ -44,25 +53,53 @@ def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple
         except Exception as exc:
             bad.append(quarantine.keep(replica, r, f"unreadable: {type(exc).__name__}"))
             continue
-        verdict = r.get("verdict")
+        good.append((e, r.get("verdict"), r))
         cases.add(e.case_id)
-        if e.server_seq is not None:
+    held: set[str] = set()
+    owner: dict[int, str] = {}  # server seq → the event holding it here
+    for i in range(0, len(good), CHUNK):
+        part = [e for e, _, _ in good[i:i + CHUNK]]
+        held |= {x[0] for x in c.execute(
+            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(part))})",
+            [e.id for e in part])}
+        seqs = [e.server_seq for e in part if e.server_seq is not None]
+        if seqs:
+            owner.update(c.execute("SELECT server_seq, id FROM events WHERE server_seq IN "
+                                   f"({','.join('?' * len(seqs))})", seqs).fetchall())
+    for e, _, _ in good:  # (rare: the server's history changed under us)
+        if e.server_seq is not None and owner.get(e.server_seq, e.id) != e.id:
             _free_server_seq(replica, e.server_seq, e.id)
-        if c.execute("SELECT 1 FROM events WHERE id=?", (e.id,)).fetchone():
-            c.execute("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN "
-                      "verdict ELSE ? END WHERE id=?",
-                      (e.server_seq, quarantine.QUARANTINED, verdict, e.id))  # (a lost one
-            # that the server has again is simply confirmed: its verdict is the server's)
-            c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
-            continue
+    known = [(e, v) for e, v, _ in good if e.id in held]
+    # a lost one that the server has again is simply confirmed: its verdict is the server's
+    c.executemany("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN verdict "
+                  "ELSE ? END WHERE id=?",
+                  [(e.server_seq, quarantine.QUARANTINED, v, e.id) for e, v in known])
+    c.executemany("DELETE FROM outbox WHERE event_id=?", [(e.id,) for e, _ in known])
+    new = [(e, v, r) for e, v, r in good if e.id not in held]
+    c.execute("SAVEPOINT page_events")
+    try:
+        c.executemany(projection.INSERT_EVENT, [projection.event_row(e) for e, _, _ in new])
+    except sqlite3.Error:  # one of them cannot be stored: find it, keep the others
+        c.execute("ROLLBACK TO page_events")
+        new = _insert_one_by_one(replica, new, bad)
+    c.execute("RELEASE page_events")
+    c.executemany("UPDATE events SET verdict=? WHERE id=?",
+                  [(v, e.id) for e, v, _ in new if v])
+    return cases, bad
+
+
+def _insert_one_by_one(replica: Replica, new: list, bad: list[str]) -> list:
+    """The slow way, for a page with an event that cannot be stored (e.g. a (terminal,
+    seq) we hold under another id): that one is quarantined, the others go in."""
+    kept = []
+    for e, v, r in new:
         try:
             store.insert_event(replica, e, outbox=False)
-        except sqlite3.Error as exc:  # e.g. a (terminal, seq) we hold under another id
+        except sqlite3.Error as exc:
             bad.append(quarantine.keep(replica, r, f"cannot store: {exc}"))
             continue
-        if verdict:
-            c.execute("UPDATE events SET verdict=? WHERE id=?", (verdict, e.id))
-    return cases, bad
+        kept.append((e, v, r))
+    return kept
 
 
 def _free_server_seq(replica: Replica, seq: int, event_id: str) -> None:
@@ -125,8 +162,11 @@ def _store_refs(replica: Replica, refs: list[tuple[str, str, dict]], *,
         calendar.reproject_changed(replica, before)
 
 
-def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, Any]:
-    """One pull page and its cursor, in one transaction. Returns what it brought."""
+def apply_page(replica: Replica, page: Mapping[str, Any], me: str,
+               also: Iterable[str] = ()) -> dict[str, Any]:
+    """One pull page and its cursor, in one transaction. Returns what it brought.
+    `also`: streams to project with the page's own (those a push answer just confirmed:
+    a case the page touches too is projected once)."""
     rows = wire.unpack_events(page["events"]) if page.get("events") else []
     with replica.transaction():
         cases, bad = _upsert_events(replica, rows)
@@ -135,8 +175,9 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
         if refs:
             _store_refs(replica, refs)
         notices_in = notices.store_pulled(replica, page.get("notices") or [])
-        if cases or own_cases:
-            bad += quarantine.project(replica, cases | own_cases, store.calendar_of(replica))
+        touched = cases | own_cases | set(also)
+        if touched:
+            bad += quarantine.project(replica, touched, store.calendar_of(replica))
         quarantine.report(replica, bad)
         replica.set_meta("cursor", str(int(page["cursor"])))
         if isinstance(page.get("server"), dict):  # which server, whether it reaches the city
@@ -146,18 +187,70 @@ def apply_page(replica: Replica, page: Mapping[str, Any], me: str) -> dict[str, 
             "quarantined": len(bad)}
 
 
+SNAP_TOP, SNAP_SINCE, SNAP_AFTER = "snapshot_top", "snapshot_since", "snapshot_after"
+SNAP_DONE, SNAP_TOTAL, SNAP_DB = "snapshot_done", "snapshot_total", "snapshot_db"
+_SNAP_KEYS = (SNAP_TOP, SNAP_SINCE, SNAP_AFTER, SNAP_DONE, SNAP_TOTAL, SNAP_DB)
+
+
 def apply_snapshot(replica: Replica, snap: Mapping[str, Any]) -> dict[str, Any]:
-    """A snapshot: reference data replaced, live cases' events merged, cursor set."""
+    """One page of the snapshot (server.snapshot) and where it got to, in one
+    transaction: the first page replaces the reference data; each merges its streams'
+    events; the last sets the cursor pulls go on from. A cut between pages loses
+    nothing: the next request asks for the page after the last one applied."""
     rows = wire.unpack_events(snap["events"]) if snap.get("events") else []
     with replica.transaction():
         refs = _ref_rows(snap.get("ref") or [])
-        _store_refs(replica, refs, replace_all=True)
+        if "ref" in snap:  # the first page
+            _store_refs(replica, refs, replace_all=True)
+            replica.set_meta(SNAP_TOTAL, str(int(snap.get("total") or 0)))
+            replica.set_meta(SNAP_DONE, "0")
+            epoch = snap.get("epoch")
+            if isinstance(epoch, Mapping) and isinstance(epoch.get("db"), str):
+                replica.set_meta(SNAP_DB, epoch["db"])
         cases, bad = _upsert_events(replica, rows)
         notices_in = notices.store_pulled(replica, snap.get("notices") or [])
         if cases:
             bad += quarantine.project(replica, cases, store.calendar_of(replica))
         quarantine.report(replica, bad)
-        replica.set_meta("cursor", str(int(snap["cursor"])))
-    return {"events": len(rows), "ref": len(refs), "notices": notices_in,
-            "cursor": int(snap["cursor"]), "quarantined": len(bad)}
+        done = int(replica.get_meta(SNAP_DONE) or 0) + int(snap.get("streams") or 0)
+        total = max(done, int(replica.get_meta(SNAP_TOTAL) or 0))
+        if snap.get("more"):
+            for key, value in ((SNAP_TOP, snap["top"]), (SNAP_SINCE, snap["since"]),
+                               (SNAP_AFTER, snap["after"]), (SNAP_DONE, done)):
+                replica.set_meta(key, str(value))
+        else:
+            replica.set_meta("cursor", str(int(snap["cursor"])))
+            _forget(replica)
+    return {"events": len(rows), "ref": len(refs), "notices": notices_in, "done": done,
+            "total": total, "cursor": None if snap.get("more") else int(snap["cursor"]),
+            "quarantined": len(bad)}
 
+
+def snapshot_moved(replica: Replica, snap: Mapping[str, Any]) -> bool:
+    """A later page from another database than the first page's (restored, replaced)."""
+    first = replica.get_meta(SNAP_DB)
+    epoch = snap.get("epoch")
+    return bool(first and "ref" not in snap and isinstance(epoch, Mapping)
+                and epoch.get("db") != first)
+
+
+def _forget(replica: Replica) -> None:
+    replica.conn.execute(f"DELETE FROM meta WHERE key IN ({','.join('?' * len(_SNAP_KEYS))})",
+                         _SNAP_KEYS)
+
+
+def snapshot_progress(replica: Replica) -> dict[str, int]:
+    """SyncStatus' bootstrap fields: streams applied so far and in all (zeros when no
+    snapshot is under way)."""
+    total = replica.get_meta(SNAP_TOTAL)
+    if total is None:
+        return {"bootstrap_done": 0, "bootstrap_total": 0}
+    done = int(replica.get_meta(SNAP_DONE) or 0)
+    return {"bootstrap_done": done, "bootstrap_total": max(1, int(total), done)}
+
+
+def forget_snapshot(replica: Replica) -> None:
+    """Start the snapshot again from its first page (what was applied stays: pages are
+    merged by event id, so applying one again changes nothing)."""
+    with replica.transaction():
+        _forget(replica)

@@ -13,7 +13,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(func=cmd_demo_data)
 
-    p = sub.add_parser("stats", help="print the replica's figures as JSON")
+    p = sub.add_parser("stats", help="print the replica's figures as JSON: counts, its size "
+                                     "and the bytes an event kept in full costs")
     p.set_defaults(func=cmd_stats)
 
     try:
@@ -38,9 +39,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from sync import sizes
     from sync.queries import counts
     from sync.replica import Replica
 
     with Replica.in_dir(args.data_dir) as replica:
-        print(json.dumps(counts(replica)))
+        print(json.dumps({**counts(replica), **sizes.report(replica)}))
     return 0

@@ -23,6 +23,7 @@ import email.utils
 import logging
 import pathlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,7 @@ TIMEOUT = transport.TIMEOUT
 MAX_BATCH, MIN_BATCH = 4000, 25
 STRIKES = 3  # 500s on one event alone, with the server otherwise fine, before it is refused
 MAX_RECOVERIES = 3  # restored-server recoveries in one push or pull (each moves forward)
+SNAPSHOT_PAGE = 500  # streams per snapshot page: ~10 s at 256 kbit/s, little lost to a cut
 
 
 @dataclass
@@ -72,6 +74,14 @@ class SyncClient:
         self.bytes_up = 0
         self._token: str | None = None
         self.recovered: list[dict[str, int]] = []
+        # called after each snapshot page with (streams so far, streams in all)
+        self.progress: Callable[[int, int], None] | None = None
+        self.snapshot_page = SNAPSHOT_PAGE
+        # within a sync round, cases the push answer confirmed as they were are projected
+        # with the pull's first page (once, not after each push batch and again after the
+        # pull); one whose row the answer changed (a conflict, a refusal) at once
+        self._defer_projection = False
+        self._unprojected: set[str] = set()
 
     def close(self) -> None:
         self.replica.close()
@@ -128,7 +138,7 @@ class SyncClient:
             events = outbox.pending(self.replica, self.batch_size)
             if not events:
                 return rep
-            body = wire.gzip_body({"batch": wire.pack_events(events)})
+            body = wire.gzip_body({"batch": wire.pack_events(events, compact=True)})
             try:
                 answer = self._request("POST", "/api/v1/sync/push", data=body, headers={
                     "Content-Type": "application/json", "Content-Encoding": "gzip"})
@@ -165,10 +175,14 @@ class SyncClient:
             epoch.note(self.replica, answer.get("epoch"))
             results = wire.unpack_verdicts(answer["results"])
             done = outbox.record_answers(self.replica, events, results)
-            if done["cases"]:
+            self._unprojected |= done["cases"]
+            if not self._defer_projection:
+                self._project_confirmed()
+            elif done["changed"]:
                 from sync.store import project
 
-                project(self.replica, done["cases"])
+                project(self.replica, done["changed"])
+                self._unprojected -= done["changed"]
             rep.pushed += done["confirmed"]
             rep.conflicts += done["conflicts"]
             rep.refused += done["refused"]
@@ -178,6 +192,14 @@ class SyncClient:
                 self.replica.set_meta("reenrol_required", "1")
                 self.replica.set_meta("reenrol_message", msg)
                 raise SyncRefused(msg, reenrol=True)
+
+    def _project_confirmed(self) -> None:
+        """Rebuild the rows of the cases whose events the server answered for."""
+        if self._unprojected:
+            from sync.store import project
+
+            project(self.replica, self._unprojected)
+            self._unprojected = set()
 
     def _recover(self, info: dict[str, Any]) -> None:
         self.recovered.append(epoch.recover(self.replica, info))
@@ -226,16 +248,13 @@ class SyncClient:
         rep = RoundReport()
         me = self.replica.identity().terminal_id
         if self.cursor is None:
-            snap = self._request("GET", "/api/v1/sync/snapshot")
-            rep.requests += 1
-            got = apply.apply_snapshot(self.replica, snap)
-            epoch.note(self.replica, snap.get("epoch"))
-            rep.pulled += got["events"]
+            self._bootstrap(rep)
         recoveries = 0
         while True:
             try:
-                page = self._request("GET", "/api/v1/sync/pull",
-                                     params={"cursor": self.cursor or 0})
+                page = self._request("GET", "/api/v1/sync/pull", params={
+                    "cursor": self.cursor or 0,
+                    "own": outbox.confirmed_through(self.replica, me)})
             except Restored as exc:
                 recoveries += 1
                 if recoveries > MAX_RECOVERIES:
@@ -243,7 +262,8 @@ class SyncClient:
                 self._recover(exc.info)
                 continue
             rep.requests += 1
-            got = apply.apply_page(self.replica, page, me)
+            got = apply.apply_page(self.replica, page, me, also=self._unprojected)
+            self._unprojected = set()
             epoch.note(self.replica, page.get("epoch"))
             rep.pulled += got["events"]
             if got["clone"]:
@@ -253,22 +273,65 @@ class SyncClient:
             if not page.get("more"):
                 return rep
 
+    def _bootstrap(self, rep: RoundReport) -> None:
+        """The snapshot, page by page (server.snapshot): each page is applied with its
+        position, so a cut or a restart goes on from the last page applied."""
+        r = self.replica
+        restarts = 0
+        while self.cursor is None:
+            params: dict[str, Any] = {"limit": self.snapshot_page}
+            if r.get_meta(apply.SNAP_TOP) is not None:
+                params.update({"top": r.get_meta(apply.SNAP_TOP),
+                               "since": r.get_meta(apply.SNAP_SINCE),
+                               "after": r.get_meta(apply.SNAP_AFTER) or ""})
+            snap = self._request("GET", "/api/v1/sync/snapshot", params=params)
+            rep.requests += 1
+            if snap.get("restart") or apply.snapshot_moved(r, snap):
+                restarts += 1  # the server's database changed under us (a restore)
+                if restarts > MAX_RECOVERIES:
+                    raise Offline("服务器数据正在变化，初始数据稍后重新下载")
+                apply.forget_snapshot(r)
+                continue
+            got = apply.apply_snapshot(r, snap)
+            epoch.note(r, snap.get("epoch"))
+            rep.pulled += got["events"]
+            if self.progress is not None:
+                self.progress(got["done"], got["total"])
+
     def sync_round(self) -> RoundReport:
         """Push, then pull (which also confirms anything whose answer was lost)."""
         before = len(self.recovered)
-        rep = self.push()
-        pulled = self.pull()
-        if len(self.recovered) > before and outbox.count(self.replica):
-            # the pull found the server restored: what it lacks goes out now, not next round
-            again = self.push()
-            rep.pushed, rep.requests = rep.pushed + again.pushed, rep.requests + again.requests
-            more = self.pull()
-            pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
-                pulled.requests + more.requests
+        self._defer_projection = True
+        try:
+            rep = self.push()
+            pulled = self.pull()
+            if len(self.recovered) > before and outbox.count(self.replica):
+                # the pull found the server restored: what it lacks goes out now
+                again = self.push()
+                rep.pushed, rep.requests = rep.pushed + again.pushed, \
+                    rep.requests + again.requests
+                more = self.pull()
+                pulled.pulled, pulled.requests = pulled.pulled + more.pulled, \
+                    pulled.requests + more.requests
+        finally:  # (a pull that failed: the push's confirmations are projected all the same)
+            self._defer_projection = False
+            self._project_confirmed()
         rep.pulled, rep.requests = pulled.pulled, rep.requests + pulled.requests
+        self._refetch()
         self.replica.set_meta("last_success", dt.datetime.now(CHINA_TZ).isoformat(
             timespec="seconds"))
         return rep
+
+    def _refetch(self) -> None:
+        """Streams kept as rows only that the pull brought events for: fetched whole
+        (sync.compaction), so their rows are rebuilt from every event."""
+        from sync import compaction, lookup
+
+        ids = compaction.waiting_refetch(self.replica)
+        if ids:
+            answer = self._request("GET", "/api/v1/sync/lookup",
+                                   params=[("id", i) for i in ids])
+            lookup.store(self.replica, answer)
 
     # --- status ------------------------------------------------------------------------------
     def status(self, *, online: bool | None = None, error: str | None = None) -> SyncStatus:
@@ -283,5 +346,6 @@ class SyncClient:
             reenrol_required=bool(r.get_meta("reenrol_required")),
             message=r.get_meta("reenrol_message") or "" if r.get_meta("reenrol_required")
             else (error or ""), cursor=self.cursor or 0,
+            **apply.snapshot_progress(r),
             **server_fields(self.server, r.get_meta("server_info")))  # which server (issue 11)
 

@@ -30,6 +30,22 @@ def pending(replica: Replica, limit: int) -> list[Event]:
     return [event_from_row(r) for r in rows]
 
 
+def confirmed_through(replica: Replica, terminal_id: str) -> int:
+    """The terminal seq up to which this terminal holds the server's verdict on every one
+    of its own events (nothing of its own at or below it waits in the outbox). A pull
+    says so (`own`), and the server leaves those verdicts out of its pages: the push
+    answers brought them. An answer that was lost leaves its events in the outbox, so
+    their verdicts still come with the next pull."""
+    c = replica.conn
+    low = c.execute("SELECT MIN(e.terminal_seq) FROM outbox o JOIN events e ON e.id = "
+                    "o.event_id WHERE e.terminal_id=?", (terminal_id,)).fetchone()[0]
+    if low is not None:
+        return max(0, int(low) - 1)
+    top = c.execute("SELECT MAX(terminal_seq) FROM events WHERE terminal_id=?",
+                    (terminal_id,)).fetchone()[0]
+    return int(top or 0)
+
+
 def count(replica: Replica) -> int:
     return replica.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
 
@@ -51,10 +67,11 @@ def record_answers(replica: Replica, events: Sequence[Event],
 
     Applied/conflict: the event gets its server seq. Refused for good: marked refused
     (it no longer counts in the case) and dropped. `R` (restored backup): kept for after
-    re-enrolment.
+    re-enrolment. `cases`: the streams answered for; `changed`: those of them whose row
+    the answer changes (a conflict or a refusal: the others fold as they did pending).
     """
     out: dict[str, Any] = {"confirmed": 0, "refused": 0, "conflicts": 0, "reenrol": None,
-                           "cases": set()}
+                           "cases": set(), "changed": set()}
     with replica.transaction() as c:
         for e, (seq, letter, reason) in zip(events, results, strict=True):
             if letter in ("a", "c"):
@@ -63,6 +80,8 @@ def record_answers(replica: Replica, events: Sequence[Event],
                 c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
                 out["confirmed"] += 1
                 out["conflicts"] += letter == "c"
+                if letter == "c":
+                    out["changed"].add(e.case_id)
             elif letter == "R":
                 c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
                           (reason, e.id))
@@ -74,6 +93,7 @@ def record_answers(replica: Replica, events: Sequence[Event],
                           (reason or "refused", e.id))
                 c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
                 out["refused"] += 1
+                out["changed"].add(e.case_id)
             out["cases"].add(e.case_id)
     return out
 

@@ -17,6 +17,7 @@ from domain import events as ev
 from domain import streams
 from domain.case import canonical_order
 from domain.workdays import WorkCalendar
+from sync import payloads
 from sync.replica import Replica
 
 EVENT_COLS = ("id", "case_id", "kind", "payload", "expected_state", "terminal_id",
@@ -64,7 +65,10 @@ def _load() -> None:
 
 
 def event_from_row(row: Mapping[str, Any]) -> ev.Event:
-    return ev.Event.from_wire(dict(row))
+    d = dict(row)
+    if not isinstance(d.get("payload"), str):  # kept compressed (sync.payloads)
+        d["payload"] = payloads.decode(d["payload"])
+    return ev.Event.from_wire(d)
 
 
 def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
@@ -100,10 +104,14 @@ def write(replica: Replica, state: Any, kind: str, cal: WorkCalendar) -> None:
 
 
 def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> None:
-    """Rebuild the rows of these streams (after a pull or a server verdict)."""
+    """Rebuild the rows of these streams (after a pull or a server verdict). A stream
+    kept as its row only is not rebuilt from part of its history (sync.compaction)."""
     _load()
+    from sync import compaction
+
     with replica.transaction():
-        for sid in set(stream_ids):
+        ids = set(stream_ids)
+        for sid in ids - compaction.stale(replica, ids):
             events = stream_events(replica, sid)
             if not events:
                 for ps in _PROJECTORS.values():
@@ -115,14 +123,20 @@ def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> N
                 p.write(replica, state, cal)
 
 
+def event_row(e: ev.Event) -> tuple[Any, ...]:
+    """An event as the values of EVENT_COLS."""
+    return (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
+            e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
+            e.recorded_at, e.server_seq)
+
+
+INSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLS)}) "
+                f"VALUES ({', '.join('?' * len(EVENT_COLS))})")
+
+
 def insert_event(replica: Replica, e: ev.Event, *, outbox: bool) -> None:
     """Append an event (and, for our own, its outbox row). Caller holds the transaction."""
-    replica.conn.execute(
-        f"INSERT INTO events ({', '.join(EVENT_COLS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
-         e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
-         e.recorded_at, e.server_seq),
-    )
+    replica.conn.execute(INSERT_EVENT, event_row(e))
     if outbox:
         replica.conn.execute(
             "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)",

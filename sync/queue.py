@@ -17,7 +17,6 @@ from domain import tickets as tk
 from domain.application import Actor
 from domain.catalog import Catalog, ServiceItem, Window
 from domain.errors import DomainError
-from domain.ids import uuid7
 from domain.queue_rules import QueueRules
 from sync import reference, tickets
 from sync.replica import Replica
@@ -81,7 +80,7 @@ def take(store: CaseStore, zone_id: str, actor: Actor, *, priority: str = "",
                            ("item_no", item_no)):
             if value:
                 payload[key] = value
-        _, t = store.record(ticket_id or uuid7(), tk.TAKEN, payload, actor, now=now)
+        _, t = store.record(ticket_id or store.new_id(), tk.TAKEN, payload, actor, now=now)
     return t
 
 

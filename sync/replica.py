@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sync import payloads
 from sync.private import private_dir, private_sqlite
 from sync.schema import MIGRATIONS
 
@@ -60,6 +61,9 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     conn.row_factory = sqlite3.Row
+    # before WAL, which writes the file's first page: on a new file deleted pages can then
+    # be given back (sync.compaction); on a file with tables this changes nothing
+    conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     _set_wal(conn)
     # FULL: a committed case survives a power cut, not only a killed process.
     conn.execute("PRAGMA synchronous=FULL")
@@ -106,6 +110,7 @@ class Replica:
             self.conn = connect(self.path)
             private_sqlite(self.path)  # and the -wal / -shm SQLite made beside it
             migrate(self.conn)
+            payloads.register(self.conn)  # compressed payloads read without a lookup
         except (sqlite3.DatabaseError, OSError) as exc:
             raise ReplicaError(f"无法打开本地数据库 {self.path}: {exc}") from exc
         self._depth = 0

@@ -236,4 +236,17 @@ MIGRATIONS: list[str] = [
     ALTER TABLE figure_facts ADD COLUMN service_s INTEGER;
     DELETE FROM meta WHERE key = 'figure_facts_backfilled';
     """,
+    # 9: replicas that stay small (issue 16, sync.compaction): a stream whose events went
+    # to the server keeps its row (compacted = 1; 2 = events came for it since, its full
+    # history is fetched again); payloads compressed against dictionaries (sync.payloads)
+    """
+    ALTER TABLE cases ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE tickets ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX cases_compacted ON cases (compacted) WHERE compacted != 0;
+    CREATE TABLE payload_dicts (
+        id TEXT PRIMARY KEY,
+        data BLOB NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -33,6 +33,14 @@ class SyncStatus:
     reaches_city: bool | None = None  # a node: whether it reaches the city right now
     city_contact: str | None = None  # a node: its last contact with the city (ISO)
     upstream_pending: int = 0  # a node: events waiting for the WAN
+    # a new terminal's first download (the paged snapshot): streams so far and in all
+    bootstrap_done: int = 0
+    bootstrap_total: int = 0
+
+    @property
+    def bootstrapping(self) -> bool:
+        """The first download of the hall's data is under way (not finished yet)."""
+        return self.bootstrap_total > 0
 
     @property
     def skew_warning(self) -> bool:

@@ -16,7 +16,7 @@ from domain import events as ev
 from domain import numbering, opening, streams
 from domain.application import Actor, new_event
 from domain.case import Case, fold
-from domain.ids import uuid7
+from domain.ids import node_of, uuid7_counted
 from domain.workdays import WorkCalendar
 from sync import case_rows, projection, reference
 from sync.replica import Replica
@@ -112,7 +112,7 @@ class CaseStore:
                 if actor.role is not None and not state.department:
                     department = self._department_of(state)
             seq = r.next_counter(f"seq:{actor.terminal_id}")
-            e = new_event(state, stream_id, kind, payload, actor, event_id=uuid7(),
+            e = new_event(state, stream_id, kind, payload, actor, event_id=self.new_id(),
                           terminal_seq=seq, recorded_at=ev.now_iso(now),
                           item_department=department)
             streams.validate(e)  # what the server and every other terminal will check
@@ -120,6 +120,12 @@ class CaseStore:
             new_state = streams.fold([*events, e], stream_id)
             projection.write(r, new_state, kind, self.calendar)
         return e, new_state
+
+    def new_id(self) -> str:
+        """An id for a new event or stream: this terminal's node and the replica's id
+        counter, short on the wire (domain.ids.uuid7_counted)."""
+        r = self.replica
+        return uuid7_counted(node_of(r.identity().terminal_id), r.next_counter("id"))
 
     def _department_of(self, case: Case) -> str | None:
         """The department of a case registered before registrations carried it."""
@@ -147,4 +153,5 @@ class CaseStore:
         with self.replica.transaction():
             if assign_case_number and not payload.get("case_number"):
                 payload = {**payload, "case_number": self.next_case_number(now.date())}
-            return self.record(case_id or uuid7(), ev.REGISTERED, payload, actor, now=now)
+            return self.record(case_id or self.new_id(), ev.REGISTERED, payload, actor,
+                               now=now)

@@ -23,9 +23,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from domain import ids
 from domain.events import Event
 
-PROTOCOL_VERSION = 1
+# 2: the snapshot comes in pages (server.snapshot); a pull may say which own verdicts
+# the terminal already holds (`own`). 3: ids in their compact form (`_uuid_col`), in
+# pushes and, for a reader of 3, in pulls and snapshots. Clients of 1 and 2 still push
+# and pull as they did.
+PROTOCOL_VERSION = 3
+COMPACT_IDS = 3
 MIN_PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Yichuang-Protocol"
 VERSION_HEADER = "X-Yichuang-Version"  # the program's version; the server shows it per terminal
@@ -90,8 +96,43 @@ def _undeltas(deltas: Sequence[int]) -> list[int]:
     return out
 
 
-def _uuid_col(values: Sequence[str]) -> dict[str, Any]:
-    """UUIDs as millisecond deltas + one string of their 20-hex tails; others verbatim."""
+def _uuid_col(values: Sequence[str], compact: bool = False) -> dict[str, Any]:
+    """UUIDs as millisecond deltas + one string of their 20-hex tails; others verbatim.
+
+    `compact` (protocol 3): the ids a terminal made (domain.ids.uuid7_counted) say their
+    node once (a dictionary column), their counter as a delta and only their 6-hex random
+    tail; an id whose node is not repeated in the batch (a random one, or the only one of
+    its terminal) keeps its 20-hex tail."""
+    if not compact:
+        return _uuid_col_v2(values)
+    uuids = [isinstance(v, str) and bool(_UUID.match(v)) for v in values]
+    parts = [ids.split(v) if u else None for v, u in zip(values, uuids, strict=True)]
+    nodes = Counter(p[1] for p in parts if p is not None)
+    ms, nd, cn, lo, tails, raw = [], [], [], [], [], {}
+    for i, (v, p) in enumerate(zip(values, parts, strict=True)):
+        if not uuids[i]:
+            ms.append(0)
+            nd.append(-1)
+            raw[str(i)] = v
+        elif p is not None and nodes[p[1]] > 1:
+            ms.append(p[0])
+            nd.append(p[1])
+            cn.append(p[2])
+            lo.append(f"{p[3]:06x}")
+        else:  # (another UUID, or the one id of its node here)
+            h = v.replace("-", "")
+            ms.append(int(h[:12], 16))
+            nd.append(-1)
+            tails.append(h[12:])
+    out: dict[str, Any] = {"ms": _deltas(ms), "nd": _dict_col(nd), "cn": _deltas(cn),
+                           "lo": "".join(lo), "r": "".join(tails)}
+    if raw:
+        out["x"] = raw
+    return out
+
+
+def _uuid_col_v2(values: Sequence[str]) -> dict[str, Any]:
+    """Protocol 1 and 2: every tail in full."""
     ms, tails, raw = [], [], {}
     for i, v in enumerate(values):
         if isinstance(v, str) and _UUID.match(v):
@@ -109,6 +150,8 @@ def _uuid_col(values: Sequence[str]) -> dict[str, Any]:
 
 
 def _unuuid_col(col: Any, n: int) -> list[str]:
+    if "nd" in col:
+        return _unuuid_compact(col, n)
     ms, tails, raw = _undeltas(col["ms"]), col["r"], col.get("x", {})
     if len(ms) != n or not isinstance(tails, str) or len(tails) != 20 * n:
         raise WireError("uuid column length")
@@ -119,6 +162,35 @@ def _unuuid_col(col: Any, n: int) -> list[str]:
             continue
         h = f"{ms[i]:012x}" + tails[20 * i:20 * i + 20]
         out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
+
+
+def _unuuid_compact(col: Any, n: int) -> list[str]:
+    ms, nodes, raw = _undeltas(col["ms"]), _undict_col(col["nd"], n), col.get("x", {})
+    counters, lo, tails = _undeltas(col["cn"]), col["lo"], col["r"]
+    if (len(ms) != n or not isinstance(lo, str) or not isinstance(tails, str)
+            or len(lo) != 6 * len(counters) or len(tails) % 20):
+        raise WireError("uuid column length")
+    out: list[str] = []
+    k = j = 0
+    for i in range(n):
+        if str(i) in raw:
+            out.append(raw[str(i)])
+        elif nodes[i] == -1 or isinstance(nodes[i], bool) or not isinstance(nodes[i], int):
+            if nodes[i] != -1:
+                raise WireError("bad node")
+            if 20 * j + 20 > len(tails):
+                raise WireError("uuid column length")
+            h = f"{ms[i]:012x}" + tails[20 * j:20 * j + 20]
+            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+            j += 1
+        else:
+            if k >= len(counters) or not isinstance(nodes[i], int):
+                raise WireError("uuid column length")
+            out.append(ids.join(ms[i], nodes[i], counters[k], int(lo[6 * k:6 * k + 6], 16)))
+            k += 1
+    if k != len(counters) or 20 * j != len(tails):
+        raise WireError("uuid column length")
     return out
 
 
@@ -233,8 +305,10 @@ def _unpack_value(v: Any, shapes: list, pool: list) -> Any:
 
 # --- batches ---------------------------------------------------------------------------
 
-def pack_events(events: Sequence[Mapping[str, Any]] | Sequence[Event]) -> dict[str, Any]:
-    """Pack events (Event or wire dicts) column by column; server columns when present."""
+def pack_events(events: Sequence[Mapping[str, Any]] | Sequence[Event], *,
+                compact: bool = False) -> dict[str, Any]:
+    """Pack events (Event or wire dicts) column by column; server columns when present.
+    `compact`: ids in protocol 3's shorter form (for a reader of protocol 3 or later)."""
     rows = [e.to_wire() if isinstance(e, Event) else dict(e) for e in events]
     case_ids: dict[str, int] = {}
     case_ref = []
@@ -246,10 +320,10 @@ def pack_events(events: Sequence[Mapping[str, Any]] | Sequence[Event]) -> dict[s
     payloads = [packer.pack(r["payload"]) for r in rows]
     out: dict[str, Any] = {
         "n": len(rows),
-        "id": _uuid_col([r["id"] for r in rows]),
+        "id": _uuid_col([r["id"] for r in rows], compact),
         "tid": _dict_col([r["terminal_id"] for r in rows]),
         "seq": _deltas([r["terminal_seq"] for r in rows]),
-        "case": {"ids": _uuid_col(list(case_ids)), "ref": case_ref},
+        "case": {"ids": _uuid_col(list(case_ids), compact), "ref": case_ref},
         "k": _dict_col([r["kind"] for r in rows]),
         "x": _dict_col([r.get("expected_state") for r in rows]),
         "st": _dict_col([r.get("staff_id") or "" for r in rows]),

@@ -22,6 +22,9 @@ __all__ = ["SyncWorker", "backoff_delay", "run_round"]
 
 log = logging.getLogger(__name__)
 
+COMPACT_EVERY_S = 60.0
+COMPACT_BUDGET_S = 0.5
+
 
 def run_round(client: SyncClient, data_dir: pathlib.Path) -> RoundReport:
     """One locked round: push then pull. Raises Offline / SyncRefused / LockBusy."""
@@ -41,6 +44,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._compact_at = 0.0
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -58,6 +62,9 @@ class SyncWorker:
 
     def _run(self) -> None:
         client = SyncClient(self.data_dir)
+        # a new terminal's first download shows its progress page by page
+        client.progress = lambda _done, _total: self.on_status(
+            _with(client.status(online=True), syncing=True))
         attempt = 0
         try:
             while not self._stop.is_set():
@@ -90,7 +97,25 @@ class SyncWorker:
             self.on_status(client.status(online=None, error=type(exc).__name__))
             return backoff_delay(attempt, cap=self.max_backoff)
         self.on_status(client.status(online=True))
+        self._compact(client)
         return self.interval
+
+    def _compact(self, client: SyncClient) -> None:
+        """A little of the replica's upkeep after a good round (sync.compaction): at most
+        once a minute, for half a second, in transactions no write waits long for."""
+        import time
+
+        from sync import compaction
+
+        if time.monotonic() < self._compact_at:
+            return
+        try:
+            rep = compaction.step(client.replica, budget_s=COMPACT_BUDGET_S)
+        except Exception:  # upkeep never stops sync; the log has the trace
+            log.exception("replica compaction failed")
+            rep = None
+        done = rep is None or rep.done
+        self._compact_at = time.monotonic() + (COMPACT_EVERY_S if done else 0.0)
 
 
 def _with(status: SyncStatus, **changes: object) -> SyncStatus:

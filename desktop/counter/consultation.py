@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from domain import consultations
-from domain.ids import uuid7
 
 DEFAULT_MINUTES = 5
 
@@ -83,7 +82,7 @@ def record_consultation(shell: Any) -> None:
         return
     payload, actor = d.payload(), shell.state.session.actor
     shell.runner.write(
-        lambda store: store.record(uuid7(), consultations.RECORDED, payload, actor),
+        lambda store: store.record(store.new_id(), consultations.RECORDED, payload, actor),
         lambda _r: shell.show_message(shell.tr("咨询已记录"), "info"))
 
 

@@ -78,7 +78,8 @@ class Lookup:
     """The answer to what was scanned or typed into the search box.
 
     kind: "case" (one case, open it), "list" (several rows, let the clerk choose),
-    "new_slip" (a valid slip this terminal has not seen yet), "none".
+    "new_slip" (a valid slip this terminal has not seen yet), "older" (a case kept here
+    as its row only: its history is on the server, sync.compaction), "none".
     """
 
     kind: str
@@ -100,12 +101,36 @@ def lookup(replica: Replica, text: str) -> Lookup:
                 return Lookup("case", t, case=case)
             return Lookup("new_slip", t, slip=parsed)
         if len(rows) == 1:
-            return Lookup("case", t, case=load_case(replica, rows[0]["id"]))
+            return _one(replica, t, rows)
         return Lookup("list" if rows else "none", t, rows=rows)
     rows = queries.search(replica, t)
     if len(rows) == 1 and len(idnumber.normalize(t)) != 18:
-        return Lookup("case", t, case=load_case(replica, rows[0]["id"]))
+        return _one(replica, t, rows)
     return Lookup("list" if rows else "none", t, rows=rows)
+
+
+def _one(replica: Replica, text: str, rows: list[dict[str, Any]]) -> Lookup:
+    case = load_case(replica, rows[0]["id"])
+    return Lookup("case", text, case=case) if case is not None else \
+        Lookup("older", text, rows=rows)
+
+
+def fetch_older(data_dir: Any, found: Lookup) -> dict[str, Any] | None:
+    """The server's copy of what the search did not find in full here (I/O lane); None
+    when there is no server to ask or the text is nothing it can look up by."""
+    from sync import lookup
+
+    ids = [r["id"] for r in found.rows]
+    if not ids and not lookup.askable(found.text):
+        return None
+    return lookup.fetch(data_dir, "" if ids else found.text, ids)
+
+
+def store_older(store: CaseStore, answer: dict[str, Any]) -> int:
+    """Keep what the server sent (writer lane); returns the cases it brought."""
+    from sync import lookup
+
+    return lookup.store(store.replica, answer)
 
 
 def warm_lookup(replica: Replica) -> None:

@@ -32,6 +32,7 @@ from desktop.counter.my_cases import MyCasesView
 from desktop.counter.reception import ReceptionView
 from desktop.counter.search import ResultsPage, SearchBar
 from desktop.counter.session import CounterState
+from desktop.feedback import INFO
 from desktop.messages import error_text
 from desktop.tasks import TaskRunner
 from domain import lifecycle as lc
@@ -180,9 +181,38 @@ class Workspace(QWidget):
         elif found.kind == "new_slip" and found.slip is not None:
             self._new_from_slip(found)
         else:
-            self.search_bar.feedback.say(self.tr("没有找到：{text}").format(
-                text=_masked_query(found.text)))
-            self.search_bar.focus()
+            self._ask_server(found)
+
+    # --- what this terminal keeps as rows only, or never had: on the server -------------
+    def _ask_server(self, found: jobs.Lookup) -> None:
+        """Not here in full: "更早的办件在服务器上", and fetch it (sync.lookup)."""
+        from sync.lookup import askable
+
+        if not found.rows and not askable(found.text):  # a name: the server keeps none
+            self._not_found(found)
+            return
+        self.search_bar.feedback.say(self.tr("更早的办件在服务器上，正在查找：{text}").format(
+            text=_masked_query(found.text)), INFO)
+        data_dir = self.runner.replica_path.parent
+        self.runner.io(lambda: jobs.fetch_older(data_dir, found),
+                       lambda answer: self._fetched(found, answer),
+                       lambda _exc: self._not_found(found, offline=True))
+
+    def _fetched(self, found: jobs.Lookup, answer: dict | None) -> None:
+        if not answer or not answer.get("streams"):
+            self._not_found(found)
+            return
+        self.runner.write(lambda store: jobs.store_older(store, answer),
+                          lambda _n: self.search(found.text), self._search_failed)
+
+    def _not_found(self, found: jobs.Lookup, offline: bool = False) -> None:
+        text = _masked_query(found.text)
+        if offline and (found.rows or found.kind == "older"):
+            message = self.tr("此办件的详细记录在服务器上，现在连不上服务器：{text}")
+        else:
+            message = self.tr("没有找到：{text}")
+        self.search_bar.feedback.say(message.format(text=text))
+        self.search_bar.focus()
 
     def _new_from_slip(self, found: jobs.Lookup) -> None:
         """A kiosk slip whose registration has not synced yet: open it from the slip."""

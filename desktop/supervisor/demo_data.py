@@ -11,7 +11,6 @@ from typing import Any
 from domain import appeals, consultations, followups
 from domain import events as ev
 from domain.application import Actor
-from domain.ids import uuid7
 from sync import notices
 from sync import ratings as sr
 
@@ -72,7 +71,7 @@ def seed_supervision(store: Any, today: dt.date, *, seed: int = 11) -> dict[str,
             item = rng.choice(catalog.items) if rng.random() < 0.7 else None
             when = dt.datetime.combine(today - dt.timedelta(days=rng.randrange(0, 20)),
                                        dt.time(9 + i % 8, rng.randrange(60)), ev.CHINA_TZ)
-            store.record(uuid7(), consultations.RECORDED, consultations.payload(
+            store.record(store.new_id(), consultations.RECORDED, consultations.payload(
                 rng.choice((2, 3, 5, 8, 12)), "referred" if rng.random() < 0.15 else "answered",
                 item.code if item else "", item.name if item else ""),
                 Actor(c.id, me, c.window), now=when)

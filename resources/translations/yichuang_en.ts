@@ -534,37 +534,37 @@
 <context>
     <name>ConsultationDialog</name>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="36"/>
+        <location filename="../../desktop/counter/consultation.py" line="35"/>
         <source>记录咨询</source>
         <translation>Record a consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="41"/>
+        <location filename="../../desktop/counter/consultation.py" line="40"/>
         <source>（不限事项）</source>
         <translation>(no particular item)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="48"/>
+        <location filename="../../desktop/counter/consultation.py" line="47"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="49"/>
+        <location filename="../../desktop/counter/consultation.py" line="48"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="50"/>
+        <location filename="../../desktop/counter/consultation.py" line="49"/>
         <source>用时</source>
         <translation>Time taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="53"/>
+        <location filename="../../desktop/counter/consultation.py" line="52"/>
         <source>已解答 (Enter)</source>
         <translation>Answered (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="55"/>
+        <location filename="../../desktop/counter/consultation.py" line="54"/>
         <source>已转办 (R)</source>
         <translation>Referred (R)</translation>
     </message>
@@ -1809,27 +1809,32 @@
         <translation>This terminal has no server: cases are kept on this PC only</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="110"/>
+        <location filename="../../desktop/sync_status.py" line="111"/>
+        <source>正在下载大厅数据 %1%</source>
+        <translation>Downloading the hall&apos;s data %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_status.py" line="113"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="112"/>
+        <location filename="../../desktop/sync_status.py" line="115"/>
         <source>尚未连接</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="114"/>
+        <location filename="../../desktop/sync_status.py" line="117"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="114"/>
+        <location filename="../../desktop/sync_status.py" line="117"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="118"/>
+        <location filename="../../desktop/sync_status.py" line="121"/>
         <source>待上传 %n 条</source>
         <translation>
             <numerusform>%n record to upload</numerusform>
@@ -1837,17 +1842,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="118"/>
+        <location filename="../../desktop/sync_status.py" line="121"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="124"/>
+        <location filename="../../desktop/sync_status.py" line="127"/>
         <source>最早一条已等待 %1</source>
         <translation>The oldest record has waited %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="137"/>
+        <location filename="../../desktop/sync_status.py" line="140"/>
         <source>本机时钟与服务器相差 %n 分钟，请校准时间</source>
         <translation>
             <numerusform>This PC&apos;s clock is %n minute off the server&apos;s; set the time</numerusform>
@@ -1855,7 +1860,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="142"/>
+        <location filename="../../desktop/sync_status.py" line="145"/>
         <source>%n 条提醒</source>
         <translation>
             <numerusform>%n notice</numerusform>
@@ -1863,42 +1868,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="127"/>
+        <location filename="../../desktop/sync_status.py" line="130"/>
         <source>上次同步 %1</source>
         <translation>Last sync %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="140"/>
+        <location filename="../../desktop/sync_status.py" line="143"/>
         <source>需要重新注册终端</source>
         <translation>This terminal must be enrolled again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="158"/>
+        <location filename="../../desktop/sync_status.py" line="161"/>
         <source>大厅节点 %1</source>
         <translation>Hall node %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="160"/>
+        <location filename="../../desktop/sync_status.py" line="163"/>
         <source>已连市级</source>
         <translation>reaches the city</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="160"/>
+        <location filename="../../desktop/sync_status.py" line="163"/>
         <source>与市级断开</source>
         <translation>city unreachable</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="162"/>
+        <location filename="../../desktop/sync_status.py" line="165"/>
         <source>市级服务器 %1</source>
         <translation>City server %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="168"/>
+        <location filename="../../desktop/sync_status.py" line="171"/>
         <source>上次连通市级 %1</source>
         <translation>Last reached the city %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="170"/>
+        <location filename="../../desktop/sync_status.py" line="173"/>
         <source>节点待上传市级 %1 条</source>
         <translation>%1 waiting at the node for the city</translation>
     </message>
@@ -1992,32 +1997,32 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="67"/>
+        <location filename="../../desktop/counter/workspace.py" line="68"/>
         <source>一窗</source>
         <translation>Yichuang</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="70"/>
+        <location filename="../../desktop/counter/workspace.py" line="71"/>
         <source>锁屏 (F12)</source>
         <translation>Lock (F12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="90"/>
+        <location filename="../../desktop/counter/workspace.py" line="91"/>
         <source>办件受理</source>
         <translation>Reception</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="91"/>
+        <location filename="../../desktop/counter/workspace.py" line="92"/>
         <source>我的办件 (F4)</source>
         <translation>My cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="131"/>
+        <location filename="../../desktop/counter/workspace.py" line="132"/>
         <source>未指定窗口</source>
         <translation>no window</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/workspace.py" line="178"/>
+        <location filename="../../desktop/counter/workspace.py" line="179"/>
         <source>找到%n件：%1</source>
         <translation>
             <numerusform>%n case found: %1</numerusform>
@@ -2025,12 +2030,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="183"/>
+        <location filename="../../desktop/counter/workspace.py" line="213"/>
         <source>没有找到：{text}</source>
         <translation>Nothing found: {text}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/workspace.py" line="196"/>
+        <location filename="../../desktop/counter/workspace.py" line="194"/>
+        <source>更早的办件在服务器上，正在查找：{text}</source>
+        <translation>Older cases are on the server, looking there: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="211"/>
+        <source>此办件的详细记录在服务器上，现在连不上服务器：{text}</source>
+        <translation>This case&apos;s full record is on the server, which cannot be reached now: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/counter/workspace.py" line="226"/>
         <source>告知单尚未同步到本终端：已按告知单开立办件，同步后自动合并</source>
         <translation>This slip has not synced to this terminal yet: the case is opened from the slip and joins the kiosk record after sync</translation>
     </message>
@@ -2459,19 +2474,19 @@ Please give this error report file to technical support:
 <context>
     <name>shell</name>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="87"/>
+        <location filename="../../desktop/counter/consultation.py" line="86"/>
         <source>咨询已记录</source>
         <translation>Consultation recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="98"/>
-        <location filename="../../desktop/counter/consultation.py" line="119"/>
-        <location filename="../../desktop/counter/consultation.py" line="129"/>
+        <location filename="../../desktop/counter/consultation.py" line="97"/>
+        <location filename="../../desktop/counter/consultation.py" line="118"/>
+        <location filename="../../desktop/counter/consultation.py" line="128"/>
         <source>提醒</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/consultation.py" line="129"/>
+        <location filename="../../desktop/counter/consultation.py" line="128"/>
         <source>提醒 {n}</source>
         <translation>Notices {n}</translation>
     </message>

@@ -24,6 +24,18 @@ def test_widget_shows_what_waits_and_warns_about_the_clock(qtbot):
     assert w.state.text() == "单机模式" and not w.button.isEnabled()
 
 
+def test_widget_shows_the_first_downloads_progress(qtbot):
+    """Issue 16: a new terminal joining a big hall downloads it page by page; the
+    status bar says how far it got, and the ordinary states once it is done."""
+    w = SyncStatusWidget()
+    qtbot.addWidget(w)
+    w.set_status(SyncStatus(mode="enrolled", online=True, syncing=True,
+                            bootstrap_done=21500, bootstrap_total=52919))
+    assert w.state.text() == "正在下载大厅数据 40%"
+    w.set_status(SyncStatus(mode="enrolled", online=True))
+    assert w.state.text() == "在线"
+
+
 def test_controller_reports_standalone_from_its_thread(qtbot, tmp_path):
     from sync.enrol import standalone
 

@@ -113,3 +113,27 @@ def test_wait_and_service_to_the_second_on_the_replica_and_the_server(
     assert "平均办理(分钟) 3.36" in summary  # 201.7 s
     w01 = next(line for line in text.splitlines() if "1号综合受理窗口" in line)
     assert w01.split()[-3:] == ["2", "4.26", "4.42"]  # 255.5 s and 265 s
+
+
+def test_wait_and_service_stay_exact_after_compaction(server, code_for, tmp_path, capsys):
+    """Issue 16: tickets closed before the retention window lose their events on the
+    replica but keep their facts rows, so the wait and service figures stay the same."""
+    from sync import compaction
+
+    kiosk = Term(tmp_path / "kiosk", server.url, code_for())
+    a = Term(tmp_path / "counter-a", server.url, code_for())
+    b = Term(tmp_path / "counter-b", server.url, code_for())
+    sup = Term(tmp_path / "sup", server.url, code_for())
+    _serve(kiosk, {"W01": a, "W02": b, "W05": b})
+    sync_all([sup.dir, kiosk.dir, a.dir, b.dir], rounds=1)
+    before = {by: _report(capsys, by, "--data-dir", str(sup.dir)) for by in EXPECTED}
+    later = at(D2, "12:00:00") + dt.timedelta(days=200)
+    with Replica.in_dir(sup.dir) as r:
+        tickets = r.conn.execute("SELECT COUNT(*) FROM tickets").fetchone()[0]
+        while not compaction.step(r, now=later, budget_s=5).done:
+            pass
+        kept = r.conn.execute("SELECT COUNT(*) FROM tickets WHERE compacted=1").fetchone()[0]
+        assert tickets == 5 and kept >= 4  # (the one never called is still open)
+        assert r.conn.execute("SELECT COUNT(*) FROM events e JOIN tickets t ON t.id = "
+                              "e.case_id WHERE t.compacted=1").fetchone()[0] == 0
+    assert {by: _report(capsys, by, "--data-dir", str(sup.dir)) for by in EXPECTED} == before

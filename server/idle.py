@@ -1,0 +1,169 @@
+"""The poll fast path: a terminal's ordinary pull, answered from one look-up.
+
+Most of a province server's requests are terminals polling every few seconds, and most
+polls find nothing or a step or two of their hall. Such a pull is answered here, in
+front of the framework: one query — the change counter, the hall's high-water mark
+(server.marks), the database's identity and newest start, and the terminal's own row
+(revoked? its token still current? how far its pushes went) — and, only when the mark
+says something is new, the page itself. No read of the change log for an idle poll, no
+dependency injection, no validation models: FastAPI's share of a request was larger than
+the request's own work. The look-up is one short read done on the event loop itself:
+handing it to a thread cost more than the read, and forty threads contending for the
+GIL over sub-millisecond tasks made the latency spiky; a page to read goes to a thread.
+
+Whatever is unusual goes on to the full route (server.sync_routes), which validates,
+answers errors and handles every case: a parameter or header out of the ordinary, a
+token this worker has not seen yet or one no longer current, a hall node, a cursor from
+the future, a terminal whose view of the epoch differs from the database's. So the fast
+answer is exactly what the full route would have said.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import urllib.parse
+from typing import Any
+
+import sqlalchemy as sa
+from starlette.concurrency import run_in_threadpool
+
+from server import db, epoch, metrics, pull
+from server.contacts import Contacts
+from server.tokens import TokenCache
+from sync import wire
+
+PATH = "/api/v1/sync/pull"
+CITY = {"role": "city", "reaches_city": True}
+ROUTE = types.SimpleNamespace(path=PATH)  # what the metrics label the request with
+MAX_SEQ = 2**62
+
+
+def _statement() -> sa.Select:
+    m, t, c = db.hall_marks, db.terminals, db.counters
+    top = sa.select(c.c.value).where(c.c.name == "change_seq").scalar_subquery()
+    mark = sa.select(sa.func.max(m.c.seq)).where(m.c.hall_code.in_(
+        (sa.bindparam("hall"), sa.literal(db.ALL_HALLS)))).scalar_subquery()
+    db_id = sa.select(db.server_meta.c.value).where(
+        db.server_meta.c.key == "db_id").scalar_subquery()
+    boot = sa.select(sa.func.max(db.boots.c.started_at)).scalar_subquery()
+    upstream = sa.select(db.node_meta.c.value).where(
+        db.node_meta.c.key == "upstream_url").scalar_subquery()
+    return sa.select(top.label("top"), mark.label("mark"), db_id.label("db_id"),
+                     boot.label("boot"), upstream.label("upstream"), t.c.token_hash,
+                     t.c.revoked_at, t.c.max_seq, t.c.last_seen, t.c.version).where(
+        t.c.id == sa.bindparam("tid"))
+
+
+STATEMENT = _statement()
+
+
+class Request:
+    """An ordinary pull, read from the raw request; None from `parse` otherwise."""
+
+    def __init__(self, token: str, cursor: int, limit: int, own: int,
+                 seen: epoch.Seen | None, version: str | None, protocol: int = 1) -> None:
+        self.token, self.cursor, self.limit, self.own = token, cursor, limit, own
+        self.seen, self.version, self.protocol = seen, version, protocol
+
+    @classmethod
+    def parse(cls, scope: Any) -> Request | None:
+        h: dict[str, str] = {}
+        for k, v in scope.get("headers", ()):
+            h[k.decode("latin-1").lower()] = v.decode("latin-1")
+        try:
+            proto = int(h.get(wire.PROTOCOL_HEADER.lower(), ""))
+            q = dict(urllib.parse.parse_qsl(scope.get("query_string", b"").decode("latin-1"),
+                                            strict_parsing=False))
+            cursor, own = int(q.pop("cursor", "0")), int(q.pop("own", "-1"))
+            limit = int(q.pop("limit", str(pull.DEFAULT_LIMIT)))
+        except ValueError:
+            return None
+        auth = h.get("authorization", "")
+        seen_raw, version = h.get(epoch.HEADER.lower()), h.get(wire.VERSION_HEADER.lower())
+        if (q or not wire.MIN_PROTOCOL_VERSION <= proto <= wire.PROTOCOL_VERSION
+                or not auth.startswith("Bearer ") or not 0 <= cursor < MAX_SEQ
+                or not -1 <= own < MAX_SEQ or not 1 <= limit <= pull.MAX_LIMIT
+                or (seen_raw is not None and (len(seen_raw) > 120 or epoch.parse(seen_raw)
+                                              is None))
+                or (version is not None and len(version) > 40)):
+            return None
+        return cls(auth[7:].strip(), cursor, limit, own, epoch.parse(seen_raw), version,
+                   proto)
+
+
+def look(database: db.Database, tokens: TokenCache, req: Request) -> tuple[Any, Any] | None:
+    """The terminal and its row of the one look-up when nothing about the pull is
+    unusual, else None (the full route). A single short read: the event loop does it."""
+    known = tokens.get(req.token)
+    if known is None or known.terminal.role != "terminal":
+        return None
+    term = known.terminal
+    row = database.read_one(STATEMENT, {"tid": term.id, "hall": term.hall_code})
+    if row is None or row.token_hash != known.digest or row.revoked_at is not None:
+        tokens.drop(req.token)  # re-enrolled or revoked: the full route says so
+        return None
+    seen = req.seen
+    if row.upstream is not None or req.cursor > int(row.top):
+        return None
+    if seen is not None and (seen.db != row.db_id or (seen.boot and seen.boot != row.boot)
+                             or seen.seq > int(row.top) or seen.own > int(row.max_seq)):
+        return None  # the full route's epoch check decides (server.epoch)
+    return term, row
+
+
+def page(database: db.Database, term: Any, row: Any, req: Request) -> dict[str, Any]:
+    """The page after the look-up: empty when the hall's mark is not past the cursor,
+    else read up to the change seq the look-up saw (every row up to it has committed)."""
+    top = int(row.top)
+    if int(row.mark or 0) <= req.cursor:
+        metrics.IDLE.inc()
+        out: dict[str, Any] = {"cursor": top, "more": False, "events": None, "own": None,
+                               "ref": [], "notices": []}
+    else:
+        with database.reader() as conn:
+            out = pull.pull_page(conn, term, req.cursor, req.limit, req.own, top=top,
+                                 compact=req.protocol >= wire.COMPACT_IDS)
+    out["server"] = CITY
+    out["epoch"] = {"db": row.db_id, "top": top, "boot": row.boot or ""}
+    return out
+
+
+class FastPull:
+    """Pure ASGI middleware answering ordinary pulls (see the module docstring)."""
+
+    def __init__(self, app: Any, database: db.Database, tokens: TokenCache,
+                 contacts: Contacts) -> None:
+        self.app, self.database, self.tokens, self.contacts = app, database, tokens, contacts
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == PATH:
+            out = await self._answer(scope)
+            if out is not None:
+                scope["route"] = ROUTE
+                body = json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode()
+                await send({"type": "http.response.start", "status": 200, "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+    async def _answer(self, scope: Any) -> dict[str, Any] | None:
+        req = Request.parse(scope)
+        if req is None:
+            return None
+        try:
+            found = look(self.database, self.tokens, req)
+            if found is None:
+                return None
+            term, row = found
+            if int(row.mark or 0) <= req.cursor:  # idle: nothing to read, answer now
+                out = page(self.database, term, row, req)
+            else:
+                out = await run_in_threadpool(page, self.database, term, row, req)
+        except sa.exc.SQLAlchemyError:
+            return None  # the full route meets it again and answers 503
+        self.contacts.note(term.id, req.version, stored=row.last_seen,
+                           stored_version=row.version)
+        return out

@@ -1,0 +1,74 @@
+"""Each hall's high-water mark: the highest change seq of anything its terminals pull.
+
+A province server answers thousands of polls a second, and almost all of them find
+nothing new. Reading the change log (events, reference rows, notices) to learn that is
+three index probes and a page built for nothing; a hall's mark answers it with one
+primary-key look-up (server.idle). The writer keeps the marks (db.Database.writer calls
+`advance` before every commit), so no code that stores rows can forget them, and a mark
+commits with the rows it covers: a reader that sees mark M sees every row up to M.
+
+Hall "*" is the mark of reference rows that every hall pulls (the standard catalog, the
+calendar): a terminal's hall changed when its own mark or "*" moved past its cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from server import db
+
+
+def advance(conn: sa.Connection, start: int) -> dict[str, int]:
+    """Move the marks of every hall that got a change seq above `start` in this writer
+    transaction; returns them (hall → new mark). Nothing to do when no seq was taken."""
+    top = db.current_seq(conn)
+    if top <= start:
+        return {}
+    e, r, n = db.events, db.reference, db.notices
+    moved: dict[str, int] = {}
+    for col, hall in ((e.c.server_seq, e.c.hall_code), (r.c.change_seq, r.c.hall_code),
+                      (n.c.change_seq, n.c.hall_code)):
+        for code, seq in conn.execute(sa.select(hall, sa.func.max(col)).where(
+                col > start, col <= top).group_by(hall)):
+            moved[code] = max(moved.get(code, 0), int(seq))
+    if moved:
+        _store(conn, moved)
+    return moved
+
+
+def _store(conn: sa.Connection, moved: dict[str, int]) -> None:
+    m = db.hall_marks
+    have = set()
+    codes = sorted(moved)
+    for i in range(0, len(codes), 500):
+        have.update(x[0] for x in conn.execute(
+            sa.select(m.c.hall_code).where(m.c.hall_code.in_(codes[i:i + 500]))))
+    updates = [{"b_hall": h, "b_seq": moved[h]} for h in codes if h in have]
+    if updates:
+        conn.execute(m.update().where(m.c.hall_code == sa.bindparam("b_hall"))
+                     .where(m.c.seq < sa.bindparam("b_seq"))
+                     .values(seq=sa.bindparam("b_seq")), updates)
+    inserts = [{"hall_code": h, "seq": moved[h]} for h in codes if h not in have]
+    if inserts:
+        conn.execute(m.insert(), inserts)
+
+
+def mark_of(conn: sa.Connection, halls: Iterable[str]) -> int:
+    """The highest mark among `halls` (0 when none of them ever changed)."""
+    m = db.hall_marks
+    got = conn.execute(sa.select(sa.func.max(m.c.seq)).where(
+        m.c.hall_code.in_(list(halls)))).scalar()
+    return int(got or 0)
+
+
+def moved_since(conn: sa.Connection, seq: int) -> tuple[int, dict[str, int]]:
+    """The change seq now and the halls whose marks passed `seq` (the long poll's
+    watcher asks this a few times a second: one index range, usually empty)."""
+    top = db.current_seq(conn)
+    if top <= seq:
+        return top, {}
+    m = db.hall_marks
+    rows = conn.execute(sa.select(m.c.hall_code, m.c.seq).where(m.c.seq > seq))
+    return top, {h: int(s) for h, s in rows}
