@@ -25,6 +25,7 @@ from bench import report
 
 BENCHMARKS = (
     "bench.bench_lookup",
+    "bench.bench_counter_scan",
     "bench.bench_startup",
     "bench.bench_printing",
     "bench.bench_kiosk",
