@@ -71,6 +71,7 @@ COUNTS: tuple[Count, ...] = (
     _c("registered", "case", "registered_on"),
     _c("accepted", "case", "accepted_on"),
     _c("instant", "case", "accepted_on", ("instant", "=", 1)),
+    _c("accepted_extended", "case", "accepted_on", ("extended", "=", 1)),
     _c("accepted_done", "case", "accepted_on", ("completed_on", "<=", ":e")),
     _c("completed", "case", "completed_on"),
     _c("promised_done", "case", "completed_on", *_PROMISED),

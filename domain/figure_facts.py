@@ -36,6 +36,9 @@ FACT_COLUMNS = (
     "opened_on", "closed_on", "due", "minutes", "outcome", "case_ref",
     # queue tickets (issue 11): the zone it was taken for, its wait and service seconds
     "zone", "wait_s", "service_s",
+    # a case accepted (or registered, not yet accepted) in an extended period: evenings,
+    # weekend and holiday duty (domain.opening; issue 12: Yibin counts them apart)
+    "extended",
     "first_on", "last_on",
 )
 COL = {name: i for i, name in enumerate(FACT_COLUMNS)}
@@ -115,7 +118,7 @@ def case_facts(case: Case, cal: WorkCalendar) -> Facts | None:
                 staff_id=staff, instant=int(case.instant), registered_on=registered_on,
                 accepted_on=accepted_on, completed_on=completed_on, refused_on=refused_on,
                 withdrawn_on=withdrawn_on, deadline=deadline, work_days=work_days,
-                first_on=first_on, last_on=last_on, **rating)
+                extended=int(case.extended), first_on=first_on, last_on=last_on, **rating)
 
 
 def consultation_facts(c: consultations.Consultation) -> Facts | None:

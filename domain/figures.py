@@ -157,6 +157,7 @@ class Tally:
             "registered": c["registered"], "accepted": c["accepted"],
             "completed": c["completed"], "refused": c["refused"],
             "withdrawn": c["withdrawn"], "instant": c["instant"],
+            "accepted_extended": c["accepted_extended"],
             "completion_rate": _rate(c["accepted_done"], c["accepted"]),
             "instant_rate": _rate(c["instant"], c["accepted"]),
             "promised_completed": c["promised_done"], "on_time": c["on_time"],

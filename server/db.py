@@ -166,6 +166,7 @@ figure_facts = sa.Table(
     sa.Column("zone", sa.String(64)),
     sa.Column("wait_s", sa.Integer),
     sa.Column("service_s", sa.Integer),
+    sa.Column("extended", sa.Integer),
     sa.Index("figure_facts_hall_span", "hall_code", "last_on", "first_on"),
     sa.Index("figure_facts_hall_stream", "hall_code", "stream", "outcome"),
 )

@@ -249,4 +249,10 @@ MIGRATIONS: list[str] = [
         made_at TEXT NOT NULL
     );
     """,
+    # 10: cases accepted in an extended period (evenings, weekend and holiday duty) count
+    # apart in the figures (issue 12). No backfill: the stamp came with opening periods,
+    # in the same release, so no earlier case has one.
+    """
+    ALTER TABLE figure_facts ADD COLUMN extended INTEGER;
+    """,
 ]

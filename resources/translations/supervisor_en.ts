@@ -12,52 +12,52 @@
 <context>
     <name>CasesDialog</name>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="184"/>
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="184"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="185"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="171"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="185"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="172"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="186"/>
         <source>办结期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="172"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="186"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="179"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="193"/>
         <source>{n} 件</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="182"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="196"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="184"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="198"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="197"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="211"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
@@ -65,97 +65,207 @@
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="31"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="32"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="33"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="34"/>
+        <source>办结率</source>
+        <translation>Completion rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="35"/>
+        <source>即办率</source>
+        <translation>Instant rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="36"/>
+        <source>延时服务受理</source>
+        <translation>Accepted in extended hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="37"/>
+        <source>按时办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="38"/>
+        <source>提前办结率</source>
+        <translation>Early rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="39"/>
+        <source>平均工作日</source>
+        <translation>Avg. working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="40"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="41"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="42"/>
+        <source>撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="43"/>
+        <source>咨询</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="44"/>
+        <source>评价</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="45"/>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="46"/>
+        <source>差评</source>
+        <translation>Bad ratings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="47"/>
+        <source>评价覆盖率</source>
+        <translation>Rating coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="48"/>
+        <source>申诉剔除</source>
+        <translation>Excluded on appeal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="49"/>
+        <source>回访未结</source>
+        <translation>Open follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="50"/>
+        <source>回访超期</source>
+        <translation>Overdue follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="51"/>
+        <source>平均等候(分)</source>
+        <translation>Avg. wait (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="52"/>
+        <source>平均办理(分)</source>
+        <translation>Avg. service (min)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/figures_page.py" line="72"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="58"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="72"/>
         <source>按工作人员</source>
         <translation>By staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="73"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="59"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="73"/>
         <source>按事项</source>
         <translation>By item</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="74"/>
         <source>按服务区</source>
         <translation>By zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="74"/>
         <source>按日</source>
         <translation>By day</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="60"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="74"/>
         <source>全厅</source>
         <translation>Whole hall</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="78"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="64"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="78"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="65"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="79"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="65"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="79"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="70"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="84"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="71"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="85"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="72"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="86"/>
         <source>导出CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="73"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="87"/>
         <source>统计</source>
         <translation>Figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="80"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="94"/>
         <source>双击一行查看办件</source>
         <translation>Double-click a row for its cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="128"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="142"/>
         <source>{n} 行；全厅：受理 {a}，办结 {c}，满意率 {s}。双击一行查看办件</source>
         <translation>{n} rows; hall: accepted {a}, completed {c}, satisfaction {s}. Double-click a row for its cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="152"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="166"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/supervisor/figures_page.py" line="156"/>
+        <location filename="../../desktop/supervisor/figures_page.py" line="170"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>

@@ -40,7 +40,8 @@ def random_rows(n: int, seed: int) -> list[tuple]:
                  window_id=_maybe(rng, ["W1", "W2", ""], 0.15),
                  staff_id=_maybe(rng, ["S1", "S2", ""], 0.15))
         if stream == "case":
-            r.update(instant=rng.choice((0, 1)), registered_on=_maybe(rng, EDGES, 0.1),
+            r.update(instant=rng.choice((0, 1)), extended=rng.choice((0, 1, None)),
+                     registered_on=_maybe(rng, EDGES, 0.1),
                      accepted_on=_maybe(rng, EDGES, 0.2), completed_on=_maybe(rng, EDGES),
                      refused_on=_maybe(rng, EDGES, 0.85), withdrawn_on=_maybe(rng, EDGES, 0.85),
                      deadline=_maybe(rng, EDGES, 0.4), work_days=_maybe(rng, [0, 1, 3, 7]),

@@ -179,3 +179,21 @@ def test_consultations_and_queue_tickets():
     assert f["avg_consultation_minutes"] == 5.0
     assert (f["tickets"], f["avg_wait_seconds"], f["avg_service_seconds"]) == (3, 450.5, 481.0)
     assert (f["avg_wait_minutes"], f["avg_service_minutes"]) == (7.51, 8.02)
+
+
+def test_cases_accepted_in_extended_hours_count_apart():
+    """Issue 12: Yibin counts what its evening and weekend duty accepted. The acceptance's
+    stamp decides (a kiosk registration at 19:00 accepted next morning was not extended)."""
+    evening = B.case("x1", [("accepted", at("2026-03-02", "18:30"),
+                             {"period": "evening", "extended": True})])
+    weekend = B.case("x2", [("accepted", at("2026-03-07", "10:00"),
+                             {"period": "weekend", "extended": True})])
+    next_morning = B.case("x3", [("accepted", at("2026-03-03", "09:10"),
+                                  {"period": "morning", "extended": False})])
+    plain = B.case("x4", [("accepted", at("2026-03-03", "09:30"), {})])
+    rows = [case_facts(c, CAL) for c in (evening, weekend, next_morning, plain)]
+    got = hall(rows)
+    assert got["accepted"] == 4 and got["accepted_extended"] == 2
+    by_day = {r["group"]: r["accepted_extended"]
+              for r in fg.figures(rows, MARCH, "day", LABELS) if r["accepted"]}
+    assert by_day == {"2026-03-02": 1, "2026-03-03": 0, "2026-03-07": 1}

@@ -35,12 +35,46 @@ def _server_figures(url: str, by: str, hall: str | None = "371100"):
         database.dispose()
 
 
+def _evening_duty_cases(r: Replica) -> int:
+    """Two cases accepted in the hall's evening period (延时服务), as the counter stamps
+    them (domain.opening.stamp), and one the next morning that the kiosk registered at
+    19:00: extended is the acceptance's word."""
+    import random
+
+    from domain import events as ev
+    from domain.application import registration_payload
+    from sync import reference
+    from sync.demo_data import demo_person
+
+    catalog = reference.load_catalog(r)
+    clerk = Actor("S001", r.identity().terminal_id, "W01")
+    item = next(i for i in catalog.items if not i.instant)
+    store, rng = CaseStore(r), random.Random(12)
+    day = TODAY - dt.timedelta(days=2)
+    stamps = [({"period": "evening", "extended": True}, 18, {"period": "evening",
+                                                             "extended": True}),
+              ({"period": "evening", "extended": True}, 19, {"period": "evening",
+                                                             "extended": True}),
+              ({"period": "evening", "extended": True}, 19, {"period": "morning",
+                                                             "extended": False})]
+    for reg, hour, acc in stamps:
+        when = dt.datetime.combine(day, dt.time(hour, 10), ev.CHINA_TZ)
+        provided = {m.id: True for m in item.materials if m.required}
+        _, case = store.open_case({**registration_payload(item, demo_person(rng),
+                                                          provided=provided), **reg},
+                                  clerk, now=when)
+        later = when if acc["extended"] else when + dt.timedelta(hours=14)
+        store.record(case.id, ev.ACCEPTED, acc, clerk, now=later)
+    return sum(1 for _r, _h, acc in stamps if acc["extended"])
+
+
 def test_replica_and_server_agree_to_the_case(server, hall_db, code_for, tmp_path):
     counter = Term(tmp_path / "counter", server.url, code_for())
     sup = Term(tmp_path / "sup", server.url, code_for())
     with Replica.in_dir(counter.dir) as r:
         write_demo_cases(r, 120, today=TODAY)
         seed_supervision(CaseStore(r), TODAY)
+        extended = _evening_duty_cases(r)
     sync_all([counter.dir, sup.dir], rounds=2)
     for by in ("window", "staff", "day", "department", "zone", "hall"):  # hall last: used below
         with Replica.in_dir(sup.dir) as r:
@@ -49,6 +83,7 @@ def test_replica_and_server_agree_to_the_case(server, hall_db, code_for, tmp_pat
         assert mine == city, by
     _rows, total = mine
     assert total["accepted"] > 50 and total["consultations"] == 60
+    assert total["accepted_extended"] == extended == 2  # issue 12: evening duty apart
     assert total["excluded_ratings"] == 1 and total["followups_opened"] >= 3
     # the queue's five days: every ticket, waits and service times, at both ends
     assert total["tickets"] == 40 and total["avg_wait_seconds"] > 0
