@@ -21,10 +21,8 @@ over any running server or node of hall 371100.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import pathlib
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,16 +33,11 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.report import bench_line
+from bench.servers import demo_hall, free_port, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET_MS, GOAL_MS = 1000.0, 300.0
 HALL = "371100"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Hall:
@@ -52,7 +45,7 @@ class Hall:
 
     def __init__(self, work: pathlib.Path, url: str | None = None, db_url: str | None = None,
                  *, over_node: bool = False) -> None:
-        from server import admin, db
+        from server import db
 
         self.work = work
         self.procs: list[subprocess.Popen] = []
@@ -61,9 +54,7 @@ class Hall:
             database = db.Database(self.db_url)
             db.init_db(database.engine)
             with database.writer() as conn:
-                admin.ensure_calendar(conn)
-                admin.import_catalog(conn, json.loads(
-                    (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
+                demo_hall(conn)
             database.dispose()
             url = self._serve(self.db_url, "--demo")  # the demo staff log in (1001/1234)
             if over_node:  # the hall's own node on its LAN: the city only behind it
@@ -80,13 +71,13 @@ class Hall:
         self.url = url
 
     def _serve(self, db_url: str, *args: str) -> str:
-        port = _port()
+        port = free_port()
         self.procs.append(subprocess.Popen(
             [sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
              "--port", str(port), "--log-level", "warning", *args], cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         url = f"http://127.0.0.1:{port}"
-        _wait(url)
+        wait_healthy(url)
         return url
 
     def terminal(self, name: str) -> pathlib.Path:
@@ -107,18 +98,6 @@ class Hall:
         for proc in reversed(self.procs):
             proc.terminate()
             proc.wait(15)
-
-
-def _wait(url: str) -> None:
-    import requests
-
-    for _ in range(300):
-        try:
-            if requests.get(url + "/api/v1/health", timeout=1).ok:
-                return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise RuntimeError("server did not start")
 
 
 def _wait_reaches_city(url: str) -> None:

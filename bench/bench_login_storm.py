@@ -19,7 +19,6 @@ import base64
 import http.client
 import json
 import pathlib
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,27 +28,20 @@ import time
 import uuid
 
 from bench.report import bench_line, met
+from bench.servers import demo_hall, free_port
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL = "371100"
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _setup(db_url: str) -> tuple[str, str]:
     """The demo hall and one enrolled terminal (token, terminal id)."""
-    from server import admin, auth, db
+    from server import auth, db
 
     database = db.Database(db_url)
     db.init_db(database.engine)
     with database.writer() as conn:
-        admin.ensure_calendar(conn)
-        admin.import_catalog(conn, json.loads(
-            (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
+        demo_hall(conn)
         got = auth.enrol(conn, auth.issue_code(conn, HALL))
     database.dispose()
     return got["token"], got["terminal_id"]
@@ -144,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="yc-login-storm-"))
     db_url = f"sqlite:///{tmp / 'server.sqlite3'}"
     token, tid = _setup(db_url)
-    port = _port()
+    port = free_port()
     log = open(tmp / "server.log", "wb")  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
                              "--port", str(port), "--log-level", "warning"], cwd=ROOT,

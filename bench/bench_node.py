@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import pathlib
 import shutil
 import subprocess
@@ -28,8 +27,9 @@ import time
 
 import requests
 
-from bench.bench_sync import LINK, ROOT, _ctl, _port, _wait
+from bench.bench_sync import LINK, ROOT, _ctl
 from bench.report import bench_line, met
+from bench.servers import demo_hall, free_port, wait_healthy
 
 TOWNSHIP = "371102101"
 LOG = pathlib.Path(tempfile.gettempdir()) / "yc-bench-node.log"  # the node's, for its timings
@@ -58,10 +58,8 @@ def _city(work: pathlib.Path) -> str:
     url = f"sqlite:///{work / 'city.sqlite3'}"
     database = db.Database(url)
     db.init_db(database.engine)
-    catalog = json.loads((ROOT / "resources/catalog/demo.json").read_text("utf-8"))
     with database.writer() as conn:
-        admin.ensure_calendar(conn)
-        admin.import_catalog(conn, catalog)
+        catalog = demo_hall(conn)
         halls.add(conn, TOWNSHIP, "河口镇便民服务中心", parent=catalog["hall"]["code"])
         admin.import_catalog(conn, catalog, hall=TOWNSHIP)
         halls.add(conn, TOWNSHIP, "河口镇便民服务中心")
@@ -116,16 +114,16 @@ def with_node(work: pathlib.Path, windows: int, each: int) -> dict:
 
     city_db = _city(work)
     node_db = f"sqlite:///{work / 'node.sqlite3'}"
-    cport, nport, sport, ctl = _port(), _port(), _port(), _port()
+    cport, nport, sport, ctl = free_port(), free_port(), free_port(), free_port()
     procs = [_server(city_db, cport)]
-    _wait(f"http://127.0.0.1:{cport}")
+    wait_healthy(f"http://127.0.0.1:{cport}")
     shaper = _shaper(sport, cport, ctl)
     procs.append(_server(node_db, nport, "--upstream", f"http://127.0.0.1:{sport}",
                          "--upstream-code", _code(city_db, node_codes=16),
                          "--upstream-interval", "0.5", log=LOG))
     node = f"http://127.0.0.1:{nport}"
     try:
-        _wait(node)
+        wait_healthy(node)
         t0 = time.perf_counter()
         while not requests.get(node + "/api/v1/health", timeout=5).json().get("reaches_city"):
             time.sleep(0.2)  # enrolled, the catalog pulled
@@ -167,10 +165,10 @@ def direct(work: pathlib.Path, windows: int, each: int) -> dict:
     from sync.replica import Replica
 
     city_db = _city(work)
-    cport, sport, ctl = _port(), _port(), _port()
+    cport, sport, ctl = free_port(), free_port(), free_port()
     procs = [_server(city_db, cport)]
     city = f"http://127.0.0.1:{cport}"
-    _wait(city)
+    wait_healthy(city)
     shaper = _shaper(sport, cport, ctl)
     try:
         dirs = _week(work, city, city_db, windows, each)

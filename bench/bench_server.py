@@ -30,6 +30,7 @@ import time
 from typing import Any
 
 from bench import report
+from bench.servers import demo_hall, free_port
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL_SIZE = 10
@@ -68,9 +69,7 @@ def _setup(db_url: str, n: int, pool: list[dict]) -> list[dict[str, Any]]:
     rng = random.Random(3)
     out = []
     with database.writer() as conn:
-        admin.ensure_calendar(conn)
-        admin.import_catalog(conn, json.loads(
-            (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
+        demo_hall(conn)
         for i in range(n):
             hall = f"H{i // HALL_SIZE:04d}"
             if i % HALL_SIZE == 0:
@@ -171,8 +170,6 @@ def _q(values: list[float], q: float) -> float:
 
 
 def _serve(db_url: str, workers: int, log: pathlib.Path) -> tuple[subprocess.Popen, str]:
-    from tests.support.servers import free_port
-
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
                              "--port", str(port), "--log-level", "warning",

@@ -30,7 +30,8 @@ import time
 
 from bench import report
 from bench.bench_server import _pool
-from bench.bench_sync import LINK, _ctl, _port, _wait
+from bench.bench_sync import LINK, _ctl
+from bench.servers import demo_hall, free_port, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL = "371100"
@@ -51,14 +52,12 @@ def _registration(rng: random.Random, pool: list[dict]) -> dict:
 def build(db_url: str, n: int, pool: list[dict]) -> dict[str, int]:
     """A hall of n cases over 18 months; the last 30 days' cases with their events."""
     from domain.ids import uuid7
-    from server import admin, db
+    from server import db
 
     database = db.Database(db_url)
     db.init_db(database.engine)
     with database.writer() as conn:
-        admin.ensure_calendar(conn)
-        admin.import_catalog(conn, json.loads(
-            (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
+        demo_hall(conn)
     rng = random.Random(11)
     now = dt.datetime.now(dt.UTC)
     span = dt.timedelta(days=548)
@@ -159,7 +158,7 @@ def run(n: int, pool: list[dict], work: pathlib.Path) -> dict:
     built = build(url, n, pool)
     print(f"# {n} cases built in {time.monotonic() - t0:.0f} s: {built['live']} in the "
           f"window, {built['events']} events", flush=True)
-    port, sport, cport = _port(), _port(), _port()
+    port, sport, cport = free_port(), free_port(), free_port()
     srv = subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", url,
                             "--port", str(port), "--log-level", "warning"], cwd=ROOT,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -168,7 +167,7 @@ def run(n: int, pool: list[dict], work: pathlib.Path) -> dict:
                                *LINK, "--lose-response-every", "4", "--max-seconds", "3600"],
                               stdout=subprocess.DEVNULL)
     try:
-        _wait(f"http://127.0.0.1:{port}")
+        wait_healthy(f"http://127.0.0.1:{port}")
         time.sleep(0.5)
         database = db.Database(url)
         with database.writer() as conn:

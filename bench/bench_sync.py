@@ -24,17 +24,12 @@ import threading
 import time
 
 from bench.report import bench_line, met
+from bench.servers import demo_hall, free_port, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 GOAL_B_PER_EVENT = 40  # issue 17: a week offline, bytes up per event
 GOAL_WEEK_S = 10.0
 LINK = ["--up-kbps", "256", "--down-kbps", "512", "--delay-ms", "300"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _ctl(port: int, cmd: str) -> dict:
@@ -43,34 +38,20 @@ def _ctl(port: int, cmd: str) -> dict:
         return json.loads(s.makefile().readline())
 
 
-def _wait(url: str) -> None:
-    import requests
-
-    for _ in range(300):
-        try:
-            if requests.get(url + "/api/v1/health", timeout=1).ok:
-                return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise RuntimeError("server did not start")
-
-
 class Rig:
     """Our server + a shaper in front of it, in child processes."""
 
     def __init__(self, work: pathlib.Path) -> None:
-        from server import admin, db
+        from server import db
 
         self.work = work
         self.db_url = f"sqlite:///{work / 'server.sqlite3'}"
         database = db.Database(self.db_url)
         db.init_db(database.engine)
         with database.writer() as conn:
-            admin.ensure_calendar(conn)
-            admin.import_catalog(conn, json.loads(
-                (ROOT / "resources/catalog/demo.json").read_text("utf-8")))
+            demo_hall(conn)
         database.dispose()
-        self.port, self.sport, self.cport = _port(), _port(), _port()
+        self.port, self.sport, self.cport = free_port(), free_port(), free_port()
         self.procs = [subprocess.Popen(
             [sys.executable, "-m", "desktop.cli", "server", "--db", self.db_url, "--port",
              str(self.port), "--log-level", "warning"], cwd=ROOT,
@@ -81,7 +62,7 @@ class Rig:
              "--max-seconds", "900"], stdout=subprocess.DEVNULL))
         self.direct = f"http://127.0.0.1:{self.port}"
         self.shaped = f"http://127.0.0.1:{self.sport}"
-        _wait(self.direct)
+        wait_healthy(self.direct)
         time.sleep(0.5)
 
     def terminal(self, name: str) -> pathlib.Path:
@@ -197,7 +178,7 @@ def peer(peer_dir: pathlib.Path, n: int = 10, each: int = 200) -> dict | None:
     against its own server behind its own shaper. None when it is not installed."""
     if not (peer_dir / "node_modules").exists() or not shutil.which("node"):
         return None
-    p, sp, cp = _port(), _port(), _port()
+    p, sp, cp = free_port(), free_port(), free_port()
     procs = [subprocess.Popen(["node", "server.js", str(p)], cwd=peer_dir,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
              subprocess.Popen([sys.executable, str(ROOT / "bench/shaper.py"), "--listen",
