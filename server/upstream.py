@@ -14,7 +14,6 @@ backoff while it is down; a refusal (revoked, wrong code, old protocol) waits a 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ import requests
 from server import codeblocks, db, halls, upstream_apply
 from server.auth import now_iso
 from sync import transport, wire
+from sync.rounds import RoundLoop
 from sync.transport import Offline, SyncRefused
 
 log = logging.getLogger(__name__)
@@ -175,42 +175,27 @@ class Upstream:
         self.session.close()
 
 
-class UpstreamWorker:
+class UpstreamWorker(RoundLoop):
     """A daemon thread running upstream rounds for one node (see the module doc)."""
+
+    thread_name = "upstream"
 
     def __init__(self, link: Upstream, *, interval: float = 5.0,
                  max_backoff: float = 30.0) -> None:
+        super().__init__(interval)
         self.link = link
-        self.interval, self.max_backoff = interval, max_backoff
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.max_backoff = max_backoff
         self.rounds = 0
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="upstream", daemon=True)
-        self._thread.start()
-
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        super().stop(timeout)
         self.link.close()
 
     def wake(self) -> None:
         """Forward now: a terminal pushed."""
-        self._wake.set()
+        super().wake()
 
-    def _run(self) -> None:
-        attempt = 0
-        while not self._stop.is_set():
-            wait = self._once(attempt)
-            attempt = 0 if wait == self.interval else attempt + 1
-            self._wake.wait(wait)
-            self._wake.clear()
-
-    def _once(self, attempt: int) -> float:
+    def _round(self, attempt: int) -> float:
         t0 = time.monotonic()
         try:
             rep = self.link.round()

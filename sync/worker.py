@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import pathlib
-import threading
 from collections.abc import Callable
 
 from sync.client import Offline, RoundReport, SyncClient, SyncRefused
 from sync.lock import LockBusy, sync_lock
+from sync.rounds import RoundLoop
 from sync.status import SyncStatus
 from sync.transport import backoff_delay
 
@@ -32,51 +32,39 @@ def run_round(client: SyncClient, data_dir: pathlib.Path) -> RoundReport:
         return client.sync_round()
 
 
-class SyncWorker:
+class SyncWorker(RoundLoop):
     """A daemon thread running sync rounds for one data folder."""
+
+    thread_name = "sync-worker"
 
     def __init__(self, data_dir: pathlib.Path | str, on_status: Callable[[SyncStatus], None],
                  *, interval: float = 5.0, max_backoff: float = 300.0,
                  refused_wait: float = 60.0) -> None:
+        super().__init__(interval)
         self.data_dir = pathlib.Path(data_dir)
         self.on_status = on_status
-        self.interval, self.max_backoff, self.refused_wait = interval, max_backoff, refused_wait
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self.max_backoff, self.refused_wait = max_backoff, refused_wait
         self._compact_at = 0.0
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self._client: SyncClient | None = None
 
     def wake(self) -> None:
         """Sync now: after a local write, on "sync now", on a network change."""
-        self._wake.set()
+        super().wake()
 
-    def _run(self) -> None:
-        client = SyncClient(self.data_dir)
+    def _begin(self) -> None:
+        client = self._client = SyncClient(self.data_dir)
         # a new terminal's first download shows its progress page by page
         client.progress = lambda _done, _total: self.on_status(
             _with(client.status(online=True), syncing=True))
-        attempt = 0
-        try:
-            while not self._stop.is_set():
-                wait = self._once(client, attempt)
-                attempt = 0 if wait == self.interval else attempt + 1
-                self._wake.wait(wait)
-                self._wake.clear()
-        finally:
-            client.close()
 
-    def _once(self, client: SyncClient, attempt: int) -> float:
+    def _end(self) -> None:
+        if self._client is not None:
+            self._client.close()
+
+    def _round(self, attempt: int) -> float:
         """One round and its status; returns how long to wait before the next."""
+        client = self._client
+        assert client is not None
         if not client.enrolled:
             self.on_status(client.status())
             return self.refused_wait
