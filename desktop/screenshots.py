@@ -66,6 +66,7 @@ class CounterTour(QObject):
             ("07-my-cases", lambda: ws().show_my_cases()),
             ("07-status-hall-node", self._hall_node_status),
             ("07b-status-first-download", self._first_download_status),
+            ("", self._real_status),
             ("08-case-history", self._history_case),
             ("09-issue-dialog", self._issue_dialog),
             ("10-review-dialog", self._review_dialog),
@@ -84,6 +85,7 @@ class CounterTour(QObject):
             ("20-opening-period-1920", self._opening_hours),
             ("21-status-hall-node-1920", self._hall_node_status),
             ("21b-status-first-download-1920", self._first_download_status),
+            ("", self._real_status),
             ("22-outside-hours-1920", self._outside_hours),
             ("23-duty-tooltip-1920", self._duty_tooltip),
             ("", QToolTip.hideText),
@@ -236,27 +238,39 @@ class CounterTour(QObject):
         node's WAN to the city is down (the demo itself runs standalone)."""
         import json
 
-        from desktop.sync_status import SyncStatusWidget
         from sync.status import SyncStatus, server_fields
 
-        w = self.shell.findChild(SyncStatusWidget)
-        if w is None:
-            return
         info = {"role": "node", "hall_name": "河口镇便民服务中心", "reaches_city": False,
                 "city_contact": "2026-03-02T09:15:00+08:00", "upstream_pending": 412}
-        w.set_status(SyncStatus(mode="enrolled", online=True, pending=0,
-                                last_success="2026-03-05T16:42:00+08:00",
-                                **server_fields("http://192.168.1.5:8470", json.dumps(info))))
+        self._fake_status(SyncStatus(mode="enrolled", online=True, pending=0,
+                                     last_success="2026-03-05T16:42:00+08:00",
+                                     **server_fields("http://192.168.1.5:8470",
+                                                     json.dumps(info))))
 
-    def _first_download_status(self) -> None:
-        """A new counter of a big city hall downloading the hall's data page by page."""
+    def _fake_status(self, status: object) -> None:
+        """Show a status this standalone demo cannot have; `_real_status` puts its own back."""
         from desktop.sync_status import SyncStatusWidget
-        from sync.status import SyncStatus
 
         w = self.shell.findChild(SyncStatusWidget)
         if w is not None:
-            w.set_status(SyncStatus(mode="enrolled", online=True, syncing=True,
-                                    bootstrap_done=21500, bootstrap_total=52919))
+            if not hasattr(self, "_own_status"):
+                self._own_status = getattr(w, "shown", None)
+            w.set_status(status)
+
+    def _real_status(self) -> None:
+        from desktop.sync_status import SyncStatusWidget
+
+        w = self.shell.findChild(SyncStatusWidget)
+        own = self.__dict__.pop("_own_status", None)
+        if w is not None and own is not None:
+            w.set_status(own)
+
+    def _first_download_status(self) -> None:
+        """A new counter of a big city hall downloading the hall's data page by page."""
+        from sync.status import SyncStatus
+
+        self._fake_status(SyncStatus(mode="enrolled", online=True, syncing=True,
+                                     bootstrap_done=21500, bootstrap_total=52919))
 
     def _extend_dialog(self) -> None:
         """延期 at the window: the department's head approves with their password."""

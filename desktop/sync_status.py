@@ -102,6 +102,7 @@ class SyncStatusWidget(QWidget):
     @Slot(object)
     def set_status(self, s: SyncStatus) -> None:
         """Show a status (called on the GUI thread)."""
+        self.shown = s
         enrolled = s.mode == "enrolled"
         if not enrolled:
             self.state.setText(self.tr("单机模式"))

@@ -15,8 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.counter import jobs
-from desktop.counter.case_widgets import ActionBar, CaseModel, FactsPanel, Pane, set_text
+from desktop.counter.case_widgets import (
+    ActionBar,
+    CaseHeader,
+    CaseModel,
+    FactsPanel,
+    Pane,
+    set_text,
+)
 from desktop.counter.countdown import TEXT_COLOURS, awaiting_supplement, describe
 from desktop.counter.dialogs import IssueDialog, ReasonDialog, ReviewDialog
 from desktop.counter.history import HistoryTable, when_text
@@ -66,19 +71,9 @@ class CaseView(QWidget):
         self.shortcuts: dict[str, Callable[[], None]] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        head = QFrame(objectName="itemHeader")
-        hl = QHBoxLayout(head)
-        left = QVBoxLayout()
-        self.title = QLabel("", objectName="itemTitle")
-        self.title.setWordWrap(True)
-        self.number = QLabel("", objectName="itemFacts")
-        left.addWidget(self.title)
-        left.addWidget(self.number)
-        hl.addLayout(left, 1)
-        self.state_badge = QLabel("", objectName="stateBadge")
-        self.countdown = QLabel("", objectName="countdownBadge")
-        hl.addWidget(self.countdown)
-        hl.addWidget(self.state_badge)
+        head = CaseHeader()
+        self.title, self.number = head.title, head.number
+        self.countdown, self.state_badge = head.countdown, head.state_badge
         self.header = Pane(head, fit=True)
         lay.addWidget(self.header)
         split = QSplitter()

@@ -22,10 +22,31 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
 from domain.case import Case
+
+
+class CaseHeader(QFrame):
+    """The case's head line, the same on the counter and the reviewer's face: the item as
+    the title, its numbers under it, the countdown and the state as badges on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="itemHeader")
+        row = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.title = QLabel("", objectName="itemTitle")
+        self.title.setWordWrap(True)
+        self.number = QLabel("", objectName="itemFacts")
+        left.addWidget(self.title)
+        left.addWidget(self.number)
+        row.addLayout(left, 1)
+        self.countdown = QLabel("", objectName="countdownBadge")
+        self.state_badge = QLabel("", objectName="stateBadge")
+        row.addWidget(self.countdown)
+        row.addWidget(self.state_badge)
 
 
 def set_text(widget: QLabel | QPushButton, text: str) -> None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.counter.case_widgets import CaseHeader
 from desktop.counter.countdown import TEXT_COLOURS, describe
 from desktop.counter.history import HistoryTable, when_text
 from desktop.counter.session import CounterState
@@ -45,19 +45,10 @@ class CasePanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        head = QFrame(objectName="itemHeader")
-        hl = QHBoxLayout(head)
-        left = QVBoxLayout()
-        self.title = QLabel(self.tr("请在左侧选择办件"), objectName="itemTitle")
-        self.title.setWordWrap(True)
-        self.number = QLabel("", objectName="itemFacts")
-        left.addWidget(self.title)
-        left.addWidget(self.number)
-        hl.addLayout(left, 1)
-        self.countdown = QLabel("", objectName="countdownBadge")
-        self.state_badge = QLabel("", objectName="stateBadge")
-        hl.addWidget(self.countdown)
-        hl.addWidget(self.state_badge)
+        head = CaseHeader()
+        self.title, self.number = head.title, head.number
+        self.countdown, self.state_badge = head.countdown, head.state_badge
+        self.title.setText(self.tr("请在左侧选择办件"))
         lay.addWidget(head)
         # facts and materials side by side on top, the history full width below: the
         # history's six columns need the width more than the facts do

@@ -5,98 +5,98 @@
     <name>CasePanel</name>
     <message>
         <location filename="../../desktop/review/case_panel.py" line="51"/>
-        <location filename="../../desktop/review/case_panel.py" line="104"/>
+        <location filename="../../desktop/review/case_panel.py" line="95"/>
         <source>请在左侧选择办件</source>
         <translation>Choose a case on the left</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="75"/>
-        <location filename="../../desktop/review/case_panel.py" line="77"/>
+        <location filename="../../desktop/review/case_panel.py" line="66"/>
+        <location filename="../../desktop/review/case_panel.py" line="68"/>
         <source>窗口收取的材料</source>
         <translation>Materials received at the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="85"/>
+        <location filename="../../desktop/review/case_panel.py" line="76"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="86"/>
+        <location filename="../../desktop/review/case_panel.py" line="77"/>
         <source>文书（预览、打印、补打）</source>
         <translation>Papers (preview, print, reprint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="112"/>
+        <location filename="../../desktop/review/case_panel.py" line="103"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="130"/>
+        <location filename="../../desktop/review/case_panel.py" line="121"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="134"/>
+        <location filename="../../desktop/review/case_panel.py" line="125"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="134"/>
+        <location filename="../../desktop/review/case_panel.py" line="125"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="137"/>
+        <location filename="../../desktop/review/case_panel.py" line="128"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="140"/>
+        <location filename="../../desktop/review/case_panel.py" line="131"/>
         <source>受理时间</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="144"/>
+        <location filename="../../desktop/review/case_panel.py" line="135"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="144"/>
+        <location filename="../../desktop/review/case_panel.py" line="135"/>
         <source>{n}个工作日（{who}批准）</source>
         <translation>{n} working days (approved by {who})</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="149"/>
+        <location filename="../../desktop/review/case_panel.py" line="140"/>
         <source>延期申请</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="149"/>
+        <location filename="../../desktop/review/case_panel.py" line="140"/>
         <source>{n}个工作日，{why}（{who}申请，待负责人批准）</source>
         <translation>{n} working days: {why} (asked by {who}, awaiting the head)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="153"/>
+        <location filename="../../desktop/review/case_panel.py" line="144"/>
         <source>进行中</source>
         <translation>under way</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="156"/>
+        <location filename="../../desktop/review/case_panel.py" line="147"/>
         <source>容缺待补</source>
         <translation>Promised material</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="156"/>
+        <location filename="../../desktop/review/case_panel.py" line="147"/>
         <source>{name}（承诺{due}前补齐）</source>
         <translation>{name} (promised by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="159"/>
+        <location filename="../../desktop/review/case_panel.py" line="150"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/case_panel.py" line="178"/>
+        <location filename="../../desktop/review/case_panel.py" line="169"/>
         <source>听证、现场核查、专家评审等所需时间不计入办理期限</source>
         <translation>Time for a hearing, an inspection or an expert review does not count toward the limit</translation>
     </message>

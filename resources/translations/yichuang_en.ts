@@ -267,113 +267,113 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="90"/>
-        <location filename="../../desktop/counter/case_view.py" line="94"/>
+        <location filename="../../desktop/counter/case_view.py" line="85"/>
+        <location filename="../../desktop/counter/case_view.py" line="89"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="147"/>
+        <location filename="../../desktop/counter/case_view.py" line="142"/>
         <source>办件编号 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="147"/>
+        <location filename="../../desktop/counter/case_view.py" line="142"/>
         <source>（未编号）</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="149"/>
+        <location filename="../../desktop/counter/case_view.py" line="144"/>
         <source>告知单 {no}</source>
         <translation>Slip {no}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="172"/>
+        <location filename="../../desktop/counter/case_view.py" line="167"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="173"/>
+        <location filename="../../desktop/counter/case_view.py" line="168"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="174"/>
+        <location filename="../../desktop/counter/case_view.py" line="169"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="177"/>
+        <location filename="../../desktop/counter/case_view.py" line="172"/>
         <source>代办人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="181"/>
+        <location filename="../../desktop/counter/case_view.py" line="176"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="184"/>
+        <location filename="../../desktop/counter/case_view.py" line="179"/>
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="185"/>
+        <location filename="../../desktop/counter/case_view.py" line="180"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="187"/>
+        <location filename="../../desktop/counter/case_view.py" line="182"/>
         <source>待补正材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="189"/>
+        <location filename="../../desktop/counter/case_view.py" line="184"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="191"/>
+        <location filename="../../desktop/counter/case_view.py" line="186"/>
         <source>已延期</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193"/>
+        <location filename="../../desktop/counter/case_view.py" line="188"/>
         <source>延期申请</source>
         <translation>Extension asked</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="193"/>
+        <location filename="../../desktop/counter/case_view.py" line="188"/>
         <source>{n}个工作日，待负责人批准</source>
         <translation>{n} working days, awaiting the head</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="196"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
         <source>容缺待补</source>
         <translation>Promised material</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="196"/>
+        <location filename="../../desktop/counter/case_view.py" line="191"/>
         <source>{name}（承诺{due}前补齐）</source>
         <translation>{name} (promised by {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="203"/>
+        <location filename="../../desktop/counter/case_view.py" line="198"/>
         <source>送达</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="205"/>
+        <location filename="../../desktop/counter/case_view.py" line="200"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="208"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>材料</source>
         <translation>Materials</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="191"/>
+        <location filename="../../desktop/counter/case_view.py" line="186"/>
         <source>%n个工作日</source>
         <translation>
             <numerusform>%n working day</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="205"/>
+        <location filename="../../desktop/counter/case_view.py" line="200"/>
         <source>%n个操作与其他终端冲突，已通知大厅管理员</source>
         <translation>
             <numerusform>%n step conflicts with another terminal; the hall supervisor has been told</numerusform>
@@ -389,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/counter/case_view.py" line="208"/>
+        <location filename="../../desktop/counter/case_view.py" line="203"/>
         <source>已收%1项 / 共%n项</source>
         <translation>
             <numerusform>%1 of %n received</numerusform>
@@ -397,116 +397,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="242"/>
+        <location filename="../../desktop/counter/case_view.py" line="237"/>
         <source>核对材料并受理</source>
         <translation>Check materials and accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="245"/>
+        <location filename="../../desktop/counter/case_view.py" line="240"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="247"/>
+        <location filename="../../desktop/counter/case_view.py" line="242"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="249"/>
-        <location filename="../../desktop/counter/case_view.py" line="327"/>
+        <location filename="../../desktop/counter/case_view.py" line="244"/>
+        <location filename="../../desktop/counter/case_view.py" line="322"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="251"/>
+        <location filename="../../desktop/counter/case_view.py" line="246"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="253"/>
-        <location filename="../../desktop/counter/case_view.py" line="321"/>
+        <location filename="../../desktop/counter/case_view.py" line="248"/>
+        <location filename="../../desktop/counter/case_view.py" line="316"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="255"/>
+        <location filename="../../desktop/counter/case_view.py" line="250"/>
         <source>补正告知</source>
         <translation>Request supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="257"/>
+        <location filename="../../desktop/counter/case_view.py" line="252"/>
         <source>补正材料已收齐</source>
         <translation>Supplement received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="259"/>
+        <location filename="../../desktop/counter/case_view.py" line="254"/>
         <source>容缺材料已补齐</source>
         <translation>Promised materials received</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="261"/>
+        <location filename="../../desktop/counter/case_view.py" line="256"/>
         <source>提交后台审核</source>
         <translation>Send to back-office review</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="263"/>
+        <location filename="../../desktop/counter/case_view.py" line="258"/>
         <source>登记审核结果</source>
         <translation>Record review decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="265"/>
+        <location filename="../../desktop/counter/case_view.py" line="260"/>
         <source>结果已出，通知领取</source>
         <translation>Result ready, notify applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="267"/>
+        <location filename="../../desktop/counter/case_view.py" line="262"/>
         <source>出件</source>
         <translation>Issue result</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="298"/>
+        <location filename="../../desktop/counter/case_view.py" line="293"/>
         <source>{no}：{what}，已保存</source>
         <translation>{no}: {what} saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="314"/>
+        <location filename="../../desktop/counter/case_view.py" line="309"/>
         <source>撤回申请</source>
         <translation>Withdraw application</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="314"/>
+        <location filename="../../desktop/counter/case_view.py" line="309"/>
         <source>申请人撤回申请的原因：</source>
         <translation>Why the applicant withdraws:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="321"/>
+        <location filename="../../desktop/counter/case_view.py" line="316"/>
         <source>不予受理的理由：</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="327"/>
+        <location filename="../../desktop/counter/case_view.py" line="322"/>
         <source>听证、现场核查、专家评审等期间不计入办理时限：</source>
         <translation>Hearings, on-site inspections and expert reviews do not count toward the time limit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="350"/>
+        <location filename="../../desktop/counter/case_view.py" line="345"/>
         <source>容缺材料</source>
         <translation>Promised materials</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="351"/>
+        <location filename="../../desktop/counter/case_view.py" line="346"/>
         <source>以下容缺受理时承诺的材料是否已全部收到？
 {names}</source>
         <translation>Have all these promised materials arrived?
 {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="370"/>
+        <location filename="../../desktop/counter/case_view.py" line="365"/>
         <source>补正材料</source>
         <translation>Supplement</translation>
     </message>
     <message>
-        <location filename="../../desktop/counter/case_view.py" line="371"/>
+        <location filename="../../desktop/counter/case_view.py" line="366"/>
         <source>以下补正材料是否已全部收到？
 {names}</source>
         <translation>Have all of these supplementary materials been received?
