@@ -29,7 +29,6 @@ from sync.transport import Offline, SyncRefused
 
 log = logging.getLogger(__name__)
 
-MAX_BATCH, MIN_BATCH = 4000, 25
 PAGE = 2000
 REFUSED_WAIT = 60.0
 UNREACHABLE_CAP = 10.0  # seconds: backoff cap while the link refuses to connect
@@ -113,14 +112,14 @@ class Upstream:
             answer = self._call("POST", "/api/v1/sync/push", data=body, headers={
                 "Content-Type": "application/json", "Content-Encoding": "gzip"})
         except Offline as exc:
-            if exc.reached:  # cut on its way: smaller batches may get through
-                self.batch_size = max(MIN_BATCH, self.batch_size // 2)
+            self.batch_size = transport.batch_after_cut(self.batch_size, exc.reached)
             raise
         except SyncRefused as exc:
             if exc.status != 400:
                 raise
-            if len(rows) > 1:  # one event spoils the batch: halve until it is alone
-                self.batch_size = max(1, len(rows) // 2)
+            smaller = transport.batch_to_isolate(len(rows))  # one event spoils the batch
+            if smaller is not None:
+                self.batch_size = smaller
                 return False
             results = [(None, "r", str(exc))]
         else:
@@ -132,7 +131,7 @@ class Upstream:
                  len(rows), hall, len(body), t1 - t0, time.monotonic() - t1)
         rep.forwarded += done["confirmed"]
         rep.refused += done["refused"]
-        self.batch_size = min(MAX_BATCH, self.batch_size * 2)
+        self.batch_size = transport.batch_after_answer(self.batch_size)
         return True
 
     # --- pulling -----------------------------------------------------------------------

@@ -34,14 +34,22 @@ from domain.events import CHINA_TZ
 from sync import apply, epoch, notices, outbox, token_store, transport, wire
 from sync.replica import ENROLLED, Replica
 from sync.status import SyncStatus, server_fields
-from sync.transport import Offline, Restored, ServerFault, SyncRefused
+from sync.transport import (
+    MAX_BATCH,
+    Offline,
+    Restored,
+    ServerFault,
+    SyncRefused,
+    batch_after_answer,
+    batch_after_cut,
+    batch_to_isolate,
+)
 
 __all__ = ["Offline", "RoundReport", "SyncClient", "SyncRefused"]
 
 log = logging.getLogger(__name__)
 
 TIMEOUT = transport.TIMEOUT
-MAX_BATCH, MIN_BATCH = 4000, 25
 STRIKES = 3  # 500s on one event alone, with the server otherwise fine, before it is refused
 MAX_RECOVERIES = 3  # restored-server recoveries in one push or pull (each moves forward)
 SNAPSHOT_PAGE = 500  # streams per snapshot page: ~10 s at 256 kbit/s, little lost to a cut
@@ -149,22 +157,23 @@ class SyncClient:
                 self._recover(exc.info)
                 continue
             except ServerFault:
-                if len(events) > 1:  # find the event at fault: halve until it is alone
-                    self.batch_size = max(1, len(events) // 2)
+                smaller = batch_to_isolate(len(events))  # find the event at fault
+                if smaller is not None:
+                    self.batch_size = smaller
                     continue
                 if self._strike(events[0]):
                     rep.refused += 1
                     continue
                 raise
             except Offline as exc:
-                if exc.reached:  # a refused connection says nothing about batch size
-                    self.batch_size = max(MIN_BATCH, self.batch_size // 2)
+                self.batch_size = batch_after_cut(self.batch_size, exc.reached)
                 raise
             except SyncRefused as exc:
                 if exc.status != 400:
                     raise
-                if len(events) > 1:  # one event spoils the batch: halve until it is alone
-                    self.batch_size = max(1, len(events) // 2)
+                smaller = batch_to_isolate(len(events))  # one event spoils the batch
+                if smaller is not None:
+                    self.batch_size = smaller
                     continue
                 outbox.record_answers(self.replica, events, [(None, "r", str(exc))])
                 rep.refused += 1
@@ -186,7 +195,7 @@ class SyncClient:
             rep.pushed += done["confirmed"]
             rep.conflicts += done["conflicts"]
             rep.refused += done["refused"]
-            self.batch_size = min(MAX_BATCH, max(MIN_BATCH, self.batch_size * 2))
+            self.batch_size = batch_after_answer(self.batch_size)
             if done["reenrol"] or answer.get("reenrol"):
                 msg = answer.get("message") or done["reenrol"]
                 self.replica.set_meta("reenrol_required", "1")

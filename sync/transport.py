@@ -113,6 +113,29 @@ def detail(resp: requests.Response) -> str:
         return resp.reason or str(resp.status_code)
 
 
+# --- how many events a push carries (terminal and hall node alike) ---------------------
+
+MAX_BATCH, MIN_BATCH = 4000, 25
+
+
+def batch_after_cut(size: int, reached: bool) -> int:
+    """A request that reached the server and was cut: smaller batches may get through. A
+    refused connection says nothing about size (a week of them must not leave a hall
+    pushing 25 events a request)."""
+    return max(MIN_BATCH, size // 2) if reached else size
+
+
+def batch_to_isolate(sent: int) -> int | None:
+    """A batch the server refused or failed on as a whole: halve it until the event at
+    fault is alone; None when it already is."""
+    return max(1, sent // 2) if sent > 1 else None
+
+
+def batch_after_answer(size: int) -> int:
+    """An answered push: carry more next time."""
+    return min(MAX_BATCH, max(MIN_BATCH, size * 2))
+
+
 def backoff_delay(attempt: int, base: float = 2.0, cap: float = 300.0,
                   rand: Callable[[float, float], float] = random.uniform) -> float:
     """Full jitter: uniform in [0, min(cap, base·2^attempt)] — no thundering herd when a
