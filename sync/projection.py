@@ -50,9 +50,10 @@ def projectors(stream: str) -> list[Projector]:
 
 
 def all_projectors() -> list[Projector]:
-    if not _PROJECTORS:
+    """Every projector of every stream (each table that holds a stream's rows)."""
+    if not _LOADED:
         _load()
-    return list(_PROJECTORS.values())
+    return [p for ps in _PROJECTORS.values() for p in ps]
 
 
 def _load() -> None:

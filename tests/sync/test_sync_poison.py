@@ -190,3 +190,31 @@ def _top(db_url: str) -> int:
                        .scalar_one())
     finally:
         database.dispose()
+
+
+def test_a_stream_whose_every_event_is_poison_leaves_no_rows_behind(tmp_path):
+    """Found by the fault campaign: when no event of a stream applies, its rows are
+    deleted from every table that holds them (the case row, its figure facts) — the
+    projector list had become a list of lists, and the round crashed instead."""
+    from sync import projection, quarantine
+    from sync.demo_data import ensure_catalog
+    from sync.store import calendar_of
+
+    with Replica.in_dir(tmp_path) as rep:
+        ensure_catalog(rep)
+        tid = rep.identity().terminal_id
+        poison = ev.Event.from_wire(_event(tid, 1, ev.REGISTERED,
+                                           _registration(promised_days=5000)))
+        with rep.transaction():
+            projection.insert_event(rep, poison, outbox=False)
+            # a row an earlier, lenient build had written for it
+            rep.conn.execute("INSERT INTO figure_facts (id, stream, first_on, last_on) "
+                             "VALUES (?, 'case', '2026-03-02', '2026-03-02')",
+                             (poison.case_id,))
+            bad = quarantine.project(rep, [poison.case_id], calendar_of(rep))
+        assert bad == [poison.id]
+        assert rep.conn.execute("SELECT COUNT(*) FROM cases WHERE id=?",
+                                (poison.case_id,)).fetchone()[0] == 0
+        assert rep.conn.execute("SELECT COUNT(*) FROM figure_facts WHERE id=?",
+                                (poison.case_id,)).fetchone()[0] == 0
+        assert _quarantined(rep) == 1
