@@ -27,6 +27,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from domain.version import VERSION  # noqa: E402
+from scripts import sdists  # noqa: E402
 from scripts.qt_trim import QT_MODULES  # noqa: E402
 
 PKG = ROOT / "packaging" / "deb"
@@ -121,7 +122,10 @@ def install_packages(site: pathlib.Path, wheel: pathlib.Path, lock: pathlib.Path
     site.mkdir(parents=True, exist_ok=True)
     pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-compile",
            "--target", str(site)]
-    run([*pip, "--require-hashes", "--only-binary=:all:", "-r", str(lock)])
+    binary, source = sdists.split(lock, WORK / "locks")
+    run([*pip, "--require-hashes", "--only-binary=:all:", "-r", str(binary)])
+    if source is not None:  # pure Python published as source only: built into wheels
+        run([*pip, *map(str, sdists.build_wheels(source, WORK / "sdist-wheels"))])
     run([*pip, str(wheel)])
     shutil.rmtree(site / "bin", ignore_errors=True)
 
@@ -222,11 +226,16 @@ def system_depends(root: pathlib.Path) -> tuple[list[str], list[str]]:
     """Debian packages providing what the shipped ELF files load from the system:
     (Depends: what the interpreter, the app and Qt's libraries need; Recommends: what
     only a Qt plugin needs, which Qt skips when it is missing, like speech-dispatcher)."""
+    # the libraries bundled beside the interpreter are on its RPATH only: Qt's and the
+    # other wheels' libraries do not see them (QtNetwork needs libgssapi_krb5 from the
+    # system even though the interpreter's lib/ holds a copy)
     shipped = {p.name for p in root.rglob("*.so*")}
+    in_packages = {p.name for p in root.rglob("*.so*") if "/site-packages/" in str(p)}
     core: set[str] = set()
     plugin_only: set[str] = set()
     for elf in [p for p in root.rglob("*") if p.is_file() and not p.is_symlink() and is_elf(p)]:
-        wanted = {n for n in needed(elf) if n not in shipped and n not in GLIBC_LIBS}
+        seen = in_packages if "/site-packages/" in str(elf) else shipped
+        wanted = {n for n in needed(elf) if n not in seen and n not in GLIBC_LIBS}
         (plugin_only if "/plugins/" in str(elf) else core).update(wanted)
     plugin_only -= core
     depends, recommends = {"libc6"}, set()

@@ -19,6 +19,7 @@ import argparse
 import ast
 import hashlib
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from domain.version import VERSION  # noqa: E402
-from scripts import qt_trim  # noqa: E402
+from scripts import qt_trim, sdists  # noqa: E402
 
 LOCK = ROOT / "requirements" / "windows-desk.txt"
 WORK = ROOT / "build" / "windows"
@@ -39,6 +40,9 @@ FACES = {"counter": "窗口受理", "kiosk": "自助登记机", "supervisor": "�
          "review": "后台审核", "display": "大厅叫号屏"}
 # top-level names whose import is guarded for another platform or an optional extra
 NOT_ON_WINDOWS = {"fcntl", "termios", "tty", "pty", "grp", "pwd", "resource", "usb"}
+# the server extra (`yichuang[server]`): a desk reads reports from a server's database only
+# with it, and says so without it (desktop.report_cli)
+SERVER_EXTRA = {"server", "sqlalchemy"}
 PTH_EXTRA = ("..\\lib", "..\\lib\\win32", "..\\lib\\win32\\lib")
 # pywin32's parts the spooler printer does not need (Pythonwin needs MFC, not shipped)
 DROP_FROM_LIB = ("pythonwin", "win32comext", "adodbapi", "isapi", "win32/Demos", "win32/test",
@@ -61,17 +65,22 @@ def build_wheel(out: pathlib.Path) -> pathlib.Path:
 def download_dependencies(lock: pathlib.Path, cache: pathlib.Path) -> list[pathlib.Path]:
     """Every locked package as a win_amd64 (or pure) wheel, hashes checked by pip."""
     cache.mkdir(parents=True, exist_ok=True)
+    binary, source = sdists.split(lock, WORK / "locks")
     run([sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--no-deps",
          "--require-hashes", "--platform", "win_amd64", "--python-version", PYTHON_TAG,
-         "--implementation", "cp", "-r", str(lock), "-d", str(cache)])
+         "--implementation", "cp", "-r", str(binary), "-d", str(cache)])
+    if source is not None:  # pure Python published as source only: built here
+        sdists.build_wheels(source, cache)
+    def norm(name: str) -> str:  # PEP 503: jaraco.classes, jaraco-classes, jaraco_classes
+        return re.sub(r"[-_.]+", "_", name).lower()
+
     pins = set()
     for line in lock.read_text("utf-8").splitlines():
         if line and line[0].isalpha() and "==" in line:
             name, _, version = line.split()[0].partition("==")
-            pins.add((name.lower().replace("-", "_").replace(".", "_"), version))
+            pins.add((norm(name), version))
     wheels = [w for w in cache.glob("*.whl")  # the cache may hold older releases too
-              if tuple(w.name.split("-")[:2]) in pins
-              or (w.name.split("-")[0].lower(), w.name.split("-")[1]) in pins]
+              if (norm(w.name.split("-")[0]), w.name.split("-")[1]) in pins]
     if len(wheels) != len(pins):
         raise SystemExit(f"expected {len(pins)} wheels from {lock}, found {len(wheels)}")
     return sorted(wheels)
@@ -169,7 +178,7 @@ def check_imports(lib: pathlib.Path) -> list[str]:
     missing = []
     for module, files in sorted(imported_modules(lib).items()):
         top = module.split(".")[0]
-        if top in stdlib or top in NOT_ON_WINDOWS or top == "server" or top == "__future__":
+        if top in stdlib or top in NOT_ON_WINDOWS or top in SERVER_EXTRA or top == "__future__":
             continue
         if _present(lib, module):
             continue

@@ -14,8 +14,9 @@ import shutil
 import struct
 
 # Qt modules the desk imports (scripts/build_windows.py checks the sources agree)
+# the supervisor's charts (QtCharts) and the hall display's chime (QtMultimedia) included
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtTextToSpeech",
-              "QtSvg", "QtNetwork")
+              "QtSvg", "QtNetwork", "QtCharts", "QtMultimedia")
 KEEP_DIRS = ("plugins",)
 DROP_PLUGINS = ("qmltooling", "designer", "sceneparsers", "renderers", "geometryloaders",
                 "position", "sensors", "webview", "canbus", "sqldrivers", "assetimporters",

@@ -131,9 +131,18 @@ def test_install_run_remove_purge_in_a_clean_bookworm(chroot, tmp_path):
     assert {"01-login.png", "02-home.png", "about-1366.png"} <= shots, got.stderr[-2000:]
     out = tmp_path / "shots"
     shutil.copytree(chroot.path / "home/clerk/shots", out)
+    # every face's window, and what each needs of Qt, imports from the packaged runtime
+    # (the Qt trim once dropped QtCharts and QtMultimedia: the supervisor and the display)
+    faces = chroot.run("env", "QT_QPA_PLATFORM=offscreen", "/opt/yichuang/python/bin/python3",
+                       "-I", "-c", "import desktop.counter.shell, desktop.kiosk.launch, "
+                       "desktop.supervisor.window, desktop.review.shell, "
+                       "desktop.display.launch, PySide6.QtCharts, PySide6.QtMultimedia",
+                       user="clerk")
+    assert faces.returncode == 0, faces.stderr[-2000:]
     # the server stack is in the package: a hall node can run here
-    chroot.run("/opt/yichuang/python/bin/python3", "-I", "-c", "import fastapi, sqlalchemy, "
-               "uvicorn, psycopg, usb.core")
+    server = chroot.run("/opt/yichuang/python/bin/python3", "-I", "-c", "import fastapi, "
+                        "sqlalchemy, uvicorn, psycopg, usb.core, prometheus_client, server.app")
+    assert server.returncode == 0, server.stderr[-2000:]
     # running it (as root too) wrote nothing into /opt that dpkg would not remove
     listed = set(chroot.run("dpkg", "-L", "yichuang").stdout.splitlines())
     extra = [str(p.relative_to(chroot.path)) for p in (chroot.path / "opt/yichuang").rglob("*")
