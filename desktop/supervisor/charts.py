@@ -27,10 +27,6 @@ from PySide6.QtGui import QColor, QFont, QPainter
 Row = dict[str, Any]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
-
-
 def _small() -> QFont:
     f = QFont()
     f.setPointSizeF(7.5)
@@ -64,10 +60,12 @@ def short_department(name: str) -> str:
 def trend(days: Sequence[Row], as_of: str) -> QChartView:
     """Accepted and completed per day, up to the as-of day."""
     chart = QChart()
-    chart.setTitle(_tr("每日受理与办结"))
+    chart.setTitle(QCoreApplication.translate("charts", "每日受理与办结"))
     top = 1
-    for key, name, colour in (("accepted", _tr("受理"), "#1f5fa8"),
-                              ("completed", _tr("办结"), "#2e8b57")):
+    accepted = QCoreApplication.translate("charts", "受理")
+    completed = QCoreApplication.translate("charts", "办结")
+    for key, name, colour in (("accepted", accepted, "#1f5fa8"),
+                              ("completed", completed, "#2e8b57")):
         s = QLineSeries()
         s.setName(name)
         s.setColor(QColor(colour))
@@ -99,8 +97,8 @@ def satisfaction(windows: Sequence[Row], limit: int = 15) -> QChartView:
     rated = sorted((r for r in windows if r["rated"]),
                    key=lambda r: (r["satisfaction_rate"], -r["rated"]))[:limit]
     chart = QChart()
-    chart.setTitle(_tr("窗口满意率（最低的有评价窗口）"))
-    bars = QBarSet(_tr("满意率 %"))
+    chart.setTitle(QCoreApplication.translate("charts", "窗口满意率（最低的有评价窗口）"))
+    bars = QBarSet(QCoreApplication.translate("charts", "满意率 %"))
     bars.setColor(QColor("#1f5fa8"))
     for r in rated:
         bars.append(round((r["satisfaction_rate"] or 0) * 100, 1))
@@ -127,8 +125,8 @@ def overdue(departments: Sequence[Row], limit: int = 10) -> QChartView:
     rows = sorted((r for r in departments if r["overdue"]), key=lambda r: -r["overdue"])[:limit]
     rows.reverse()
     chart = QChart()
-    chart.setTitle(_tr("各部门超期件数"))
-    bars = QBarSet(_tr("超期"))
+    chart.setTitle(QCoreApplication.translate("charts", "各部门超期件数"))
+    bars = QBarSet(QCoreApplication.translate("charts", "超期"))
     bars.setColor(QColor("#c0392b"))
     for r in rows:
         bars.append(r["overdue"])
@@ -136,7 +134,8 @@ def overdue(departments: Sequence[Row], limit: int = 10) -> QChartView:
     series.append(bars)
     chart.addSeries(series)
     cats = QBarCategoryAxis()
-    cats.append([short_department(str(r["label"])) for r in rows] or [_tr("无超期")])
+    none = QCoreApplication.translate("charts", "无超期")
+    cats.append([short_department(str(r["label"])) for r in rows] or [none])
     cats.setLabelsFont(_small())
     cats.setTruncateLabels(False)  # Qt would cut every name to "…" on a narrow chart
     x = QValueAxis()

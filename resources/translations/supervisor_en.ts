@@ -811,6 +811,49 @@
     </message>
 </context>
 <context>
+    <name>charts</name>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="63"/>
+        <source>每日受理与办结</source>
+        <translation>Accepted and completed by day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="65"/>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="66"/>
+        <source>办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="100"/>
+        <source>窗口满意率（最低的有评价窗口）</source>
+        <translation>Satisfaction by window (lowest rated windows)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="101"/>
+        <source>满意率 %</source>
+        <translation>Satisfaction %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="128"/>
+        <source>各部门超期件数</source>
+        <translation>Overdue cases by department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="129"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/supervisor/charts.py" line="137"/>
+        <source>无超期</source>
+        <translation>None overdue</translation>
+    </message>
+</context>
+<context>
     <name>followups</name>
     <message>
         <location filename="../../desktop/supervisor/ratings_page.py" line="31"/>

@@ -1799,42 +1799,42 @@
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="107"/>
+        <location filename="../../desktop/sync_status.py" line="108"/>
         <source>单机模式</source>
         <translation>Standalone</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="108"/>
+        <location filename="../../desktop/sync_status.py" line="109"/>
         <source>本终端未连接服务器：办件只保存在本机</source>
         <translation>This terminal has no server: cases are kept on this PC only</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="111"/>
+        <location filename="../../desktop/sync_status.py" line="112"/>
         <source>正在下载大厅数据 %1%</source>
         <translation>Downloading the hall&apos;s data %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="113"/>
+        <location filename="../../desktop/sync_status.py" line="114"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="115"/>
+        <location filename="../../desktop/sync_status.py" line="116"/>
         <source>尚未连接</source>
         <translation>Not connected yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="117"/>
+        <location filename="../../desktop/sync_status.py" line="118"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="117"/>
+        <location filename="../../desktop/sync_status.py" line="118"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="121"/>
+        <location filename="../../desktop/sync_status.py" line="122"/>
         <source>待上传 %n 条</source>
         <translation>
             <numerusform>%n record to upload</numerusform>
@@ -1842,17 +1842,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="121"/>
+        <location filename="../../desktop/sync_status.py" line="122"/>
         <source>已全部上传</source>
         <translation>All uploaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="127"/>
+        <location filename="../../desktop/sync_status.py" line="128"/>
         <source>最早一条已等待 %1</source>
         <translation>The oldest record has waited %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="140"/>
+        <location filename="../../desktop/sync_status.py" line="141"/>
         <source>本机时钟与服务器相差 %n 分钟，请校准时间</source>
         <translation>
             <numerusform>This PC&apos;s clock is %n minute off the server&apos;s; set the time</numerusform>
@@ -1860,7 +1860,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/sync_status.py" line="145"/>
+        <location filename="../../desktop/sync_status.py" line="146"/>
         <source>%n 条提醒</source>
         <translation>
             <numerusform>%n notice</numerusform>
@@ -1868,42 +1868,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="130"/>
+        <location filename="../../desktop/sync_status.py" line="131"/>
         <source>上次同步 %1</source>
         <translation>Last sync %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="143"/>
+        <location filename="../../desktop/sync_status.py" line="144"/>
         <source>需要重新注册终端</source>
         <translation>This terminal must be enrolled again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="161"/>
+        <location filename="../../desktop/sync_status.py" line="162"/>
         <source>大厅节点 %1</source>
         <translation>Hall node %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="163"/>
+        <location filename="../../desktop/sync_status.py" line="164"/>
         <source>已连市级</source>
         <translation>reaches the city</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="163"/>
+        <location filename="../../desktop/sync_status.py" line="164"/>
         <source>与市级断开</source>
         <translation>city unreachable</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="165"/>
+        <location filename="../../desktop/sync_status.py" line="166"/>
         <source>市级服务器 %1</source>
         <translation>City server %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="171"/>
+        <location filename="../../desktop/sync_status.py" line="172"/>
         <source>上次连通市级 %1</source>
         <translation>Last reached the city %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_status.py" line="173"/>
+        <location filename="../../desktop/sync_status.py" line="174"/>
         <source>节点待上传市级 %1 条</source>
         <translation>%1 waiting at the node for the city</translation>
     </message>
