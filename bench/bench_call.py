@@ -33,7 +33,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.report import bench_line
-from bench.servers import demo_hall, free_port, wait_healthy
+from bench.servers import demo_hall, free_port, reaches_city, serve, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET_MS, GOAL_MS = 1000.0, 300.0
@@ -67,15 +67,12 @@ class Hall:
                 self.db_url = f"sqlite:///{work / 'node.sqlite3'}"
                 url = self._serve(self.db_url, "--upstream", url, "--upstream-code",
                                   node_code)  # the node's own interval, as in a hall
-                _wait_reaches_city(url)
+                wait_healthy(url, 60, until=reaches_city)
         self.url = url
 
     def _serve(self, db_url: str, *args: str) -> str:
         port = free_port()
-        self.procs.append(subprocess.Popen(
-            [sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
-             "--port", str(port), "--log-level", "warning", *args], cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        self.procs.append(serve(db_url, port, *args))
         url = f"http://127.0.0.1:{port}"
         wait_healthy(url)
         return url
@@ -98,17 +95,6 @@ class Hall:
         for proc in reversed(self.procs):
             proc.terminate()
             proc.wait(15)
-
-
-def _wait_reaches_city(url: str) -> None:
-    """Until the node has enrolled upstream and pulled its hall's catalog."""
-    import requests
-
-    for _ in range(600):
-        if requests.get(url + "/api/v1/health", timeout=5).json().get("reaches_city"):
-            return
-        time.sleep(0.1)
-    raise RuntimeError("the hall node did not reach the city")
 
 
 def take(d: pathlib.Path, n: int, zone: str = "Z1") -> None:

@@ -25,22 +25,12 @@ import tempfile
 import threading
 import time
 
-import requests
-
 from bench.bench_sync import LINK, ROOT, _ctl
 from bench.report import bench_line, met
-from bench.servers import demo_hall, free_port, wait_healthy
+from bench.servers import demo_hall, free_port, reaches_city, serve, wait_healthy
 
 TOWNSHIP = "371102101"
 LOG = pathlib.Path(tempfile.gettempdir()) / "yc-bench-node.log"  # the node's, for its timings
-
-
-def _server(db_url: str, port: int, *args: str, log: pathlib.Path | None = None
-            ) -> subprocess.Popen:
-    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child's
-    return subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
-                             "--port", str(port), "--log-level", "info" if log else "warning",
-                             *args], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
 
 
 def _shaper(listen: int, target: int, control: int) -> subprocess.Popen:
@@ -115,18 +105,17 @@ def with_node(work: pathlib.Path, windows: int, each: int) -> dict:
     city_db = _city(work)
     node_db = f"sqlite:///{work / 'node.sqlite3'}"
     cport, nport, sport, ctl = free_port(), free_port(), free_port(), free_port()
-    procs = [_server(city_db, cport)]
+    procs = [serve(city_db, cport)]
     wait_healthy(f"http://127.0.0.1:{cport}")
     shaper = _shaper(sport, cport, ctl)
-    procs.append(_server(node_db, nport, "--upstream", f"http://127.0.0.1:{sport}",
+    procs.append(serve(node_db, nport, "--upstream", f"http://127.0.0.1:{sport}",
                          "--upstream-code", _code(city_db, node_codes=16),
                          "--upstream-interval", "0.5", log=LOG))
     node = f"http://127.0.0.1:{nport}"
     try:
         wait_healthy(node)
         t0 = time.perf_counter()
-        while not requests.get(node + "/api/v1/health", timeout=5).json().get("reaches_city"):
-            time.sleep(0.2)  # enrolled, the catalog pulled
+        wait_healthy(node, 120, until=reaches_city)  # enrolled, the catalog pulled
         bootstrap = time.perf_counter() - t0
         shaper.terminate()  # the WAN goes down for the week
         shaper.wait(10)
@@ -166,7 +155,7 @@ def direct(work: pathlib.Path, windows: int, each: int) -> dict:
 
     city_db = _city(work)
     cport, sport, ctl = free_port(), free_port(), free_port()
-    procs = [_server(city_db, cport)]
+    procs = [serve(city_db, cport)]
     city = f"http://127.0.0.1:{cport}"
     wait_healthy(city)
     shaper = _shaper(sport, cport, ctl)

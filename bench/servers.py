@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import pathlib
 import socket
+import subprocess
+import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -23,20 +26,37 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_healthy(url: str, seconds: float = 30.0) -> None:
+def serve(db_url: str, port: int, *args: str, log: pathlib.Path | None = None
+          ) -> subprocess.Popen:
+    """`yichuang server` on loopback in a child process (a hall node with --upstream …);
+    its log appended to `log` at info level, else nothing kept."""
+    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child's
+    return subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
+                             "--port", str(port), "--log-level", "info" if log else "warning",
+                             *args], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+
+
+def wait_healthy(url: str, seconds: float = 30.0,
+                 until: Callable[[dict[str, Any]], Any] = lambda _health: True) -> None:
     """Until the server at `url` answers its health check (its start-up includes the
-    database's migrations)."""
+    database's migrations) and the answer meets `until` (a node: it reaches the city)."""
     import requests
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if requests.get(url + "/api/v1/health", timeout=1).ok:
+            got = requests.get(url + "/api/v1/health", timeout=5)
+            if got.ok and until(got.json()):
                 return
         except requests.RequestException:
             pass
         time.sleep(0.1)
-    raise RuntimeError(f"server at {url} did not start")
+    raise RuntimeError(f"server at {url} did not start (or its health never said so)")
+
+
+def reaches_city(health: dict[str, Any]) -> bool:
+    """A hall node's health: enrolled upstream, its hall's catalog pulled."""
+    return bool(health.get("reaches_city"))
 
 
 def demo_hall(conn: Any, hall: str | None = None) -> dict[str, Any]:
