@@ -100,16 +100,25 @@ class KioskWaiting(QWidget):
 class KioskQueueLink:
     """The waiting card and, on an enrolled kiosk, its background sync (started by
     `start`, once the kiosk's window shows: the sync code and its HTTP client are not
-    imported before)."""
+    imported before, and whether the kiosk is enrolled is read on the reader pool)."""
 
     def __init__(self, widget: KioskWaiting, runner: TaskRunner, window: Any,
-                 data_dir: pathlib.Path | str | None) -> None:
+                 data_dir: pathlib.Path | str) -> None:
         self.widget, self.runner, self.window = widget, runner, window
-        self.data_dir = data_dir  # None: not enrolled, nothing to sync
+        self.data_dir = data_dir
         self.controller: Any = None
+        self._stopped = False
 
     def start(self) -> None:
-        if self.data_dir is None or self.controller is not None:
+        from sync.replica import ENROLLED
+
+        if self.controller is None:
+            self.runner.read(lambda r: r.get_meta("mode") == ENROLLED, self._enrolled,
+                             lambda _exc: None)
+
+    def _enrolled(self, enrolled: bool) -> None:
+        """Not enrolled (a standalone kiosk): nothing to sync."""
+        if not enrolled or self.controller is not None or self._stopped:
             return
         from desktop.sync_status import SyncController
 
@@ -119,6 +128,7 @@ class KioskQueueLink:
         controller.start()
 
     def stop(self) -> None:
+        self._stopped = True
         if self.controller is not None:
             self.controller.stop()
 
@@ -126,13 +136,9 @@ class KioskQueueLink:
 def attach_kiosk_queue(window: Any, runner: TaskRunner,
                        data_dir: pathlib.Path | str) -> KioskQueueLink:
     """Put the card on the start page; an enrolled kiosk syncs once `start`ed."""
-    from sync.replica import ENROLLED, Replica
-
     widget = KioskWaiting(runner)
     start = window.pages["start"]
     lay = start.layout()
     lay.insertWidget(max(0, lay.count() - 1), widget)  # above the closing stretch
-    with Replica.in_dir(data_dir) as r:
-        enrolled = r.get_meta("mode") == ENROLLED
     window.sig_page_changed.connect(lambda page: page is start and widget.refresh())
-    return KioskQueueLink(widget, runner, window, data_dir if enrolled else None)
+    return KioskQueueLink(widget, runner, window, data_dir)
