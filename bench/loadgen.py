@@ -113,13 +113,14 @@ class Terminal:
 
 
 async def run_terminal(conn: Conn, t: Terminal, start: float, stop: float, measure: float,
-                       out: dict[str, list], push_mean: float = PUSH_MEAN) -> None:
+                       out: dict[str, list], push_mean: float = PUSH_MEAN,
+                       period: float = PERIOD) -> None:
     from sync import wire
 
     headers = {wire.PROTOCOL_HEADER: str(wire.PROTOCOL_VERSION),
                "Authorization": f"Bearer {t.token}", "Accept-Encoding": "gzip"}
     loop = asyncio.get_running_loop()
-    tick = start + t.rng.uniform(0, PERIOD)
+    tick = start + t.rng.uniform(0, period)
     while tick < stop:
         await asyncio.sleep(max(0.0, tick - loop.time()))
         began = loop.time()
@@ -127,7 +128,7 @@ async def run_terminal(conn: Conn, t: Terminal, start: float, stop: float, measu
         if keep:
             out["late"].append(began - tick)
         try:
-            if t.rng.random() < PERIOD / push_mean:
+            if t.rng.random() < period / push_mean:
                 body = wire.gzip_body({"batch": wire.pack_events(t.events())})
                 t0 = loop.time()
                 status, data = await conn.request("POST", "/api/v1/sync/push", {
@@ -157,7 +158,7 @@ async def run_terminal(conn: Conn, t: Terminal, start: float, stop: float, measu
         except (OSError, asyncio.IncompleteReadError, ValueError):
             if keep:
                 out["errors"].append(0)
-        tick += PERIOD
+        tick += period
 
 
 async def main_async(spec: dict[str, Any]) -> dict[str, Any]:
@@ -171,9 +172,10 @@ async def main_async(spec: dict[str, Any]) -> dict[str, Any]:
     await asyncio.sleep(max(0.0, wait))
     start = loop.time()
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
-    measure, stop = start + PERIOD, start + PERIOD + spec["seconds"]
+    period = float(spec.get("period", PERIOD))
+    measure, stop = start + period, start + period + spec["seconds"]
     push_mean = float(spec.get("push_mean", PUSH_MEAN))
-    await asyncio.gather(*(run_terminal(c, t, start, stop, measure, out, push_mean)
+    await asyncio.gather(*(run_terminal(c, t, start, stop, measure, out, push_mean, period)
                            for c, t in zip(conns, terms, strict=True)))
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     for c in conns:
