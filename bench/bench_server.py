@@ -155,6 +155,8 @@ def _step(url: str, terms: list[dict], seconds: float, procs: int, pool: list[di
         "busy": sum(len(r["busy"]) for r in results) / max(1, sum(len(r["pull"])
                                                                     for r in results)),
         "p50": _q(lat, 0.5), "p99": _q(lat, 0.99),
+        "pull_p99": _q(sorted(x for r in results for x in r["pull"]), 0.99),
+        "push_p99": _q(sorted(x for r in results for x in r["push"]), 0.99),
         "srv_p50": report.quantile(merged_b, merged_a, 0.5) * 1000,
         "srv_p99": report.quantile(merged_b, merged_a, 0.99) * 1000,
         "errors": sum(len(r["errors"]) for r in results),
@@ -205,14 +207,15 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 HEAD = (f"{'database':10} {'wk':>2} {'terms':>6} {'req/s':>6} {'push/s':>6} {'busy':>5} "
-        f"{'p50':>6} {'p99':>7} {'srv p50':>7} {'srv p99':>7} {'err':>4} {'srv cpu':>7} "
+        f"{'p50':>6} {'p99':>7} {'pull99':>7} {'push99':>7} {'srv p50':>7} {'srv p99':>7} {'err':>4} {'srv cpu':>7} "
         f"{'pg cpu':>6} {'gen':>4} {'late':>6} {'load':>5}")
 
 
 def _row(label: str, workers: int, r: dict[str, Any]) -> str:
     flag = "  ← the generator is the bottleneck" if r["gen_bound"] else ""
     return (f"{label:10} {workers:2d} {r['n']:6d} {r['rps']:6.0f} {r['pushes']:6.1f} "
-            f"{r['busy']:5.2f} {r['p50']:6.1f} {r['p99']:7.1f} {r['srv_p50']:7.1f} "
+            f"{r['busy']:5.2f} {r['p50']:6.1f} {r['p99']:7.1f} {r['pull_p99']:7.1f} "
+            f"{r['push_p99']:7.1f} {r['srv_p50']:7.1f} "
             f"{r['srv_p99']:7.1f} {r['errors']:4d} {r['server_cores']:7.2f} "
             f"{r['pg_cores']:6.2f} {r['gen_cpu']:4.2f} {r['late_p50']:6.1f} "
             f"{r['load']:5.2f}{flag}")
@@ -273,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
           f"average; goal ≥ {GOAL_N} terminals at p99 < {GOAL_P99_MS:.0f} ms (PostgreSQL, "
           f"several workers, 2 cores shared with the generator). load average at start "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print("latencies in ms; busy = share of pulls that brought events; srv cpu / pg cpu "
+    print("latencies in ms (pull99, push99: each kind's own p99); busy = share of pulls that brought events; srv cpu / pg cpu "
           "= cores used; gen = the busiest generator's share of a core; late = how late "
           "the generator started its rounds (p50, ms)")
     print(HEAD, flush=True)

@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
@@ -54,6 +55,7 @@ from server import (
     longpoll,
     metrics,
     nodeinfo,
+    push_group,
     sync_routes,
 )
 from server import status_page as status_html
@@ -102,6 +104,9 @@ class StepRequest(BaseModel):
         return p
 
 
+SWITCH_INTERVAL_S = 0.0005
+
+
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
                upstream_interval: float = 5.0, name: str = "", demo: bool = False
                ) -> FastAPI:
@@ -112,6 +117,11 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     `demo`: seed an empty database with the demo hall and keep its staff (password
     1234); otherwise any staff record with a demo credential is disarmed at start.
     """
+    # The push writer (server.push_group) waits on the database a dozen times a push
+    # while holding the change-seq lock; each time it must win the GIL back from the
+    # threads building pages. At Python's 5 ms switch interval that wait, not the work,
+    # set how long the lock was held. 0.5 ms keeps the lock's holder close to its work.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     database = db.Database(db_url)
     db.init_db(database.engine, quiet=False)
     with database.writer() as conn:
@@ -127,6 +137,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
         code = db.get_node_meta(conn, "upstream_code")
     epoch.record_boot(database)
     tokens, contacts = TokenCache(), Contacts(database)
+    pushes = push_group.PushGroups(database)
     worker = None
     if node_url:
         worker = UpstreamWorker(Upstream(database, node_url, code, name=name),
@@ -141,6 +152,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
         if worker is not None:
             await run_in_threadpool(worker.stop)
         watcher.stop()
+        pushes.stop()
         await run_in_threadpool(contacts.stop)
 
     app = FastAPI(title="一窗 Yichuang sync server", version=str(wire.PROTOCOL_VERSION),
@@ -152,7 +164,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     # outermost last: metrics → NUL check → gzip (not an idle answer: ~250 B) → ordinary
     # pulls answered in front of the framework (server.idle) → the routes
     app.add_middleware(idle.FastPull, database=database, tokens=tokens, contacts=contacts)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     app.add_middleware(_NoNul)
     app.add_middleware(metrics.Timing)
     watcher = longpoll.Watcher(database)
@@ -216,7 +228,8 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
         with database.reader() as conn:
             return HTMLResponse(status_html.render(conn))
 
-    sync_routes.add_routes(app, sync_routes.SyncState(database, tokens, contacts, worker))
+    sync_routes.add_routes(app, sync_routes.SyncState(database, tokens, contacts, worker,
+                                                            pushes))
     _backoffice_routes(app, database, demo)
 
     def openapi() -> dict[str, Any]:

@@ -86,9 +86,18 @@ def record_boot(database: db.Database) -> str:
 
 
 def state(conn: sa.Connection) -> dict[str, Any]:
-    """The `epoch` every answer carries (read in the answer's own transaction)."""
-    boot = conn.execute(sa.select(sa.func.max(db.boots.c.started_at))).scalar()
-    return {"db": db.db_id(conn), "top": db.current_seq(conn), "boot": boot or ""}
+    """The `epoch` every answer carries (read in the answer's own transaction, in one
+    statement: a push answers with it under the writer lock)."""
+    got = conn.execute(_STATE).one()
+    return {"db": str(got.db), "top": int(got.top), "boot": got.boot or ""}
+
+
+_STATE = sa.select(
+    sa.select(db.server_meta.c.value).where(db.server_meta.c.key == "db_id")
+    .scalar_subquery().label("db"),
+    sa.select(db.counters.c.value).where(db.counters.c.name == "change_seq")
+    .scalar_subquery().label("top"),
+    sa.select(sa.func.max(db.boots.c.started_at)).scalar_subquery().label("boot"))
 
 
 def fork_point(conn: sa.Connection, term: Terminal, seen: Seen) -> tuple[int, str] | None:

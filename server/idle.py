@@ -5,7 +5,9 @@ polls find nothing or a step or two of their hall. Such a pull is answered here,
 front of the framework: one query — the change counter, the hall's high-water mark
 (server.marks), the database's identity and newest start, and the terminal's own row
 (revoked? its token still current? how far its pushes went) — and, only when the mark
-says something is new, the page itself. No read of the change log for an idle poll, no
+says something is new, the page itself: from the hall's tail in this worker's memory
+when it holds the rows (server.hall_tail: one read serves every terminal of the hall),
+else read through it. No read of the change log for an idle poll, no
 dependency injection, no validation models: FastAPI's share of a request was larger than
 the request's own work. The look-up is one short read done on the event loop itself:
 handing it to a thread cost more than the read, and forty threads contending for the
@@ -30,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 
 from server import db, epoch, metrics, pull
 from server.contacts import Contacts
+from server.hall_tail import HallTails
 from server.tokens import TokenCache
 from sync import wire
 
@@ -112,29 +115,40 @@ def look(database: db.Database, tokens: TokenCache, req: Request) -> tuple[Any, 
     return term, row
 
 
-def page(database: db.Database, term: Any, row: Any, req: Request) -> dict[str, Any]:
+def page(database: db.Database, tails: HallTails, term: Any, row: Any, req: Request,
+         rows: pull.Rows | None = None) -> dict[str, Any]:
     """The page after the look-up: empty when the hall's mark is not past the cursor,
-    else read up to the change seq the look-up saw (every row up to it has committed)."""
+    else the hall's rows up to the change seq the look-up saw (every row up to it has
+    committed) — `rows` when the hall's tail held them, else read through the tail."""
     top = int(row.top)
     if int(row.mark or 0) <= req.cursor:
         metrics.IDLE.inc()
         out: dict[str, Any] = {"cursor": top, "more": False, "events": None, "own": None,
                                "ref": [], "notices": []}
     else:
-        with database.reader() as conn:
-            out = pull.pull_page(conn, term, req.cursor, req.limit, req.own, top=top,
-                                 compact=req.protocol >= wire.COMPACT_IDS)
+        limit = max(1, min(req.limit, pull.MAX_LIMIT))
+        if rows is None:
+            with database.reader() as conn:
+                rows = tails.read(conn, term.hall_code, _key(row), req.cursor, top, limit)
+        out = pull.build_page(rows, term.id, req.cursor, top, limit, req.own,
+                              req.protocol >= wire.COMPACT_IDS)
     out["server"] = CITY
     out["epoch"] = {"db": row.db_id, "top": top, "boot": row.boot or ""}
     return out
+
+
+def _key(row: Any) -> str:
+    """Which database the rows come from: its identity and its newest start."""
+    return f"{row.db_id}|{row.boot or ''}"
 
 
 class FastPull:
     """Pure ASGI middleware answering ordinary pulls (see the module docstring)."""
 
     def __init__(self, app: Any, database: db.Database, tokens: TokenCache,
-                 contacts: Contacts) -> None:
+                 contacts: Contacts, tails: HallTails | None = None) -> None:
         self.app, self.database, self.tokens, self.contacts = app, database, tokens, contacts
+        self.tails = tails if tails is not None else HallTails()
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == PATH:
@@ -158,10 +172,14 @@ class FastPull:
             if found is None:
                 return None
             term, row = found
-            if int(row.mark or 0) <= req.cursor:  # idle: nothing to read, answer now
-                out = page(self.database, term, row, req)
+            mark = int(row.mark or 0)
+            held = None if mark <= req.cursor else self.tails.rows(
+                term.hall_code, _key(row), req.cursor, int(row.top), mark)
+            if mark <= req.cursor or held is not None:  # nothing to read: answer now
+                out = page(self.database, self.tails, term, row, req, held)
             else:
-                out = await run_in_threadpool(page, self.database, term, row, req)
+                out = await run_in_threadpool(page, self.database, self.tails, term, row,
+                                              req)
         except sa.exc.SQLAlchemyError:
             return None  # the full route meets it again and answers 503
         self.contacts.note(term.id, req.version, stored=row.last_seen,

@@ -16,43 +16,47 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from server import db
 
 
 def advance(conn: sa.Connection, start: int) -> dict[str, int]:
     """Move the marks of every hall that got a change seq above `start` in this writer
-    transaction; returns them (hall → new mark). Nothing to do when no seq was taken."""
+    transaction; returns them (hall → new mark). Nothing to do when no seq was taken.
+    Two statements whatever the transaction wrote: it runs under the writer lock."""
     top = db.current_seq(conn)
     if top <= start:
         return {}
-    e, r, n = db.events, db.reference, db.notices
     moved: dict[str, int] = {}
-    for col, hall in ((e.c.server_seq, e.c.hall_code), (r.c.change_seq, r.c.hall_code),
-                      (n.c.change_seq, n.c.hall_code)):
-        for code, seq in conn.execute(sa.select(hall, sa.func.max(col)).where(
-                col > start, col <= top).group_by(hall)):
-            moved[code] = max(moved.get(code, 0), int(seq))
+    for code, seq in conn.execute(_moved_query(), {"lo": start, "hi": top}):
+        moved[code] = max(moved.get(code, 0), int(seq))
     if moved:
         _store(conn, moved)
     return moved
 
 
+def _moved_query() -> sa.CompoundSelect:
+    """Each hall's highest seq in (lo, hi] among events, reference rows and notices."""
+    lo, hi = sa.bindparam("lo"), sa.bindparam("hi")
+    parts = [sa.select(hall, sa.func.max(col)).where(col > lo, col <= hi).group_by(hall)
+             for col, hall in ((db.events.c.server_seq, db.events.c.hall_code),
+                               (db.reference.c.change_seq, db.reference.c.hall_code),
+                               (db.notices.c.change_seq, db.notices.c.hall_code))]
+    return sa.union_all(*parts)
+
+
 def _store(conn: sa.Connection, moved: dict[str, int]) -> None:
+    """Raise the marks in one upsert (a mark never goes down)."""
     m = db.hall_marks
-    have = set()
-    codes = sorted(moved)
-    for i in range(0, len(codes), 500):
-        have.update(x[0] for x in conn.execute(
-            sa.select(m.c.hall_code).where(m.c.hall_code.in_(codes[i:i + 500]))))
-    updates = [{"b_hall": h, "b_seq": moved[h]} for h in codes if h in have]
-    if updates:
-        conn.execute(m.update().where(m.c.hall_code == sa.bindparam("b_hall"))
-                     .where(m.c.seq < sa.bindparam("b_seq"))
-                     .values(seq=sa.bindparam("b_seq")), updates)
-    inserts = [{"hall_code": h, "seq": moved[h]} for h in codes if h not in have]
-    if inserts:
-        conn.execute(m.insert(), inserts)
+    rows = [{"hall_code": h, "seq": moved[h]} for h in sorted(moved)]
+    insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(m)
+    for i in range(0, len(rows), 500):
+        stmt = insert.values(rows[i:i + 500])
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[m.c.hall_code], set_={"seq": stmt.excluded.seq},
+            where=m.c.seq < stmt.excluded.seq))
 
 
 def mark_of(conn: sa.Connection, halls: Iterable[str]) -> int:

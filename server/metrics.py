@@ -1,7 +1,8 @@
 """`GET /metrics`: the server's figures for the operators' Prometheus (prometheus-client).
 
 Counted in the process that served the request: requests by route and status, their
-latency, idle polls answered from the hall marks, events stored and conflicts. With
+latency, idle polls answered from the hall marks, events stored and conflicts, how many
+pushes shared a transaction. With
 several workers (`yichuang server --workers N`) each worker writes its counts to files
 in PROMETHEUS_MULTIPROC_DIR (the command sets one up) and a scrape, whichever worker
 takes it, adds them up. What the database knows — terminals seen lately, the oldest
@@ -40,6 +41,9 @@ IDLE = Counter("yichuang_idle_polls", "Pulls answered from the hall's high-water
 EVENTS = Counter("yichuang_events_stored", "Events stored from pushes", registry=REGISTRY)
 CONFLICTS = Counter("yichuang_conflicts", "Events stored as conflicts", registry=REGISTRY)
 PUSHES = Counter("yichuang_pushes", "Push batches stored", registry=REGISTRY)
+PUSH_GROUP = Histogram("yichuang_push_group", "Pushes written in one transaction "
+                       "(server.push_group)", registry=REGISTRY,
+                       buckets=(1, 2, 4, 8, 16, 32, 64))
 
 
 class DatabaseFigures(Collector):

@@ -87,22 +87,40 @@ def pull_page(conn: sa.Connection, term: Terminal, cursor: int,
     limit = max(1, min(limit, MAX_LIMIT))
     if top is None:
         top = db.current_seq(conn)
+    rows = read_rows(conn, term.hall_code, cursor, top, limit + 1)
+    return build_page(rows, term.id, cursor, top, limit, known, compact)
+
+
+Rows = tuple[list[Any], list[Any], list[Any]]  # events, reference rows, notices
+
+
+def read_rows(conn: sa.Connection, hall: str, cursor: int, top: int, most: int) -> Rows:
+    """The hall's events, reference rows and notices in (cursor, top], at most `most` of
+    each, in change order."""
     e, r, n = db.events, db.reference, db.notices
-    evs = event_rows(conn, sa.and_(e.c.hall_code == term.hall_code, e.c.server_seq > cursor,
-                                    e.c.server_seq <= top), limit + 1)
+    evs = event_rows(conn, sa.and_(e.c.hall_code == hall, e.c.server_seq > cursor,
+                                    e.c.server_seq <= top), most)
     refs = list(conn.execute(sa.select(r).where(
-        r.c.hall_code.in_(halls_of(term.hall_code)), r.c.change_seq > cursor,
-        r.c.change_seq <= top).order_by(r.c.change_seq).limit(limit + 1)))
+        r.c.hall_code.in_(halls_of(hall)), r.c.change_seq > cursor,
+        r.c.change_seq <= top).order_by(r.c.change_seq).limit(most)))
     notes = list(conn.execute(sa.select(n).where(
-        n.c.hall_code == term.hall_code, n.c.change_seq > cursor,
-        n.c.change_seq <= top).order_by(n.c.change_seq).limit(limit + 1)))
-    # A list that overflowed has more behind it: stop at the smallest limit-th seq.
+        n.c.hall_code == hall, n.c.change_seq > cursor,
+        n.c.change_seq <= top).order_by(n.c.change_seq).limit(most)))
+    return evs, refs, notes
+
+
+def build_page(rows: Rows, me: str, cursor: int, top: int, limit: int, known: int,
+               compact: bool) -> dict[str, Any]:
+    """A page from the rows in (cursor, top] (each list in change order, complete up to
+    its `limit`-th row): a list that overflowed has more behind it, so the page stops at
+    the smallest limit-th seq."""
+    evs, refs, notes = rows
     full = [int(x[limit - 1].server_seq if x is evs else x[limit - 1].change_seq)
             for x in (evs, refs, notes) if len(x) > limit]
     nxt = min(full) if full else top
     evs = [x for x in evs if x.server_seq <= nxt]
     refs = [x for x in refs if x.change_seq <= nxt]
     notes = [x for x in notes if x.change_seq <= nxt]
-    packed, own = pack_page_events(evs, term.id, known, compact)
+    packed, own = pack_page_events(evs, me, known, compact)
     return {"cursor": max(nxt, cursor), "more": bool(full), "events": packed, "own": own,
             "ref": [ref_item(x) for x in refs], "notices": [notice_item(x) for x in notes]}

@@ -29,6 +29,7 @@ from server import (
     nodeinfo,
     pull,
     push,
+    push_group,
     relay,
 )
 from server import snapshot as snap_pages
@@ -69,6 +70,11 @@ class SyncState:
     tokens: TokenCache
     contacts: Contacts
     upstream: Any = None  # a hall node's UpstreamWorker (woken after a push)
+    pushes: Any = None  # server.push_group.PushGroups (made from `database` if not given)
+
+    def __post_init__(self) -> None:
+        if self.pushes is None:
+            self.pushes = push_group.PushGroups(self.database)
 
 
 def add_routes(app: FastAPI, st: SyncState) -> None:
@@ -110,8 +116,8 @@ def add_routes(app: FastAPI, st: SyncState) -> None:
         except wire.WireError as exc:
             log.warning("push: a batch of %d that cannot be unpacked (%s)", n, exc)
             rows = [None] * n  # each refused on its own: "malformed"
-        answer = await run_in_threadpool(_push, st, token, rows, version, epoch.parse(seen),
-                                         dry_run, data.get("hall"))
+        answer = await _push(st, token, rows, version, epoch.parse(seen), dry_run,
+                             data.get("hall"))
         if st.upstream is not None and answer.get("stored"):  # hall node: forward it now
             st.upstream.wake()
         answer.pop("stored", None)
@@ -220,31 +226,22 @@ def _page(conn: sa.Connection, term: auth.Terminal, cursor: int, limit: int,
 
 
 class _DryRun(Exception):
-    """Rolls a dry run's writer transaction back, carrying its answer out."""
+    """Rolls a dry run's writes back, carrying its answer out."""
+
+    def __init__(self, answer: dict[str, Any]) -> None:
+        super().__init__("dry run")
+        self.answer = answer
 
 
-def _push(st: SyncState, token: str, rows: list[Any], version: str | None,
-          seen: epoch.Seen | None, dry_run: bool = False, hall: Any = None) -> dict[str, Any]:
-    restored = None
+async def _push(st: SyncState, token: str, rows: list[Any], version: str | None,
+                seen: epoch.Seen | None, dry_run: bool = False, hall: Any = None
+                ) -> dict[str, Any]:
+    """Store a batch in the worker's next writer transaction (server.push_group)."""
     try:
-        with st.database.writer() as conn:
-            term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
-            restored = epoch.check(conn, term, seen, writer=True)
-            if restored is None and term.role == "node":  # on behalf of its terminals
-                try:
-                    out = relay.store(conn, term, hall, rows)
-                except relay.OutOfScope as exc:
-                    raise HTTPException(403, str(exc)) from exc
-            elif restored is None:  # nothing is stored from a terminal that must resync
-                out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
-                                       term.lineage)
-            if restored is None:
-                auth.touch(conn, term, version)
-                top = epoch.state(conn)
-                if dry_run:
-                    raise _DryRun
-    except _DryRun:
-        return {"results": wire.pack_verdicts(out.results), "epoch": top, "dry_run": True}
+        term, restored, out, top = await st.pushes.run(
+            lambda conn: _write(conn, token, rows, version, seen, dry_run, hall))
+    except _DryRun as dry:
+        return dry.answer
     except auth.AuthError:
         st.tokens.drop(token)
         raise
@@ -262,3 +259,27 @@ def _push(st: SyncState, token: str, rows: list[Any], version: str | None,
         answer["reenrol"] = True
         answer["message"] = "此终端的数据来自旧备份（终端序号倒退），请向管理员申请注册码重新注册"
     return answer
+
+
+def _write(conn: sa.Connection, token: str, rows: list[Any], version: str | None,
+           seen: epoch.Seen | None, dry_run: bool, hall: Any) -> tuple[Any, Any, Any, Any]:
+    """A push's writes (under the writer): (terminal, restore verdict, outcome, epoch)."""
+    term = auth.terminal_for(conn, token)  # max_seq read under the writer lock
+    restored = epoch.check(conn, term, seen, writer=True)
+    if restored is not None:  # nothing is stored from a terminal that must resync
+        return term, restored, None, None
+    if term.role == "node":  # on behalf of its terminals
+        try:
+            out = relay.store(conn, term, hall, rows)
+        except relay.OutOfScope as exc:
+            raise HTTPException(403, str(exc)) from exc
+    else:
+        out = push.store_batch(conn, term.hall_code, term.id, term.max_seq, rows,
+                               term.lineage)
+    if auth.stale(term, version):  # (a contact a minute old is no news)
+        auth.touch(conn, term, version)
+    top = epoch.state(conn)
+    if dry_run:
+        raise _DryRun({"results": wire.pack_verdicts(out.results), "epoch": top,
+                       "dry_run": True})
+    return term, None, out, top
