@@ -29,7 +29,6 @@ import sqlite3
 from typing import Any
 
 PACK, UNPACK = "pack_id", "unpack_id"
-_HYPHENS = (8, 13, 18, 23)
 
 # SQL: note a terminal id before an event of it is written (a parameter: its id)
 NOTE_TERMINAL = "INSERT OR IGNORE INTO terminals (id) VALUES (?)"
@@ -44,13 +43,15 @@ def terminal_id_of(column: str) -> str:
 
 def pack(value: Any) -> Any:
     """The stored form of an id: a canonical UUID's 16 bytes, anything else unchanged."""
-    if isinstance(value, str) and len(value) == 36 and all(value[i] == "-" for i in _HYPHENS):
+    if (isinstance(value, str) and len(value) == 36
+            and value[8] == value[13] == value[18] == value[23] == "-"):
+        digits = value.replace("-", "")
         try:
-            raw = bytes.fromhex(value.replace("-", ""))
+            raw = bytes.fromhex(digits)
         except ValueError:
             return value
-        # only a form unpack gives back exactly (not upper case, not spaced hex)
-        if len(raw) == 16 and unpack(raw) == value:
+        # only a form unpack gives back exactly: lower case, no spaces, no other hyphen
+        if len(raw) == 16 and raw.hex() == digits:
             return raw
     return value
 
