@@ -15,17 +15,17 @@ from domain.numbering import case_id_for_slip
 from sync import stored_ids
 
 CANONICAL = [
-    str(uuid.uuid4()),
-    uuid7_counted(node_of("a-terminal"), 7),
+    "6f305651-3de0-4d20-8475-e1ab7fd8b837",  # uuid4
+    uuid7_counted(node_of("a-terminal"), 7, now_ms=1_767_225_600_000, rand=bytes),
     case_id_for_slip("0123456789"),
     "00000000-0000-0000-0000-000000000000",
     "ffffffff-ffff-ffff-ffff-ffffffffffff",
 ]
 NOT_PACKED = [
     "back-1", "BACK", "", "unreadable-1712345678.123456", "server",
-    str(uuid.uuid4()).upper(),  # upper case: packing would give it back lower case
-    "{" + str(uuid.uuid4()) + "}",
-    str(uuid.uuid4()).replace("-", ""),  # no hyphens
+    "6F305651-3DE0-4D20-8475-E1AB7FD8B837",  # upper case: it would come back lower case
+    "{6f305651-3de0-4d20-8475-e1ab7fd8b837}",
+    "6f3056513de04d208475e1ab7fd8b837",  # no hyphens
     "0123456 -89ab-cdef-0123-456789abcdef",  # bytes.fromhex skips the space
     "0123456g-89ab-cdef-0123-456789abcdef",  # not hex
     "01234567-89ab-cdef-0123-456789abcdeé",  # not ASCII
