@@ -40,9 +40,10 @@ from domain.catalog import catalog_from_dict
 from domain.deadline import compute
 from domain.ids import uuid7
 from resources import path as resource_path
-from sync import queries, reference, store
+from sync import projection, queries, reference, store
 from sync.demo_data import demo_person
 from sync.replica import Replica
+from sync.stored_ids import NOTE_TERMINAL
 
 BUDGET_MS = 16.0  # one frame: what the SQL leaves the widgets is what matters
 END_DAY = dt.date(2026, 6, 30)
@@ -51,10 +52,7 @@ TERMINALS = 40
 CHUNK = 50_000
 PENDING_DAYS = 3  # events of the last few days are still in the outbox
 
-EVENT_SQL = (
-    "INSERT INTO events (id, case_id, kind, payload, expected_state, terminal_id, "
-    "terminal_seq, staff_id, window_id, recorded_at, server_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-)
+EVENT_SQL = projection.INSERT_EVENT  # (its terminals noted first: Builder.build)
 CASE_SQL = (
     "INSERT INTO cases (id, case_number, slip_number, queue_no, item_no, item_code, item_name, "
     "state, applicant_name, applicant_id_number, applicant_phone, staff_id, window_id, "
@@ -62,7 +60,7 @@ CASE_SQL = (
     "conflicts, rating, updated_at, department) "
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-OUTBOX_SQL = "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)"
+OUTBOX_SQL = projection.INSERT_OUTBOX
 
 
 def default_db(n: int) -> pathlib.Path:
@@ -192,6 +190,9 @@ class Builder:
         outbox: list = []
         cases: list = []
         done = 0
+        with self.replica.transaction():
+            conn.executemany(NOTE_TERMINAL, [(t,) for _, t in self.terminals]
+                             + [(self.back_office,)])
 
         def flush() -> None:
             with self.replica.transaction():

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from server import db
 from sync.replica import Replica
+from sync.stored_ids import TERMINAL_NO
 
 
 @dataclass
@@ -33,9 +34,10 @@ class Ledger:
         """Add the terminal's own events (everything it recorded) not yet in the ledger."""
         new = 0
         with Replica.in_dir(data_dir) as r, self.path.open("a", encoding="utf-8") as out:
-            for row in r.conn.execute("SELECT id, case_id, kind, payload, recorded_at "
-                                      "FROM events WHERE terminal_id=? OR id IN (SELECT "
-                                      "event_id FROM outbox)",
+            for row in r.conn.execute("SELECT unpack_id(id) AS id, unpack_id(case_id) AS "
+                                      "case_id, kind, payload, recorded_at FROM events WHERE "
+                                      f"terminal = {TERMINAL_NO} OR id IN (SELECT event_id "
+                                      "FROM outbox)",
                                       (r.get_meta("terminal_id"),)):
                 if row["id"] in self.events:
                     continue
@@ -99,9 +101,10 @@ def judge(ledger: Ledger, db_url: str, terminals: dict[str, list[pathlib.Path]],
         for d in dirs:
             with Replica.in_dir(d) as r:
                 kept = {x[0] for x in r.conn.execute(
-                    "SELECT id FROM events WHERE verdict IS NULL OR verdict NOT IN "
+                    "SELECT unpack_id(id) FROM events WHERE verdict IS NULL OR verdict NOT IN "
                     "('refused', 'quarantined')")}
-                waiting = {x[0] for x in r.conn.execute("SELECT event_id FROM outbox")}
+                waiting = {x[0] for x in r.conn.execute("SELECT unpack_id(event_id) "
+                                                        "FROM outbox")}
             missing = want - kept
             v.lost += len(missing)
             v.notes += [f"{d.name} lacks {eid}" for eid in sorted(missing)[:5]]

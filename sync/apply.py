@@ -23,6 +23,7 @@ from typing import Any
 
 from sync import notices, projection, quarantine, reference, store, wire
 from sync.replica import Replica
+from sync.stored_ids import TERMINAL_NO, terminal_id_of
 
 log = logging.getLogger(__name__)
 
@@ -60,30 +61,31 @@ def _upsert_events(replica: Replica, rows: Iterable[Mapping[str, Any]]) -> tuple
     for i in range(0, len(good), CHUNK):
         part = [e for e, _, _ in good[i:i + CHUNK]]
         held |= {x[0] for x in c.execute(
-            f"SELECT id FROM events WHERE id IN ({','.join('?' * len(part))})",
-            [e.id for e in part])}
+            "SELECT unpack_id(id) FROM events WHERE id IN "
+            f"({','.join(['pack_id(?)'] * len(part))})", [e.id for e in part])}
         seqs = [e.server_seq for e in part if e.server_seq is not None]
         if seqs:
-            owner.update(c.execute("SELECT server_seq, id FROM events WHERE server_seq IN "
-                                   f"({','.join('?' * len(seqs))})", seqs).fetchall())
+            owner.update(c.execute("SELECT server_seq, unpack_id(id) FROM events WHERE "
+                                   f"server_seq IN ({','.join('?' * len(seqs))})",
+                                   seqs).fetchall())
     for e, _, _ in good:  # (rare: the server's history changed under us)
         if e.server_seq is not None and owner.get(e.server_seq, e.id) != e.id:
             _free_server_seq(replica, e.server_seq, e.id)
     known = [(e, v) for e, v, _ in good if e.id in held]
     # a lost one that the server has again is simply confirmed: its verdict is the server's
     c.executemany("UPDATE events SET server_seq=?, verdict=CASE WHEN verdict=? THEN verdict "
-                  "ELSE ? END WHERE id=?",
+                  "ELSE ? END WHERE id = pack_id(?)",
                   [(e.server_seq, quarantine.QUARANTINED, v, e.id) for e, v in known])
-    c.executemany("DELETE FROM outbox WHERE event_id=?", [(e.id,) for e, _ in known])
+    c.executemany("DELETE FROM outbox WHERE event_id = pack_id(?)", [(e.id,) for e, _ in known])
     new = [(e, v, r) for e, v, r in good if e.id not in held]
     c.execute("SAVEPOINT page_events")
     try:
-        c.executemany(projection.INSERT_EVENT, [projection.event_row(e) for e, _, _ in new])
+        projection.insert_events(c, [e for e, _, _ in new])
     except sqlite3.Error:  # one of them cannot be stored: find it, keep the others
         c.execute("ROLLBACK TO page_events")
         new = _insert_one_by_one(replica, new, bad)
     c.execute("RELEASE page_events")
-    c.executemany("UPDATE events SET verdict=? WHERE id=?",
+    c.executemany("UPDATE events SET verdict=? WHERE id = pack_id(?)",
                   [(v, e.id) for e, v, _ in new if v])
     return cases, bad
 
@@ -106,10 +108,12 @@ def _free_server_seq(replica: Replica, seq: int, event_id: str) -> None:
     """The server gives `seq` to `event_id`: an event of ours holding it loses it (the
     server's history changed under us); our own goes out again."""
     c = replica.conn
-    row = c.execute("SELECT id, terminal_id, terminal_seq FROM events WHERE server_seq=? "
-                    "AND id != ?", (seq, event_id)).fetchone()
+    row = c.execute(f"SELECT e.id, {terminal_id_of('e.terminal')} AS terminal_id, "
+                    "e.terminal_seq FROM events e WHERE e.server_seq=? AND e.id != pack_id(?)",
+                    (seq, event_id)).fetchone()
     if row is None:
         return
+    # (the id as stored: it goes back into the table as it came out)
     c.execute("UPDATE events SET server_seq=NULL, verdict=NULL WHERE id=?", (row["id"],))
     if row["terminal_id"] == replica.get_meta("terminal_id"):
         c.execute("INSERT OR IGNORE INTO outbox (event_id, terminal_seq, queued_at) "
@@ -125,7 +129,8 @@ def _own_verdicts(replica: Replica, own: Mapping[str, Any] | None, me: str) -> t
     cases, clone = set(), False
     fp = own.get("f", "")
     for i, (tseq, sseq) in enumerate(zip(own["t"], own["s"], strict=True)):
-        row = c.execute("SELECT id, case_id FROM events WHERE terminal_id=? AND terminal_seq=?",
+        row = c.execute("SELECT unpack_id(id) AS id, unpack_id(case_id) AS case_id FROM events "
+                        f"WHERE terminal = {TERMINAL_NO} AND terminal_seq=?",
                         (me, tseq)).fetchone()
         if row is None or (fp and not row["id"].endswith(fp[6 * i:6 * i + 6].strip())):
             clone = True  # the server has an event of ours we never made: a restored backup
@@ -133,9 +138,9 @@ def _own_verdicts(replica: Replica, own: Mapping[str, Any] | None, me: str) -> t
         _free_server_seq(replica, sseq, row["id"])
         # `r`: a hall node's upstream refused it (issue 11): it leaves the stream here too
         verdict = {"c": "conflict", "r": "refused"}.get(own["v"][i], "applied")
-        c.execute("UPDATE events SET server_seq=?, verdict=? WHERE id=?", (sseq, verdict,
-                                                                          row["id"]))
-        c.execute("DELETE FROM outbox WHERE event_id=?", (row["id"],))
+        c.execute("UPDATE events SET server_seq=?, verdict=? WHERE id = pack_id(?)",
+                  (sseq, verdict, row["id"]))
+        c.execute("DELETE FROM outbox WHERE event_id = pack_id(?)", (row["id"],))
         cases.add(row["case_id"])
     return cases, clone
 

@@ -219,9 +219,10 @@ class SyncClient:
         STRIKES times and the server takes the others (so it is this event, not the
         server, that fails)."""
         with self.replica.transaction() as c:
-            c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
-                      ("server_error", e.id))
-            row = c.execute("SELECT attempts FROM outbox WHERE event_id=?", (e.id,)).fetchone()
+            c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? "
+                      "WHERE event_id = pack_id(?)", ("server_error", e.id))
+            row = c.execute("SELECT attempts FROM outbox WHERE event_id = pack_id(?)",
+                            (e.id,)).fetchone()
         if row is None or row[0] < STRIKES or not self._others_go_through(e):
             return False
         reason = "本机拒绝：服务器多次处理此记录时出错，已停止发送（记录保留在本机）"

@@ -134,15 +134,16 @@ def _compact(replica: Replica, now: dt.datetime, b: _Batches) -> bool:
                     f"LIMIT ?", (cutoff, *args, b.size))]
                 if not ids:
                     break
-                marks = ",".join("?" * len(ids))
+                marks = ",".join(["pack_id(?)"] * len(ids))
                 # whatever the server has not confirmed keeps its stream whole
                 held = {r[0] for r in c.execute(
-                    f"SELECT DISTINCT case_id FROM events WHERE case_id IN ({marks}) AND "
-                    f"(server_seq IS NULL OR id IN (SELECT event_id FROM outbox))", ids)}
+                    f"SELECT DISTINCT unpack_id(case_id) FROM events WHERE case_id IN ({marks}) "
+                    "AND (server_seq IS NULL OR id IN (SELECT event_id FROM outbox))", ids)}
                 go = [i for i in ids if i not in held]
                 if go:
+                    packed = ",".join(["pack_id(?)"] * len(go))
+                    got = c.execute(f"DELETE FROM events WHERE case_id IN ({packed})", go)
                     gm = ",".join("?" * len(go))
-                    got = c.execute(f"DELETE FROM events WHERE case_id IN ({gm})", go)
                     b.rep.events_dropped += got.rowcount
                     c.execute(f"UPDATE {table} SET compacted=1 WHERE id IN ({gm})", go)
                     b.rep.compacted += len(go)

@@ -19,6 +19,7 @@ from typing import Any
 from domain import notices as dn
 from sync import notices, store, wire
 from sync.replica import Replica
+from sync.stored_ids import TERMINAL_NO, terminal_id_of
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +35,9 @@ def header(replica: Replica) -> str | None:
     c = replica.conn
     top = c.execute("SELECT MAX(server_seq) FROM events").fetchone()[0] or 0
     seen = max(int(replica.get_meta("cursor") or 0), int(top))
-    own = c.execute("SELECT terminal_seq FROM events WHERE terminal_id=? AND server_seq IS "
-                    "NOT NULL ORDER BY terminal_seq DESC LIMIT 1", (me,)).fetchone()
+    own = c.execute(f"SELECT terminal_seq FROM events WHERE terminal = {TERMINAL_NO} AND "
+                    "server_seq IS NOT NULL ORDER BY terminal_seq DESC LIMIT 1",
+                    (me,)).fetchone()
     boot = replica.get_meta("server_boot") or ""
     return f"{db};{seen};{own[0] if own else 0};{boot}"
 
@@ -58,19 +60,20 @@ def recover(replica: Replica, info: Mapping[str, Any]) -> dict[str, int]:
     me = replica.get_meta("terminal_id") or ""
     c = replica.conn
     with replica.transaction():
-        rows = c.execute("SELECT id, case_id, terminal_id, terminal_seq FROM events "
-                         "WHERE server_seq > ?", (fork,)).fetchall()
+        rows = c.execute("SELECT unpack_id(e.id) AS id, unpack_id(e.case_id) AS case_id, "
+                         f"{terminal_id_of('e.terminal')} AS terminal_id, e.terminal_seq "
+                         "FROM events e WHERE e.server_seq > ?", (fork,)).fetchall()
         own = [r for r in rows if r["terminal_id"] == me]
         # what the server wrote itself (a conflict notice, a back-office decision) and
         # lost cannot come again from anyone: kept here, out of the folds, and reported
         authored = [r for r in rows if wire.server_authored(r["terminal_id"])]
-        c.executemany("UPDATE events SET verdict=? WHERE id=?",
+        c.executemany("UPDATE events SET verdict=? WHERE id = pack_id(?)",
                       [(LOST, r["id"]) for r in authored])
         c.execute("UPDATE events SET server_seq=NULL, verdict=NULL WHERE server_seq > ? "
                   "AND (verdict IS NULL OR verdict NOT IN ('quarantined', ?))", (fork, LOST))
         c.execute("UPDATE events SET server_seq=NULL WHERE server_seq > ?", (fork,))
         c.executemany("INSERT OR IGNORE INTO outbox (event_id, terminal_seq, queued_at) "
-                      "VALUES (?, ?, datetime('now'))",
+                      "VALUES (pack_id(?), ?, datetime('now'))",
                       [(r["id"], r["terminal_seq"]) for r in own])
         cursor = replica.get_meta("cursor")
         if cursor is not None and int(cursor) > fork:

@@ -53,8 +53,8 @@ def backfill(replica: Replica, cal: WorkCalendar | None = None) -> int:
     if replica.get_meta(_BACKFILLED) == "1":
         return 0
     missing = [r[0] for r in replica.conn.execute(
-        "SELECT DISTINCT e.case_id FROM events e LEFT JOIN figure_facts f ON f.id = e.case_id "
-        "WHERE f.id IS NULL AND (e.kind NOT LIKE '%.%' OR e.kind LIKE 'consultation.%' "
+        "SELECT DISTINCT unpack_id(e.case_id) FROM events e "
+        "LEFT JOIN figure_facts f ON f.id = unpack_id(e.case_id) WHERE f.id IS NULL AND (e.kind NOT LIKE '%.%' OR e.kind LIKE 'consultation.%' "
         "OR e.kind LIKE 'followup.%' OR e.kind LIKE 'appeal.%' OR e.kind LIKE 'ticket.%')")]
     if not missing:
         replica.set_meta(_BACKFILLED, "1")

@@ -13,19 +13,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from domain.events import Event
+from sync.projection import EVENT_SELECT
 from sync.replica import Replica
 from sync.store import event_from_row
+from sync.stored_ids import NOTE_TERMINAL, TERMINAL_NO
 
 log = logging.getLogger(__name__)
-
-_COLS = ("e.id, e.case_id, e.kind, e.payload, e.expected_state, e.terminal_id, "
-         "e.terminal_seq, e.staff_id, e.window_id, e.recorded_at, e.server_seq")
 
 
 def pending(replica: Replica, limit: int) -> list[Event]:
     """The oldest `limit` events waiting to go out, in the order they were made."""
     rows = replica.conn.execute(
-        f"SELECT {_COLS} FROM outbox o JOIN events e ON e.id = o.event_id "
+        f"SELECT {EVENT_SELECT} FROM outbox o JOIN events e ON e.id = o.event_id "
         "ORDER BY o.terminal_seq LIMIT ?", (limit,)).fetchall()
     return [event_from_row(r) for r in rows]
 
@@ -38,10 +37,10 @@ def confirmed_through(replica: Replica, terminal_id: str) -> int:
     their verdicts still come with the next pull."""
     c = replica.conn
     low = c.execute("SELECT MIN(e.terminal_seq) FROM outbox o JOIN events e ON e.id = "
-                    "o.event_id WHERE e.terminal_id=?", (terminal_id,)).fetchone()[0]
+                    f"o.event_id WHERE e.terminal = {TERMINAL_NO}", (terminal_id,)).fetchone()[0]
     if low is not None:
         return max(0, int(low) - 1)
-    top = c.execute("SELECT MAX(terminal_seq) FROM events WHERE terminal_id=?",
+    top = c.execute(f"SELECT MAX(terminal_seq) FROM events WHERE terminal = {TERMINAL_NO}",
                     (terminal_id,)).fetchone()[0]
     return int(top or 0)
 
@@ -75,23 +74,24 @@ def record_answers(replica: Replica, events: Sequence[Event],
     with replica.transaction() as c:
         for e, (seq, letter, reason) in zip(events, results, strict=True):
             if letter in ("a", "c"):
-                c.execute("UPDATE events SET server_seq=?, verdict=?, refusal=NULL WHERE id=?",
+                c.execute("UPDATE events SET server_seq=?, verdict=?, refusal=NULL "
+                          "WHERE id = pack_id(?)",
                           (seq, "conflict" if letter == "c" else "applied", e.id))
-                c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
+                c.execute("DELETE FROM outbox WHERE event_id = pack_id(?)", (e.id,))
                 out["confirmed"] += 1
                 out["conflicts"] += letter == "c"
                 if letter == "c":
                     out["changed"].add(e.case_id)
             elif letter == "R":
-                c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE event_id=?",
-                          (reason, e.id))
+                c.execute("UPDATE outbox SET attempts=attempts+1, last_error=? "
+                          "WHERE event_id = pack_id(?)", (reason, e.id))
                 out["reenrol"] = reason
                 continue
             else:
                 log.warning("event refused by the server: %s", reason)
-                c.execute("UPDATE events SET verdict='refused', refusal=? WHERE id=?",
-                          (reason or "refused", e.id))
-                c.execute("DELETE FROM outbox WHERE event_id=?", (e.id,))
+                c.execute("UPDATE events SET verdict='refused', refusal=? "
+                          "WHERE id = pack_id(?)", (reason or "refused", e.id))
+                c.execute("DELETE FROM outbox WHERE event_id = pack_id(?)", (e.id,))
                 out["refused"] += 1
                 out["changed"].add(e.case_id)
             out["cases"].add(e.case_id)
@@ -106,11 +106,13 @@ def restamp(replica: Replica, terminal_id: str) -> int:
     are still recognised by id.
     """
     with replica.transaction() as c:
+        # (the ids as stored: they go back into the tables as they came out)
         rows = c.execute("SELECT event_id FROM outbox ORDER BY terminal_seq").fetchall()
         c.execute("UPDATE outbox SET terminal_seq = -terminal_seq")
+        c.execute(NOTE_TERMINAL, (terminal_id,))
         for (event_id,) in rows:
             seq = replica.next_counter(f"seq:{terminal_id}")
-            c.execute("UPDATE events SET terminal_id=?, terminal_seq=? WHERE id=?",
+            c.execute(f"UPDATE events SET terminal = {TERMINAL_NO}, terminal_seq=? WHERE id=?",
                       (terminal_id, seq, event_id))
             c.execute("UPDATE outbox SET terminal_seq=?, last_error=NULL WHERE event_id=?",
                       (seq, event_id))

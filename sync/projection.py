@@ -19,9 +19,14 @@ from domain.case import canonical_order
 from domain.workdays import WorkCalendar
 from sync import payloads
 from sync.replica import Replica
+from sync.stored_ids import NOTE_TERMINAL, TERMINAL_NO, terminal_id_of
 
 EVENT_COLS = ("id", "case_id", "kind", "payload", "expected_state", "terminal_id",
               "terminal_seq", "staff_id", "window_id", "recorded_at", "server_seq")
+# EVENT_COLS read from `events e`, ids as the event carries them (sync.stored_ids)
+EVENT_SELECT = ("unpack_id(e.id) AS id, unpack_id(e.case_id) AS case_id, e.kind, e.payload, "
+                f"e.expected_state, {terminal_id_of('e.terminal')} AS terminal_id, "
+                "e.terminal_seq, e.staff_id, e.window_id, e.recorded_at, e.server_seq")
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,8 @@ def stream_events(replica: Replica, stream_id: str) -> list[ev.Event]:
         # became part of the stream anywhere, so it must not be part of it here either;
         # one this terminal could not apply is kept aside (sync.quarantine), and so is
         # one the server wrote, then lost in a restore (sync.epoch)
-        f"SELECT {', '.join(EVENT_COLS)}, verdict FROM events WHERE case_id=? "
-        "AND (verdict IS NULL OR verdict NOT IN ('refused', 'quarantined', 'lost_on_server'))",
+        f"SELECT {EVENT_SELECT}, e.verdict FROM events e WHERE e.case_id = pack_id(?) AND "
+        "(e.verdict IS NULL OR e.verdict NOT IN ('refused', 'quarantined', 'lost_on_server'))",
         (stream_id,)
     ).fetchall()
     # a confirmed event carries the server's verdict: one it ruled a conflict (a role
@@ -125,21 +130,30 @@ def project(replica: Replica, stream_ids: Iterable[str], cal: WorkCalendar) -> N
 
 
 def event_row(e: ev.Event) -> tuple[Any, ...]:
-    """An event as the values of EVENT_COLS."""
+    """An event as the values of EVENT_COLS (INSERT_EVENT's parameters)."""
     return (e.id, e.case_id, e.kind, json.dumps(dict(e.payload), ensure_ascii=False),
             e.expected_state, e.terminal_id, e.terminal_seq, e.staff_id, e.window_id,
             e.recorded_at, e.server_seq)
 
 
-INSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLS)}) "
-                f"VALUES ({', '.join('?' * len(EVENT_COLS))})")
+# its terminal must be noted first (insert_events): an unknown one fails NOT NULL
+INSERT_EVENT = ("INSERT INTO events (id, case_id, kind, payload, expected_state, terminal, "
+                "terminal_seq, staff_id, window_id, recorded_at, server_seq) VALUES "
+                f"(pack_id(?), pack_id(?), ?, ?, ?, {TERMINAL_NO}, ?, ?, ?, ?, ?)")
+INSERT_OUTBOX = ("INSERT INTO outbox (event_id, terminal_seq, queued_at) "
+                 "VALUES (pack_id(?), ?, ?)")
+
+
+def insert_events(conn: Any, events: Iterable[ev.Event]) -> None:
+    """Append events (their terminals noted first). Caller holds the transaction."""
+    events = list(events)
+    conn.executemany(NOTE_TERMINAL, [(t,) for t in dict.fromkeys(e.terminal_id
+                                                                 for e in events)])
+    conn.executemany(INSERT_EVENT, [event_row(e) for e in events])
 
 
 def insert_event(replica: Replica, e: ev.Event, *, outbox: bool) -> None:
     """Append an event (and, for our own, its outbox row). Caller holds the transaction."""
-    replica.conn.execute(INSERT_EVENT, event_row(e))
+    insert_events(replica.conn, [e])
     if outbox:
-        replica.conn.execute(
-            "INSERT INTO outbox (event_id, terminal_seq, queued_at) VALUES (?,?,?)",
-            (e.id, e.terminal_seq, e.recorded_at),
-        )
+        replica.conn.execute(INSERT_OUTBOX, (e.id, e.terminal_seq, e.recorded_at))

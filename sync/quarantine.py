@@ -42,7 +42,8 @@ def keep(replica: Replica, raw: Mapping[str, Any] | Any, reason: str,
         (eid, sid if isinstance(sid, str) else None, kind if isinstance(kind, str) else None,
          json.dumps(raw, ensure_ascii=False, default=str), reason[:500],
          dt.datetime.now(ev.CHINA_TZ).isoformat(timespec="seconds")))
-    replica.conn.execute("UPDATE events SET verdict=? WHERE id=?", (QUARANTINED, eid))
+    replica.conn.execute("UPDATE events SET verdict=? WHERE id = pack_id(?)",
+                         (QUARANTINED, eid))
     log.warning("quarantined a received event %s (%s): %s", eid, kind, reason[:200])
     return eid
 

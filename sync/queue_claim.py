@@ -91,7 +91,7 @@ def _pick(client: SyncClient, window_id: str, now: dt.datetime, skip: set[str],
 
 
 def _verdict(client: SyncClient, event_id: str) -> str | None:
-    row = client.replica.conn.execute("SELECT verdict FROM events WHERE id=?",
+    row = client.replica.conn.execute("SELECT verdict FROM events WHERE id = pack_id(?)",
                                       (event_id,)).fetchone()
     return row[0] if row else None
 

@@ -142,7 +142,8 @@ def cmd_take(args: argparse.Namespace) -> int:
             return 2
     confirmed = _exchange(args.data_dir, push=True) if reached else reached
     with Replica.in_dir(args.data_dir) as r:
-        row = r.conn.execute("SELECT verdict FROM events WHERE case_id=? AND kind=?",
+        row = r.conn.execute("SELECT verdict FROM events WHERE case_id = pack_id(?) "
+                             "AND kind=?",
                              (t.id, tk.TAKEN)).fetchone()
         zq = next(z for z in queue.zone_queues(r, reference.load_catalog(r),
                                                tickets.load_rules(r), t.day)

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sync import payloads
+from sync import payloads, stored_ids
 from sync.private import private_dir, private_sqlite
 from sync.schema import MIGRATIONS
 
@@ -61,6 +61,7 @@ def connect(path: pathlib.Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode; transactions are explicit (BEGIN IMMEDIATE)."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     conn.row_factory = sqlite3.Row
+    stored_ids.register(conn)  # events keep their ids packed (the migrations use it too)
     # before WAL, which writes the file's first page: on a new file deleted pages can then
     # be given back (sync.compaction); on a file with tables this changes nothing
     conn.execute("PRAGMA auto_vacuum=INCREMENTAL")

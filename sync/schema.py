@@ -255,4 +255,55 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE figure_facts ADD COLUMN extended INTEGER;
     """,
+    # 11: replicas that stay small (issue 16, sync.stored_ids): an event's UUIDs as their
+    # 16 bytes in `events` and `outbox` (other ids stay text), its terminal as a number
+    # of `terminals`. Both tables are built again with the same rowids (sync.compaction
+    # keeps a rowid mark); an outbox row whose event is gone had nothing left to send.
+    """
+    CREATE TABLE terminals (no INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+    INSERT INTO terminals (id) SELECT terminal_id FROM events GROUP BY terminal_id
+        ORDER BY MIN(rowid);
+    DROP INDEX events_case;
+    DROP INDEX events_server_seq;
+    ALTER TABLE outbox RENAME TO outbox_old;
+    ALTER TABLE events RENAME TO events_old;
+    CREATE TABLE events (
+        id BLOB PRIMARY KEY,
+        case_id BLOB NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        expected_state TEXT,
+        terminal INTEGER NOT NULL REFERENCES terminals (no),
+        terminal_seq INTEGER NOT NULL,
+        staff_id TEXT NOT NULL,
+        window_id TEXT,
+        recorded_at TEXT NOT NULL,
+        server_seq INTEGER,
+        verdict TEXT,
+        refusal TEXT,
+        UNIQUE (terminal, terminal_seq)
+    );
+    INSERT INTO events (rowid, id, case_id, kind, payload, expected_state, terminal,
+                        terminal_seq, staff_id, window_id, recorded_at, server_seq, verdict,
+                        refusal)
+        SELECT e.rowid, pack_id(e.id), pack_id(e.case_id), e.kind, e.payload,
+               e.expected_state, t.no, e.terminal_seq, e.staff_id, e.window_id,
+               e.recorded_at, e.server_seq, e.verdict, e.refusal
+        FROM events_old e JOIN terminals t ON t.id = e.terminal_id ORDER BY e.rowid;
+    CREATE INDEX events_case ON events (case_id, server_seq);
+    CREATE UNIQUE INDEX events_server_seq ON events (server_seq) WHERE server_seq IS NOT NULL;
+    CREATE TABLE outbox (
+        event_id BLOB PRIMARY KEY REFERENCES events (id),
+        terminal_seq INTEGER NOT NULL,
+        queued_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    INSERT INTO outbox (rowid, event_id, terminal_seq, queued_at, attempts, last_error)
+        SELECT o.rowid, pack_id(o.event_id), o.terminal_seq, o.queued_at, o.attempts,
+               o.last_error
+        FROM outbox_old o WHERE o.event_id IN (SELECT id FROM events_old) ORDER BY o.rowid;
+    DROP TABLE outbox_old;
+    DROP TABLE events_old;
+    """,
 ]

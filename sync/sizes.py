@@ -1,8 +1,9 @@
 """What a replica costs on disk, for `yichuang stats` and the benchmarks.
 
 `bytes_per_event` is what an event kept in full costs: the `events` table and its
-indexes (and the outbox's, while it waits), over the events kept. Its budget is
-BUDGET bytes (docs: ARCHITECTURE, budgets). What a case costs however long it is kept
+indexes (and the outbox's, while it waits, and the few rows of `terminals` its terminal
+numbers stand for: sync.stored_ids), over the events kept. Its budget is BUDGET bytes
+(docs: ARCHITECTURE, budgets). What a case costs however long it is kept
 — its row in `cases` and in `figure_facts` with their indexes — is `bytes_per_case_row`;
 whatever else the file holds (reference data, queue, notices) is in `size_bytes`.
 Sizes are the database's own pages (SQLite's dbstat), the same however often asked.
@@ -15,7 +16,7 @@ from typing import Any
 from sync.replica import Replica
 
 BUDGET = 300
-EVENT_TABLES = ("events", "outbox")
+EVENT_TABLES = ("events", "outbox", "terminals")
 ROW_TABLES = ("cases", "figure_facts")
 
 

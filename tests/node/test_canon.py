@@ -163,7 +163,7 @@ def test_a_back_office_decision_lands_before_a_pending_counter_step(node):
     node.pull()
     assert node.terminal_state(cid) == "approved"
     with Replica.in_dir(node.dir) as r:
-        assert r.conn.execute("SELECT verdict FROM events WHERE id=?",
+        assert r.conn.execute("SELECT verdict FROM events WHERE id = pack_id(?)",
                               (withdrawal.id,)).fetchone()[0] == "conflict"
         assert r.conn.execute("SELECT COUNT(*) FROM notices WHERE kind='conflict'"
                               ).fetchone()[0] == 1
@@ -213,7 +213,7 @@ def test_an_event_the_city_refuses_leaves_the_stream_everywhere(node):
     node.pull()
     assert node.terminal_state(cid) == "registered"
     with Replica.in_dir(node.dir) as r:
-        assert r.conn.execute("SELECT verdict FROM events WHERE id=?",
+        assert r.conn.execute("SELECT verdict FROM events WHERE id = pack_id(?)",
                               (ids[1],)).fetchone()[0] == "refused"
         assert r.conn.execute("SELECT COUNT(*) FROM notices WHERE kind='quarantine'"
                               ).fetchone()[0] == 1
@@ -280,5 +280,5 @@ def test_a_node_with_the_staff_list_rules_a_pending_step_out_itself(node):
     assert node.rows(cid)[-1].verdict == "conflict"
     node.pull()
     with Replica.in_dir(node.dir) as r:
-        assert r.conn.execute("SELECT verdict FROM events WHERE id=?",
+        assert r.conn.execute("SELECT verdict FROM events WHERE id = pack_id(?)",
                               (rows[0].id,)).fetchone()[0] == "conflict"

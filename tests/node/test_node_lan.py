@@ -103,7 +103,7 @@ def test_an_event_the_city_refuses_leaves_its_stream_at_every_terminal(loopback_
     assert node["upstream_refused"] == 1 and node["events"] == 1  # the refusal notice
     for t in (a, b):
         with Replica.in_dir(t.dir) as r:
-            assert r.conn.execute("SELECT verdict FROM events WHERE case_id=?",
+            assert r.conn.execute("SELECT verdict FROM events WHERE case_id = pack_id(?)",
                                   (cid,)).fetchone()[0] == "refused"
             assert r.conn.execute("SELECT COUNT(*) FROM cases WHERE id=?", (cid,)
                                   ).fetchone()[0] == 0

@@ -110,7 +110,7 @@ def test_a_lost_push_answer_is_still_confirmed_by_the_pull(server, code_for, tmp
         client.pull()
         assert outbox.count(client.replica) == 0
         row = client.replica.conn.execute(
-            "SELECT server_seq, verdict FROM events WHERE case_id=?", (cid,)).fetchone()
+            "SELECT server_seq, verdict FROM events WHERE case_id = pack_id(?)", (cid,)).fetchone()
         assert row["server_seq"] and row["verdict"] == "applied"
     finally:
         client.close()

@@ -40,7 +40,7 @@ def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], in
     with Replica.in_dir(d) as r:
         # what is set aside (refused, quarantined, lost by the server) is kept, not folded
         ids = [x[0] for x in r.conn.execute(
-            "SELECT id FROM events WHERE verdict IS NULL OR verdict NOT IN "
+            "SELECT unpack_id(id) FROM events WHERE verdict IS NULL OR verdict NOT IN "
             "('refused', 'quarantined', 'lost_on_server')")]
         states = {x[0]: x[1] for x in r.conn.execute(
             "SELECT id, state FROM cases UNION ALL SELECT id, state FROM notices "
@@ -48,7 +48,7 @@ def replica_state(d: pathlib.Path) -> tuple[list[str], dict[str, str | None], in
             "UNION ALL SELECT id, state FROM window_states")}
         # streams with no table of states of their own (follow-ups, appeals, consultations)
         for (sid,) in r.conn.execute(
-                "SELECT DISTINCT case_id FROM events WHERE kind LIKE 'followup.%' OR "
+                "SELECT DISTINCT unpack_id(case_id) FROM events WHERE kind LIKE 'followup.%' OR "
                 "kind LIKE 'appeal.%' OR kind LIKE 'consultation.%'").fetchall():
             folded = projection.load_stream(r, sid)
             if folded is not None:

@@ -40,7 +40,7 @@ def _month(t: Term) -> list[dict]:
 
 def _events_of(d, cid: str) -> int:
     with Replica.in_dir(d) as r:
-        return r.conn.execute("SELECT COUNT(*) FROM events WHERE case_id=?", (cid,)
+        return r.conn.execute("SELECT COUNT(*) FROM events WHERE case_id = pack_id(?)", (cid,)
                               ).fetchone()[0]
 
 
@@ -52,7 +52,7 @@ def test_old_closed_cases_keep_their_rows_and_come_back_whole(server, code_for, 
     assert sync_once(old.dir)["ok"]
     with Replica.in_dir(old.dir) as r:  # one still waits for the server: kept whole
         r.conn.execute("INSERT INTO outbox (event_id, terminal_seq, queued_at) SELECT id, "
-                       "terminal_seq, recorded_at FROM events WHERE case_id=? LIMIT 1",
+                       "terminal_seq, recorded_at FROM events WHERE case_id = pack_id(?) LIMIT 1",
                        (offline,))
         rows = {cid: queries.by_number(r, r.conn.execute(
             "SELECT case_number FROM cases WHERE id=?", (cid,)).fetchone()[0])
@@ -191,7 +191,7 @@ def test_compressed_payloads_read_back_the_same_and_cost_less(tmp_path):
     with r.transaction():
         r.conn.execute("UPDATE events SET server_seq=rowid, verdict='applied'")
         r.conn.execute("DELETE FROM outbox")
-    ids = [x[0] for x in r.conn.execute("SELECT DISTINCT case_id FROM events LIMIT 80")]
+    ids = [x[0] for x in r.conn.execute("SELECT DISTINCT unpack_id(case_id) FROM events LIMIT 80")]
     folded = {cid: load_case(r, cid) for cid in ids}
     plain = sizes.report(r)
     now = dt.datetime(2025, 6, 20, tzinfo=ev.CHINA_TZ)  # all closed cases are recent

@@ -63,10 +63,10 @@ def snapshot(replica) -> dict[str, list[tuple]]:
 def test_open_case_writes_event_outbox_and_projection(replica, cs, catalog):
     e, case = cs.open_case(payload_for(catalog), actor_of(replica), now=MON)
     assert e.kind == ev.REGISTERED and e.expected_state is None and e.terminal_seq == 1
-    ev_rows = replica.conn.execute("SELECT * FROM events").fetchall()
+    ev_rows = replica.conn.execute("SELECT unpack_id(id) AS id, payload FROM events").fetchall()
     assert [r["id"] for r in ev_rows] == [e.id]
     assert json.loads(ev_rows[0]["payload"])["applicant"]["id_number"] == ID
-    ob = replica.conn.execute("SELECT event_id, terminal_seq FROM outbox").fetchall()
+    ob = replica.conn.execute("SELECT unpack_id(event_id), terminal_seq FROM outbox").fetchall()
     assert [tuple(r) for r in ob] == [(e.id, 1)]
     row = queries.by_number(replica, case.case_number)[0]
     assert (row["id"], row["state"], row["item_no"], row["applicant_id_number"]) == (
@@ -180,7 +180,7 @@ def test_projection_matches_a_rebuild_and_follows_server_order(replica, cs, cata
     # ... while the server confirms our first four steps and the back office's rejection
     with replica.transaction():
         for seq, (eid,) in enumerate(replica.conn.execute(
-                "SELECT id FROM events WHERE id != ? ORDER BY terminal_seq",
+                "SELECT id FROM events WHERE id != pack_id(?) ORDER BY terminal_seq",
                 (withdrawn.id,)).fetchall(), start=1):
             replica.conn.execute("UPDATE events SET server_seq=? WHERE id=?", (seq, eid))
             replica.conn.execute("DELETE FROM outbox WHERE event_id=?", (eid,))

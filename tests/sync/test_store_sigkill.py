@@ -92,10 +92,10 @@ def check_replica(replica: Replica) -> None:
     assert c.execute("PRAGMA foreign_key_check").fetchall() == []
     # no half case: a case row exactly when its registered event is there
     rows = {r[0] for r in c.execute("SELECT id FROM cases")}
-    registered = {r[0] for r in c.execute("SELECT case_id FROM events WHERE kind='registered'")}
+    registered = {r[0] for r in c.execute("SELECT unpack_id(case_id) FROM events WHERE kind='registered'")}
     assert rows == registered
     assert table_count(replica, "SELECT COUNT(*) FROM events WHERE case_id NOT IN "
-                                "(SELECT id FROM cases)") == 0
+                                "(SELECT pack_id(id) FROM cases)") == 0
     # every event has its outbox row and nothing else is in the outbox (none were pushed)
     assert table_count(replica, "SELECT COUNT(*) FROM events e LEFT JOIN outbox o "
                                 "ON o.event_id = e.id WHERE o.event_id IS NULL") == 0

@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from domain import events as ev
-from sync import wire
+from sync import projection, wire
 from sync.client_cli import sync_once
 from sync.enrol import EnrolError, enrol
 from sync.replica import Replica
@@ -67,7 +67,7 @@ def test_a_replayed_event_of_the_old_identity_is_confirmed_not_refused(server, c
     cid = a.open_case()
     with Replica.in_dir(a.dir) as r:
         pending = [dict(x) for x in r.conn.execute(
-            "SELECT e.* FROM events e JOIN outbox o ON o.event_id = e.id")]
+            f"SELECT {projection.EVENT_SELECT} FROM events e JOIN outbox o ON o.event_id = e.id")]
     e = ev.Event.from_wire({**pending[0], "server_seq": None})
     r = requests.post(server.url + "/api/v1/sync/push", json={"batch": wire.pack_events([e])},
                       headers={**H, "Authorization": f"Bearer {token_of(a.dir)}"}, timeout=10)
@@ -76,7 +76,7 @@ def test_a_replayed_event_of_the_old_identity_is_confirmed_not_refused(server, c
     out = sync_once(a.dir)
     assert out["ok"] and out["refused"] == 0 and out["pending"] == 0, out.get("error")
     with Replica.in_dir(a.dir) as rep:
-        row = rep.conn.execute("SELECT verdict, server_seq FROM events WHERE id=?",
+        row = rep.conn.execute("SELECT verdict, server_seq FROM events WHERE id = pack_id(?)",
                                (e.id,)).fetchone()
     assert row[0] == "applied" and row[1] is not None and a.state(cid) == "registered"
 

@@ -163,7 +163,7 @@ def test_an_event_a_terminal_cannot_apply_is_quarantined_and_sync_goes_on(
         q = rep.conn.execute("SELECT event_id, reason FROM quarantine").fetchall()
         assert {x[0] for x in q} == {poison["id"]}
         assert "out of range" in q[0][1]
-        kept = rep.conn.execute("SELECT verdict FROM events WHERE id=?",
+        kept = rep.conn.execute("SELECT verdict FROM events WHERE id = pack_id(?)",
                                 (poison["id"],)).fetchone()
         assert kept[0] == "quarantined"  # kept, never silently dropped
         notes = [n for n in notices.open_notices(rep) if n["kind"] == "quarantine"]

@@ -115,7 +115,7 @@ def test_server_restored_from_a_backup_loses_nothing(server, hall_db, code_for, 
         assert states[early[2]] == "in_review" == a.state(early[2]) == b.state(early[2])
         assert any("后台" in x for x in _notices(a.dir, "server_restored"))
         with Replica.in_dir(a.dir) as r:
-            kept = r.conn.execute("SELECT verdict FROM events WHERE case_id=? AND kind=?",
+            kept = r.conn.execute("SELECT verdict FROM events WHERE case_id = pack_id(?) AND kind=?",
                                   (early[2], ev.APPROVED)).fetchone()
         assert kept[0] == "lost_on_server"
     finally:

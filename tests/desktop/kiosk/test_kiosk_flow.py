@@ -55,7 +55,7 @@ def test_whole_registration_prints_the_slip(qtbot, kiosk, sims, replica):
     assert reg.queue_no.encode() in printed_bytes
 
     row = replica.conn.execute(
-        "SELECT case_id, kind, payload, staff_id FROM events").fetchone()
+        "SELECT unpack_id(case_id) AS case_id, kind, payload, staff_id FROM events").fetchone()
     payload = json.loads(row["payload"])
     assert row["kind"] == "registered"
     assert payload["slip_number"] == slip and payload["queue_no"] == "A1001"
