@@ -107,6 +107,17 @@ class StepRequest(BaseModel):
 SWITCH_INTERVAL_S = 0.0005
 
 
+def serving_process() -> None:
+    """Set up the process a server runs in (`yichuang server`, each of its workers).
+
+    The push writer (server.push_group) waits on the database a dozen times a push while
+    it holds the change-seq lock, and each time must win the GIL back from the threads
+    building pages: at Python's 5 ms switch interval that wait, not the work, set how
+    long the lock was held under load. 0.5 ms keeps the lock's holder close to its work.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
                upstream_interval: float = 5.0, name: str = "", demo: bool = False
                ) -> FastAPI:
@@ -117,11 +128,6 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     `demo`: seed an empty database with the demo hall and keep its staff (password
     1234); otherwise any staff record with a demo credential is disarmed at start.
     """
-    # The push writer (server.push_group) waits on the database a dozen times a push
-    # while holding the change-seq lock; each time it must win the GIL back from the
-    # threads building pages. At Python's 5 ms switch interval that wait, not the work,
-    # set how long the lock was held. 0.5 ms keeps the lock's holder close to its work.
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
     database = db.Database(db_url)
     db.init_db(database.engine, quiet=False)
     with database.writer() as conn:
@@ -368,4 +374,5 @@ def worker_app() -> FastAPI:
     """The app of one worker of `yichuang server --workers N` (uvicorn's factory): the
     options come from the environment the command set."""
     opts = json.loads(os.environ[CONFIG_ENV])
+    serving_process()
     return create_app(opts["db"], demo=bool(opts.get("demo")), name=opts.get("name", ""))

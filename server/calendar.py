@@ -55,10 +55,12 @@ def calendar(conn: sa.Connection) -> WorkCalendar:
 
 
 def version(conn: sa.Connection) -> int:
-    """The newest change seq among calendar rows (deleted ones too): a cache key."""
+    """The newest change seq among calendar rows (deleted ones too): a cache key, read
+    by every push (its figure rows), so it reads the primary key's range of the rows,
+    which are all every hall's ("*"), not the whole reference table."""
     r = db.reference
     return int(conn.execute(sa.select(sa.func.max(r.c.change_seq)).where(
-        r.c.kind == KIND)).scalar() or 0)
+        r.c.hall_code == db.ALL_HALLS, r.c.kind == KIND)).scalar() or 0)
 
 
 def _row(s: YearSchedule, origin: str) -> tuple[str, str, str, dict[str, Any]]:

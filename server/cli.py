@@ -177,7 +177,7 @@ def cmd_server(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from server.app import create_app
+    from server.app import create_app, serving_process
     from sync.logmask import install
 
     # one handler on the root logger, masked; uvicorn's loggers propagate to it
@@ -193,6 +193,7 @@ def cmd_server(args: argparse.Namespace) -> int:
             "log_config": None}
     if args.workers > 1:
         return _run_workers(args, opts)
+    serving_process()
     app = create_app(args.db, upstream=args.upstream, upstream_code=args.upstream_code,
                      upstream_interval=args.upstream_interval, name=args.name, demo=args.demo)
     uvicorn.run(app, **opts)

@@ -20,10 +20,13 @@ import logging
 import pathlib
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 log = logging.getLogger(__name__)
 
@@ -323,6 +326,19 @@ def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
             if conn.execute(sa.select(server_meta.c.value).where(server_meta.c.key == key)
                             ).first() is None:
                 conn.execute(server_meta.insert().values(key=key, value=make()))
+
+
+def upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], key: str,
+           update: Iterable[str], where: Any = None) -> None:
+    """Insert `rows`, or update the `update` columns of those whose `key` exists (with
+    `where` over `table` and the statement's `excluded` row, if given): one statement
+    per 500 rows on SQLite and PostgreSQL alike."""
+    make = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
+    for i in range(0, len(rows), 500):
+        stmt = make(table).values(rows[i:i + 500])
+        conn.execute(stmt.on_conflict_do_update(
+            index_elements=[table.c[key]], set_={c: stmt.excluded[c] for c in update},
+            where=where(table, stmt.excluded) if where is not None else None))
 
 
 def db_id(conn: sa.Connection) -> str:

@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from server import db
 
@@ -49,14 +47,8 @@ def _moved_query() -> sa.CompoundSelect:
 
 def _store(conn: sa.Connection, moved: dict[str, int]) -> None:
     """Raise the marks in one upsert (a mark never goes down)."""
-    m = db.hall_marks
-    rows = [{"hall_code": h, "seq": moved[h]} for h in sorted(moved)]
-    insert = (sqlite_insert if conn.dialect.name == "sqlite" else pg_insert)(m)
-    for i in range(0, len(rows), 500):
-        stmt = insert.values(rows[i:i + 500])
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[m.c.hall_code], set_={"seq": stmt.excluded.seq},
-            where=m.c.seq < stmt.excluded.seq))
+    db.upsert(conn, db.hall_marks, [{"hall_code": h, "seq": moved[h]} for h in sorted(moved)],
+              "hall_code", ("seq",), where=lambda m, new: m.c.seq < new.seq)
 
 
 def mark_of(conn: sa.Connection, halls: Iterable[str]) -> int:

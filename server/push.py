@@ -53,19 +53,21 @@ class StreamBook:
     rules, and an event of one type never joins a stream of another.
     """
 
-    def __init__(self, conn: sa.Connection, stream_ids: Iterable[str]) -> None:
+    def __init__(self, conn: sa.Connection | None, stream_ids: Iterable[str],
+                 rows: Iterable[Any] = ()) -> None:
+        """The streams' stored events read with `conn`, or given as `rows` (read with
+        the batch's other look-up: server.push._look_up)."""
         self.hall: dict[str, str] = {}
         self.events: dict[str, list[ev.Event]] = {}
         self.folded: dict[str, Any] = {}
         ids = sorted(set(stream_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            # hall node (issue 11): an event its upstream refused has left its stream
-            for row in conn.execute(sa.select(db.events).where(
-                    db.events.c.case_id.in_(chunk), db.events.c.verdict != "refused")
-                    .order_by(db.events.c.server_seq)):
-                self.hall.setdefault(row.case_id, row.hall_code)
-                self.events.setdefault(row.case_id, []).append(_event_of(row))
+        if conn is not None:
+            rows = [r for i in range(0, len(ids), 500)
+                    for r in conn.execute(sa.select(db.events).where(_in_streams(ids[i:i + 500]))
+                                          .order_by(db.events.c.server_seq))]
+        for row in rows:
+            self.hall.setdefault(row.case_id, row.hall_code)
+            self.events.setdefault(row.case_id, []).append(_event_of(row))
         for sid, evs in self.events.items():
             self.events[sid], self.folded[sid] = fold_tolerant(evs, sid)
 
@@ -122,6 +124,32 @@ def _event_of(row: Any) -> ev.Event:
         verdict=row.verdict)
 
 
+def _in_streams(stream_ids: Sequence[str]) -> Any:
+    """The stored events of these streams (hall node, issue 11: an event its upstream
+    refused has left its stream)."""
+    return sa.and_(db.events.c.case_id.in_(stream_ids), db.events.c.verdict != "refused")
+
+
+def _look_up(conn: sa.Connection, ids: Sequence[str], stream_ids: Sequence[str]
+             ) -> tuple[dict[str, Any], StreamBook]:
+    """The batch's events the server already has, and its streams' stored events: one
+    read for a batch of ordinary size (a push does this under the writer lock)."""
+    ids = [i for i in ids if not has_nul(i)]
+    streams_ = sorted(set(stream_ids))
+    if len(ids) > 500 or len(streams_) > 500:
+        return _known(conn, ids), StreamBook(conn, streams_)
+    e = db.events
+    rows = list(conn.execute(sa.select(e).where(sa.or_(e.c.id.in_(ids),
+                                                       _in_streams(streams_)))
+                             .order_by(e.c.server_seq)))
+    wanted, in_stream = set(ids), set(streams_)
+    known = {r.id: r for r in rows if r.id in wanted}
+    # (as the SQL says it: a NULL verdict is not "not refused")
+    mine = [r for r in rows if r.case_id in in_stream and r.verdict is not None
+            and r.verdict != "refused"]
+    return known, StreamBook(None, streams_, mine)
+
+
 def _known(conn: sa.Connection, ids: Sequence[str]) -> dict[str, Any]:
     """The stored rows of the events among `ids` the server already has."""
     out = {}
@@ -149,11 +177,10 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     """
     out = Outcome()
     ids = [r.get("id") for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
-    known = _known(conn, ids)
     mine = {pusher_id, *lineage}
-    book = StreamBook(conn, [r["case_id"] for r in rows
-                           if isinstance(r, dict) and isinstance(r.get("case_id"), str)
-                           and not has_nul(r["case_id"])])
+    known, book = _look_up(conn, ids, [
+        r["case_id"] for r in rows if isinstance(r, dict)
+        and isinstance(r.get("case_id"), str) and not has_nul(r["case_id"])])
     seq = db.current_seq(conn)
     now = now_iso()
     new_events, touched = [], set()
@@ -282,33 +309,24 @@ def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hal
     lists and what a new terminal's snapshot calls live."""
     if not touched:
         return
-    existing = set()
     ids = sorted(touched)
-    for i in range(0, len(ids), 500):
-        existing.update(r[0] for r in conn.execute(
-            sa.select(db.cases.c.id).where(db.cases.c.id.in_(ids[i:i + 500]))))
-    inserts, updates = [], []
     from server import lookup
 
     key = lookup.key_of(conn)
+    rows = []
     for sid in ids:
         st = book.folded[sid]
-        row = {"id": sid, "hall_code": hall, "stream": book.stream_of(sid),
-               "state": streams.get(book.stream_of(sid)).state_of(st),
-               "case_number": getattr(st, "case_number", None) or None,
-               "item_name": getattr(st, "item_name", None) or None,
-               "conflicts": len(getattr(st, "conflicts", ())), "last_seq": seq,
-               "updated_at": now, "department": getattr(st, "department", None) or None,
-               "slip_number": getattr(st, "slip_number", None) or None,
-               "applicant_key": lookup.applicant_key(
-                   key, (getattr(st, "applicant", None) or {}).get("id_number"))}
-        (updates if sid in existing else inserts).append(row)
-    if inserts:
-        conn.execute(db.cases.insert(), inserts)
-    if updates:
-        t = db.cases
-        cols = ("state", "conflicts", "last_seq", "updated_at", "case_number", "item_name",
-                "department", "slip_number", "applicant_key")
-        conn.execute(t.update().where(t.c.id == sa.bindparam("b_id")).values(
-            {c: sa.bindparam(f"b_{c}") for c in cols}),
-            [{f"b_{k}": u[k] for k in ("id", *cols)} for u in updates])
+        rows.append({"id": sid, "hall_code": hall, "stream": book.stream_of(sid),
+                     "state": streams.get(book.stream_of(sid)).state_of(st),
+                     "case_number": getattr(st, "case_number", None) or None,
+                     "item_name": getattr(st, "item_name", None) or None,
+                     "conflicts": len(getattr(st, "conflicts", ())), "last_seq": seq,
+                     "updated_at": now,
+                     "department": getattr(st, "department", None) or None,
+                     "slip_number": getattr(st, "slip_number", None) or None,
+                     "applicant_key": lookup.applicant_key(
+                         key, (getattr(st, "applicant", None) or {}).get("id_number"))})
+    # a stream's hall and type never change: a row that exists gets the rest
+    db.upsert(conn, db.cases, rows, "id", ("state", "conflicts", "last_seq", "updated_at",
+                                           "case_number", "item_name", "department",
+                                           "slip_number", "applicant_key"))
