@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ import sys
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -105,6 +107,8 @@ class StepRequest(BaseModel):
 
 
 SWITCH_INTERVAL_S = 0.0005
+GC_THRESHOLDS = (2_000, 20, 100)
+REQUEST_THREADS = 8
 
 
 def serving_process() -> None:
@@ -116,6 +120,7 @@ def serving_process() -> None:
     long the lock was held under load. 0.5 ms keeps the lock's holder close to its work.
     """
     sys.setswitchinterval(SWITCH_INTERVAL_S)
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str | None = None,
@@ -151,6 +156,9 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # request threads: a few run the framework's routes and the pages to read; more
+        # would only take turns at the GIL with the push writer (server.push_group)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         contacts.start()
         if worker is not None:
             worker.start()
@@ -375,4 +383,6 @@ def worker_app() -> FastAPI:
     options come from the environment the command set."""
     opts = json.loads(os.environ[CONFIG_ENV])
     serving_process()
-    return create_app(opts["db"], demo=bool(opts.get("demo")), name=opts.get("name", ""))
+    app = create_app(opts["db"], demo=bool(opts.get("demo")), name=opts.get("name", ""))
+    gc.freeze()  # what start-up made lives as long as the worker: no collection scans it
+    return app

@@ -256,9 +256,10 @@ class Row(dict):
 
 
 ALL_HALLS = "*"
-# one connection per thread of the request thread pool (anyio's: 40) and a few more: a
-# connection opened and closed per request would cost more than the request (SQLite
-# sets its pragmas and takes a lock to check the journal mode on every open)
+# a connection for each request thread (server.app REQUEST_THREADS), the poll fast path
+# on the event loop, the push writer, the contacts and long-poll threads, and room for
+# a burst: a connection opened and closed per request would cost more than the request
+# (SQLite sets its pragmas and takes a lock to check the journal mode on every open)
 POOL = 44
 
 

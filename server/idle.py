@@ -30,7 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from starlette.concurrency import run_in_threadpool
 
-from server import db, epoch, metrics, pull
+from server import auth, db, epoch, metrics, pull
 from server.contacts import Contacts
 from server.hall_tail import HallTails
 from server.tokens import TokenCache
@@ -42,23 +42,30 @@ ROUTE = types.SimpleNamespace(path=PATH)  # what the metrics label the request w
 MAX_SEQ = 2**62
 
 
-def _statement() -> sa.Select:
+def _statement(by_token: bool = False) -> sa.Select:
+    """The one look-up, by the terminal's id (its token known to this worker) or by its
+    token's digest (a first contact: the terminal's fixed facts come along)."""
     m, t, c = db.hall_marks, db.terminals, db.counters
     top = sa.select(c.c.value).where(c.c.name == "change_seq").scalar_subquery()
+    hall = t.c.hall_code if by_token else sa.bindparam("hall")
     mark = sa.select(sa.func.max(m.c.seq)).where(m.c.hall_code.in_(
-        (sa.bindparam("hall"), sa.literal(db.ALL_HALLS)))).scalar_subquery()
+        (hall, sa.literal(db.ALL_HALLS)))).scalar_subquery()
     db_id = sa.select(db.server_meta.c.value).where(
         db.server_meta.c.key == "db_id").scalar_subquery()
     boot = sa.select(sa.func.max(db.boots.c.started_at)).scalar_subquery()
     upstream = sa.select(db.node_meta.c.value).where(
         db.node_meta.c.key == "upstream_url").scalar_subquery()
-    return sa.select(top.label("top"), mark.label("mark"), db_id.label("db_id"),
-                     boot.label("boot"), upstream.label("upstream"), t.c.token_hash,
-                     t.c.revoked_at, t.c.max_seq, t.c.last_seen, t.c.version).where(
-        t.c.id == sa.bindparam("tid"))
+    cols = [top.label("top"), mark.label("mark"), db_id.label("db_id"), boot.label("boot"),
+            upstream.label("upstream"), t.c.token_hash, t.c.revoked_at, t.c.max_seq,
+            t.c.last_seen, t.c.version]
+    if by_token:
+        return sa.select(*cols, t.c.id, t.c.code, t.c.hall_code, t.c.role,
+                         t.c.replaces).where(t.c.token_hash == sa.bindparam("digest"))
+    return sa.select(*cols).where(t.c.id == sa.bindparam("tid"))
 
 
 STATEMENT = _statement()
+FIRST_CONTACT = _statement(by_token=True)
 
 
 class Request:
@@ -99,13 +106,37 @@ def look(database: db.Database, tokens: TokenCache, req: Request) -> tuple[Any, 
     """The terminal and its row of the one look-up when nothing about the pull is
     unusual, else None (the full route). A single short read: the event loop does it."""
     known = tokens.get(req.token)
-    if known is None or known.terminal.role != "terminal":
+    if known is None:  # a first contact with this worker (a restart, a new connection)
+        return _first_contact(database, tokens, req)
+    if known.terminal.role != "terminal":
         return None
     term = known.terminal
     row = database.read_one(STATEMENT, {"tid": term.id, "hall": term.hall_code})
     if row is None or row.token_hash != known.digest or row.revoked_at is not None:
         tokens.drop(req.token)  # re-enrolled or revoked: the full route says so
         return None
+    return _usual(term, row, req)
+
+
+def _first_contact(database: db.Database, tokens: TokenCache, req: Request
+                   ) -> tuple[Any, Any] | None:
+    """The look-up by the token's digest: when it names a plain terminal (no hall node,
+    no terminals it replaced, not revoked), this worker knows it from now on. After a
+    restart every terminal's next poll is a first contact: one read each, not the
+    framework's full route."""
+    if "\x00" in req.token or len(req.token) > 200:
+        return None
+    row = database.read_one(FIRST_CONTACT, {"digest": auth.digest(req.token)})
+    if row is None or row.revoked_at is not None or row.role != "terminal" or row.replaces:
+        return None  # unknown, revoked or unusual: the full route answers it
+    term = auth.Terminal(row.id, row.code, row.hall_code, int(row.max_seq), (), row.version,
+                         row.last_seen, row.role)
+    tokens.put(req.token, term)
+    return _usual(term, row, req)
+
+
+def _usual(term: Any, row: Any, req: Request) -> tuple[Any, Any] | None:
+    """(term, row) when the pull is an ordinary one by what the look-up read."""
     seen = req.seen
     if row.upstream is not None or req.cursor > int(row.top):
         return None

@@ -183,3 +183,34 @@ def test_hall_marks_follow_every_writer(hall_db, code_for, server, tmp_path):
     finally:
         database.dispose()
     assert marks["371100"] == top
+
+
+def test_after_a_restart_a_first_poll_is_one_look_up_not_the_full_route(hall_db, code_for,
+                                                                         tmp_path):
+    """A restarted worker knows no token: every terminal's next poll is a first contact,
+    answered from one read by the token's digest — and still refused when revoked."""
+    first = ServerProcess(hall_db, log_dir=tmp_path).start()
+    try:
+        a = Term(tmp_path / "a", first.url, code_for())
+        c = Term(tmp_path / "c", first.url, code_for())
+        token = token_of(a.dir)
+        before = _pull(first.url, token).json()
+        cursor = before["cursor"]
+    finally:
+        first.stop()
+    yichuang("admin", "--db", hall_db, "terminal", "revoke", c.enrolment.terminal_code)
+    again = ServerProcess(hall_db, log_dir=tmp_path).start()
+    try:
+        idle0 = _metric(again.url, "yichuang_idle_polls_total")
+        got = _pull(again.url, token, cursor=cursor)
+        assert got.ok and _metric(again.url, "yichuang_idle_polls_total") == idle0 + 1
+        body = got.json()
+        assert body["cursor"] == cursor and body["events"] is None
+        assert body["epoch"]["db"] == before["epoch"]["db"]
+        assert body["epoch"]["boot"] != before["epoch"]["boot"]  # the restart is a new boot
+        refused = _pull(again.url, token_of(c.dir), cursor=cursor)
+        assert refused.status_code == 401 and "停用" in refused.json()["detail"]
+        assert _pull(again.url, "x" + token, cursor=cursor).status_code == 401
+        assert _metric(again.url, "yichuang_idle_polls_total") == idle0 + 1
+    finally:
+        again.stop()
