@@ -32,6 +32,7 @@ BENCHMARKS = (
     "bench.bench_sync",
     "bench.bench_node",
     "bench.bench_server",
+    "bench.bench_request_cost",
     "bench.bench_snapshot",
     "bench.bench_replica_size",
     "bench.bench_reference",
