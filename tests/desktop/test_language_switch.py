@@ -62,10 +62,12 @@ def test_the_counter_comes_back_in_english(tmp_path):
     script.write_text(SWITCH)
     (tmp_path / "data").mkdir()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.getcwd()}
-    run = subprocess.run([sys.executable, str(script), str(tmp_path / "data")],
+    # faulthandler: a child that dies of a signal says where (it once left no word at all)
+    run = subprocess.run([sys.executable, "-X", "faulthandler", str(script),
+                          str(tmp_path / "data")],
                          capture_output=True, text=True, timeout=120, env=env, cwd=os.getcwd())
     lines = [li for li in run.stdout.splitlines() if li.startswith("REPORT ")]
-    assert lines, run.stdout + run.stderr
+    assert lines, f"exit {run.returncode}\n{run.stdout}{run.stderr}"
     report = json.loads(lines[0][7:])
     assert report["code"] == 0 and report["stored"] == "en"
     chinese, english = report["seen"]
