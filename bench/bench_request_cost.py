@@ -23,8 +23,8 @@ from typing import Any
 from bench import bench_server as bs
 from bench import report
 from bench.loadgen import Conn, Terminal
+from bench.servers import postgres
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
 TERMINALS = 40
 
 
@@ -114,13 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             if label == "sqlite":
                 url, pid = f"sqlite:///{work / 'server.sqlite3'}", None
             else:
-                sys.path.insert(0, str(ROOT))
-                from tests.support.servers import PgCluster
-
-                try:
-                    pg = PgCluster().start(fsync=True)
-                except Exception as exc:
-                    print(f"postgresql: not run ({exc})")
+                pg = postgres()
+                if pg is None:
                     continue
                 url, pid = pg.new_database("cost"), pg.postmaster_pid()
             rig = Rig(url, work, pid)

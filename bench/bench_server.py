@@ -30,7 +30,7 @@ import time
 from typing import Any
 
 from bench import report
-from bench.servers import demo_hall, free_port
+from bench.servers import demo_hall, free_port, postgres
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL_SIZE = 10
@@ -288,21 +288,14 @@ def main(argv: list[str] | None = None) -> int:
             rows += run_db("sqlite", f"sqlite:///{work / 'server.sqlite3'}", ladder, workers,
                            args.seconds, args.procs, pool, None, work, args.push_mean,
                            args.period)
-        if "postgresql" in args.db:
-            sys.path.insert(0, str(ROOT))
-            from tests.support.servers import PgCluster
-
+        pg = postgres() if "postgresql" in args.db else None
+        if pg is not None:
             try:
-                pg = PgCluster().start(fsync=True)
-            except Exception as exc:
-                print(f"postgresql: not run ({exc})")
-            else:
-                try:
-                    rows += run_db("postgresql", pg.new_database("bench"), ladder, workers,
-                                   args.seconds, args.procs, pool, pg.postmaster_pid(), work,
-                                   args.push_mean, args.period)
-                finally:
-                    pg.stop()
+                rows += run_db("postgresql", pg.new_database("bench"), ladder, workers,
+                               args.seconds, args.procs, pool, pg.postmaster_pid(), work,
+                               args.push_mean, args.period)
+            finally:
+                pg.stop()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"\nlargest number of terminals held with p99 < {GOAL_P99_MS:.0f} ms "

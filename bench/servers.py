@@ -71,3 +71,16 @@ def demo_hall(conn: Any, hall: str | None = None) -> dict[str, Any]:
     else:
         admin.import_catalog(conn, catalog, hall=hall)
     return catalog
+
+
+def postgres(fsync: bool = True) -> Any:
+    """A throwaway PostgreSQL on loopback (tests/support/servers.PgCluster, started), or
+    None when this machine has none: the benchmark says so and measures the rest."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support.servers import PgCluster
+
+    try:
+        return PgCluster().start(fsync=fsync)
+    except Exception as exc:  # any reason it cannot start is reported, the rest runs
+        print(f"postgresql: not run ({exc})")
+        return None
