@@ -373,12 +373,15 @@ class Database:
                 with conn.begin():
                     q = sa.select(counters.c.value).where(counters.c.name == "change_seq")
                     start = conn.execute(q if self.is_sqlite else q.with_for_update()).scalar()
+                    if start is not None:
+                        conn.info[SEQ_KEY] = int(start)
                     yield conn
                     if start is not None:  # (None: before init_db made the counter)
                         from server import marks
 
                         marks.advance(conn, int(start))
             finally:
+                conn.info.pop(SEQ_KEY, None)
                 conn.close()
         for listener in self.listeners:
             listener()
@@ -442,12 +445,33 @@ class Database:
         self.engine.dispose()
 
 
+# The change seq as the writer transaction left it, kept with its connection: the writer
+# read it (locked) when it began and every writer that takes seqs says where it left
+# it, so the transaction's other statements need not read it again under the lock. A
+# savepoint rolled back forgets it (`forget_seq`): the next look reads the table.
+SEQ_KEY = "yichuang_change_seq"
+
+
 def next_seqs(conn: sa.Connection, n: int = 1, name: str = "change_seq") -> int:
     """Reserve `n` numbers of a counter; returns the first. Writer transaction only."""
     conn.execute(counters.update().where(counters.c.name == name)
                  .values(value=counters.c.value + n))
     last = conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one()
+    if name == "change_seq" and SEQ_KEY in conn.info:
+        conn.info[SEQ_KEY] = int(last)
     return int(last) - n + 1
+
+
+def set_seq(conn: sa.Connection, seq: int) -> None:
+    """The change seq is now `seq` (a writer that numbered its rows itself)."""
+    conn.execute(counters.update().where(counters.c.name == "change_seq").values(value=seq))
+    if SEQ_KEY in conn.info:
+        conn.info[SEQ_KEY] = seq
+
+
+def forget_seq(conn: sa.Connection) -> None:
+    """A savepoint was rolled back: what the writer knew of the seq may be undone."""
+    conn.info.pop(SEQ_KEY, None)
 
 
 def next_named(conn: sa.Connection, name: str) -> int:
@@ -467,7 +491,11 @@ def next_named(conn: sa.Connection, name: str) -> int:
 
 
 def current_seq(conn: sa.Connection) -> int:
-    """The last change seq handed out; every row up to it has committed (see above)."""
+    """The last change seq handed out; every row up to it has committed (see above).
+    Inside the writer transaction: as the transaction left it."""
+    known = conn.info.get(SEQ_KEY) if conn.get_execution_options().get("writer") else None
+    if known is not None:
+        return int(known)
     return int(conn.execute(sa.select(counters.c.value)
                             .where(counters.c.name == "change_seq")).scalar_one())
 

@@ -55,10 +55,11 @@ def write(conn: sa.Connection, folded: dict[str, Any], ids: Iterable[str], hall:
         if facts is not None:
             rows.append({"hall_code": hall, **dict(zip(FACT_COLUMNS, facts, strict=True))})
     t = db.figure_facts
-    for i in range(0, len(ids), 500):
-        conn.execute(t.delete().where(t.c.id.in_(ids[i:i + 500])))
-    if rows:
-        conn.execute(t.insert(), rows)
+    gone = sorted(set(ids) - {r["id"] for r in rows})  # streams with no facts (any more)
+    for i in range(0, len(gone), 500):
+        conn.execute(t.delete().where(t.c.id.in_(gone[i:i + 500])))
+    if rows:  # one statement a push, under the writer lock
+        db.upsert(conn, t, rows, "id", [c for c in rows[0] if c != "id"])
 
 
 def backfill(conn: sa.Connection) -> int:

@@ -244,8 +244,7 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
     from server import figure_rows
 
     figure_rows.write(conn, book.folded, touched, hall_code)
-    conn.execute(db.counters.update().where(db.counters.c.name == "change_seq")
-                 .values(value=seq))
+    db.set_seq(conn, seq)
     if relay is None:
         conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
                      .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))

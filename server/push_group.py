@@ -110,6 +110,7 @@ class PushGroups:
                                 job.result = job.fn(conn)
                         except Exception as exc:  # its own answer, its writes undone
                             job.error, job.result = exc, None
+                            db.forget_seq(conn)  # (the seq it took went with them)
             metrics.PUSH_GROUP.observe(len(jobs))
         except Exception as exc:  # the commit or the connection: nobody's writes stand
             for job in jobs:
