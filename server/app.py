@@ -178,7 +178,7 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
     # outermost last: metrics → NUL check → gzip (not an idle answer: ~250 B) → ordinary
     # pulls answered in front of the framework (server.idle) → the routes
     app.add_middleware(idle.FastPull, database=database, tokens=tokens, contacts=contacts)
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(_NoNul)
     app.add_middleware(metrics.Timing)
     watcher = longpoll.Watcher(database)
@@ -242,8 +242,8 @@ def create_app(db_url: str, *, upstream: str | None = None, upstream_code: str |
         with database.reader() as conn:
             return HTMLResponse(status_html.render(conn))
 
-    sync_routes.add_routes(app, sync_routes.SyncState(database, tokens, contacts, worker,
-                                                            pushes))
+    sync_routes.add_routes(app, sync_routes.SyncState(database, tokens, contacts, pushes,
+                                                      worker))
     _backoffice_routes(app, database, demo)
 
     def openapi() -> dict[str, Any]:

@@ -165,9 +165,20 @@ def revoke_lineage(conn: sa.Connection, terminal_id: str) -> int:
                         .values(revoked_at=now_iso())).rowcount
 
 
+def token_shaped(token: str) -> bool:
+    """Whether a bearer token could be one of ours (a NUL or a megabyte is not looked up)."""
+    return "\x00" not in token and len(token) <= 200
+
+
+def terminal_of(row: Any, lineage: tuple[str, ...] = ()) -> Terminal:
+    """The Terminal of a `terminals` row (or a read carrying its columns)."""
+    return Terminal(row.id, row.code, row.hall_code, int(row.max_seq), lineage, row.version,
+                    row.last_seen, row.role)
+
+
 def terminal_for(conn: sa.Connection, token: str) -> Terminal:
     """The terminal a bearer token belongs to; AuthError if unknown or revoked."""
-    if "\x00" in token or len(token) > 200:
+    if not token_shaped(token):
         raise AuthError("终端凭据无效，请重新注册")
     row = conn.execute(sa.select(db.terminals).where(
         db.terminals.c.token_hash == digest(token))).first()
@@ -175,9 +186,7 @@ def terminal_for(conn: sa.Connection, token: str) -> Terminal:
         raise AuthError("终端凭据无效，请重新注册")
     if row.revoked_at is not None:
         raise AuthError("此终端已被管理员停用，请重新注册")
-    return Terminal(row.id, row.code, row.hall_code, int(row.max_seq),
-                    lineage(conn, row.id) if row.replaces else (), row.version, row.last_seen,
-                    row.role)
+    return terminal_of(row, lineage(conn, row.id) if row.replaces else ())
 
 
 TOUCH_EVERY_S = 300

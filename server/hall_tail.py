@@ -63,13 +63,12 @@ def _plain(rows: pull.Rows) -> pull.Rows:
 _SHAPES: dict[tuple[str, ...], Any] = {}
 
 
-def _seq(row: Any) -> int:
-    return int(row.server_seq if hasattr(row, "server_seq") else row.change_seq)
-
-
 def _between(rows: pull.Rows, cursor: int, top: int) -> pull.Rows:
-    evs, refs, notes = ([x for x in part if cursor < _seq(x) <= top] for part in rows)
-    return evs, refs, notes
+    """The rows with change seqs in (cursor, top]: an event's is its server_seq."""
+    evs, refs, notes = rows
+    return ([x for x in evs if cursor < x.server_seq <= top],
+            [x for x in refs if cursor < x.change_seq <= top],
+            [x for x in notes if cursor < x.change_seq <= top])
 
 
 class HallTails:
@@ -132,7 +131,8 @@ class HallTails:
 
     def _trim(self, t: Tail) -> None:
         """Drop the oldest rows beyond max_rows; `lo` moves up to the last one dropped."""
-        seqs = sorted(_seq(x) for x in (*t.rows[0], *t.rows[1], *t.rows[2]))
+        evs, refs, notes = t.rows
+        seqs = sorted([x.server_seq for x in evs] + [x.change_seq for x in (*refs, *notes)])
         if len(seqs) <= self.max_rows:
             return
         cut = seqs[len(seqs) - self.max_rows - 1]

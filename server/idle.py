@@ -124,13 +124,12 @@ def _first_contact(database: db.Database, tokens: TokenCache, req: Request
     no terminals it replaced, not revoked), this worker knows it from now on. After a
     restart every terminal's next poll is a first contact: one read each, not the
     framework's full route."""
-    if "\x00" in req.token or len(req.token) > 200:
+    if not auth.token_shaped(req.token):
         return None
     row = database.read_one(FIRST_CONTACT, {"digest": auth.digest(req.token)})
     if row is None or row.revoked_at is not None or row.role != "terminal" or row.replaces:
         return None  # unknown, revoked or unusual: the full route answers it
-    term = auth.Terminal(row.id, row.code, row.hall_code, int(row.max_seq), (), row.version,
-                         row.last_seen, row.role)
+    term = auth.terminal_of(row)
     tokens.put(req.token, term)
     return _usual(term, row, req)
 
@@ -177,9 +176,9 @@ class FastPull:
     """Pure ASGI middleware answering ordinary pulls (see the module docstring)."""
 
     def __init__(self, app: Any, database: db.Database, tokens: TokenCache,
-                 contacts: Contacts, tails: HallTails | None = None) -> None:
+                 contacts: Contacts) -> None:
         self.app, self.database, self.tokens, self.contacts = app, database, tokens, contacts
-        self.tails = tails if tails is not None else HallTails()
+        self.tails = HallTails()  # this worker's (server.hall_tail)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == PATH:
@@ -204,13 +203,14 @@ class FastPull:
                 return None
             term, row = found
             mark = int(row.mark or 0)
-            held = None if mark <= req.cursor else self.tails.rows(
-                term.hall_code, _key(row), req.cursor, int(row.top), mark)
-            if mark <= req.cursor or held is not None:  # nothing to read: answer now
-                out = page(self.database, self.tails, term, row, req, held)
-            else:
+            busy = mark > req.cursor
+            held = self.tails.rows(term.hall_code, _key(row), req.cursor, int(row.top),
+                                   mark) if busy else None
+            if busy and held is None:  # rows to read: off the event loop
                 out = await run_in_threadpool(page, self.database, self.tails, term, row,
                                               req)
+            else:  # idle, or the hall's tail holds the rows: answer now
+                out = page(self.database, self.tails, term, row, req, held)
         except sa.exc.SQLAlchemyError:
             return None  # the full route meets it again and answers 503
         self.contacts.note(term.id, req.version, stored=row.last_seen,

@@ -69,12 +69,8 @@ class SyncState:
     database: db.Database
     tokens: TokenCache
     contacts: Contacts
+    pushes: push_group.PushGroups  # the worker's push writer
     upstream: Any = None  # a hall node's UpstreamWorker (woken after a push)
-    pushes: Any = None  # server.push_group.PushGroups (made from `database` if not given)
-
-    def __post_init__(self) -> None:
-        if self.pushes is None:
-            self.pushes = push_group.PushGroups(self.database)
 
 
 def add_routes(app: FastAPI, st: SyncState) -> None:
