@@ -16,6 +16,7 @@ transaction), so one writer is not the bottleneck; pulls never take the lock.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import pathlib
 import threading
@@ -330,16 +331,23 @@ def init_db(engine: sa.Engine, *, quiet: bool = True) -> None:
 
 
 def upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]], key: str,
-           update: Iterable[str], where: Any = None) -> None:
-    """Insert `rows`, or update the `update` columns of those whose `key` exists (with
-    `where` over `table` and the statement's `excluded` row, if given): one statement
-    per 500 rows on SQLite and PostgreSQL alike."""
-    make = sqlite_insert if conn.dialect.name == "sqlite" else pg_insert
-    for i in range(0, len(rows), 500):
-        stmt = make(table).values(rows[i:i + 500])
-        conn.execute(stmt.on_conflict_do_update(
-            index_elements=[table.c[key]], set_={c: stmt.excluded[c] for c in update},
-            where=where(table, stmt.excluded) if where is not None else None))
+           update: Iterable[str]) -> None:
+    """Insert `rows` (all with the same columns), or update the `update` columns of
+    those whose `key` exists: on SQLite and PostgreSQL alike.
+
+    One statement, built once and executed with the rows as parameters: the form
+    SQLAlchemy can cache compiled (a multi-row VALUES clause is compiled anew every
+    time, and a push upserts under the writer lock). PostgreSQL's driver sends many
+    rows in one round trip."""
+    if rows:
+        conn.execute(_upsert(conn.dialect.name, table, key, tuple(update)), rows)
+
+
+@functools.lru_cache(maxsize=64)
+def _upsert(dialect: str, table: sa.Table, key: str, update: tuple[str, ...]) -> sa.Insert:
+    stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(table)
+    return stmt.on_conflict_do_update(index_elements=[table.c[key]],
+                                      set_={c: stmt.excluded[c] for c in update})
 
 
 def db_id(conn: sa.Connection) -> str:

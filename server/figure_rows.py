@@ -43,12 +43,15 @@ def calendar(conn: sa.Connection) -> WorkCalendar:
     return hit[1]
 
 
-def write(conn: sa.Connection, folded: dict[str, Any], ids: Iterable[str], hall: str) -> None:
-    """Replace the facts rows of these streams from their folds (push, back office)."""
+def write(conn: sa.Connection, folded: dict[str, Any], ids: Iterable[str], hall: str,
+          cal: WorkCalendar | None = None) -> None:
+    """Replace the facts rows of these streams from their folds (push, back office);
+    `cal`: the calendar read already (a push sends these writes with its others, and
+    a read cannot go with them: server.trips)."""
     ids = [i for i in ids if i in folded]
     if not ids:
         return
-    cal = calendar(conn)
+    cal = calendar(conn) if cal is None else cal
     rows = []
     for sid in ids:
         facts = facts_of(folded[sid], cal)

@@ -13,42 +13,44 @@ calendar): a terminal's hall changed when its own mark or "*" moved past its cur
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from server import db
 
 
-def advance(conn: sa.Connection, start: int) -> dict[str, int]:
+def advance(conn: sa.Connection, start: int) -> None:
     """Move the marks of every hall that got a change seq above `start` in this writer
-    transaction; returns them (hall → new mark). Nothing to do when no seq was taken.
-    Two statements whatever the transaction wrote: it runs under the writer lock."""
+    transaction (a mark never goes down). Nothing to do when no seq was taken. One
+    statement whatever the transaction wrote: it runs under the writer lock."""
     top = db.current_seq(conn)
-    if top <= start:
-        return {}
-    moved: dict[str, int] = {}
-    for code, seq in conn.execute(_moved_query(), {"lo": start, "hi": top}):
-        moved[code] = max(moved.get(code, 0), int(seq))
-    if moved:
-        _store(conn, moved)
-    return moved
+    if top > start:
+        conn.execute(_advance(conn.dialect.name), {"lo": start, "hi": top})
 
 
-def _moved_query() -> sa.CompoundSelect:
-    """Each hall's highest seq in (lo, hi] among events, reference rows and notices."""
+@functools.cache
+def _advance(dialect: str) -> sa.Insert:
+    """Each hall's highest seq in (lo, hi] among events, reference rows and notices,
+    raised into its mark: INSERT … SELECT … ON CONFLICT, in the dialect's words."""
     lo, hi = sa.bindparam("lo"), sa.bindparam("hi")
-    parts = [sa.select(hall, sa.func.max(col)).where(col > lo, col <= hi).group_by(hall)
+    parts = [sa.select(hall.label("hall_code"), sa.func.max(col).label("seq"))
+             .where(col > lo, col <= hi).group_by(hall)
              for col, hall in ((db.events.c.server_seq, db.events.c.hall_code),
                                (db.reference.c.change_seq, db.reference.c.hall_code),
                                (db.notices.c.change_seq, db.notices.c.hall_code))]
-    return sa.union_all(*parts)
-
-
-def _store(conn: sa.Connection, moved: dict[str, int]) -> None:
-    """Raise the marks in one upsert (a mark never goes down)."""
-    db.upsert(conn, db.hall_marks, [{"hall_code": h, "seq": moved[h]} for h in sorted(moved)],
-              "hall_code", ("seq",), where=lambda m, new: m.c.seq < new.seq)
+    moved = sa.union_all(*parts).subquery("moved")
+    per_hall = sa.select(moved.c.hall_code, sa.func.max(moved.c.seq)).group_by(
+        moved.c.hall_code)
+    m = db.hall_marks
+    stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(m).from_select(
+        ["hall_code", "seq"], per_hall)
+    return stmt.on_conflict_do_update(index_elements=[m.c.hall_code],
+                                      set_={"seq": stmt.excluded.seq},
+                                      where=m.c.seq < stmt.excluded.seq)
 
 
 def mark_of(conn: sa.Connection, halls: Iterable[str]) -> int:

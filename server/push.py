@@ -27,7 +27,7 @@ from domain import notices as dn
 from domain import streams
 from domain.ids import uuid7
 from domain.streams import InvalidEvent
-from server import db, rulings
+from server import db, rulings, trips
 from server.auth import now_iso
 from server.event_checks import Refusal, has_nul, read_event, same_event, validate
 
@@ -238,16 +238,19 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
                 touched.add(note.case_id)
                 new_events.append(_event_row(note, seq, "applied", hall_code,
                                              note.terminal_id, now))
-    if new_events:
-        conn.execute(db.events.insert(), new_events)
-    _write_streams(conn, book, touched, hall_code, seq, now)
-    from server import figure_rows
+    from server import figure_rows, lookup
 
-    figure_rows.write(conn, book.folded, touched, hall_code)
-    db.set_seq(conn, seq)
-    if relay is None:
-        conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
-                     .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))
+    # the writes go together (server.trips): what they need to read is read before
+    key, cal = lookup.key_of(conn), figure_rows.calendar(conn)
+    with trips.together(conn):
+        if new_events:
+            conn.execute(db.events.insert(), new_events)
+        _write_streams(conn, book, touched, hall_code, seq, now, key)
+        figure_rows.write(conn, book.folded, touched, hall_code, cal)
+        db.set_seq(conn, seq)
+        if relay is None:
+            conn.execute(db.terminals.update().where(db.terminals.c.id == pusher_id)
+                         .where(db.terminals.c.max_seq < max_seq).values(max_seq=max_seq))
     return out
 
 
@@ -303,15 +306,16 @@ def _conflict_notice(conn: sa.Connection, book: StreamBook, e: ev.Event, hall: s
 
 
 def _write_streams(conn: sa.Connection, book: StreamBook, touched: set[str], hall: str,
-                   seq: int, now: str) -> None:
+                   seq: int, now: str, key: str | None = None) -> None:
     """The server's row per stream (`cases`): hall, type, state — what the back office
-    lists and what a new terminal's snapshot calls live."""
+    lists and what a new terminal's snapshot calls live. `key`: the lookup key
+    (server.lookup), given by a caller whose writes go together (server.trips)."""
     if not touched:
         return
     ids = sorted(touched)
     from server import lookup
 
-    key = lookup.key_of(conn)
+    key = lookup.key_of(conn) if key is None else key
     rows = []
     for sid in ids:
         st = book.folded[sid]
