@@ -20,10 +20,16 @@ import time
 import urllib.parse
 from typing import Any
 
-from bench import bench_server as bs
 from bench import report
 from bench.loadgen import Conn, Terminal
-from bench.servers import postgres
+from bench.servers import (
+    enrolled_terminals,
+    payloads,
+    postgres,
+    serve_workers,
+    stop_workers,
+    top_seq,
+)
 
 TERMINALS = 40
 
@@ -32,12 +38,12 @@ class Rig:
     """A worker over a fresh database with TERMINALS terminals (halls of ten)."""
 
     def __init__(self, url: str, work: pathlib.Path, pg_pid: int | None) -> None:
-        self.url, self.pg_pid, self.pool = url, pg_pid, bs._pool(20)
-        self.terms = bs._setup(url, TERMINALS, self.pool)
-        top = bs._top(url)
+        self.url, self.pg_pid, self.pool = url, pg_pid, payloads(20)
+        self.terms = enrolled_terminals(url, TERMINALS, self.pool)
+        top = top_seq(url)
         for t in self.terms:
             t["cursor"] = top
-        self.proc, base = bs._serve(url, 1, work / "server.log")
+        self.proc, base = serve_workers(url, 1, work / "server.log")
         self.port = int(base.rsplit(":", 1)[1])
 
     def headers(self, t: dict[str, Any]) -> dict[str, str]:
@@ -91,7 +97,7 @@ class Rig:
             t["cursor"] = t["page"]["cursor"]
         idle = self.measure("idle poll", self.pulls(100, "cursor"), 100 * TERMINALS)
         push = self.measure("push, one event", self.pushes(25), 25 * TERMINALS)
-        back = bs._top(self.url) - 8  # a step or two of each hall to bring, every time
+        back = top_seq(self.url) - 8  # a step or two of each hall to bring, every time
         for t in self.terms:
             t["back"] = back
         busy = self.measure("busy poll", self.pulls(50, "back"), 50 * TERMINALS)
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                                       f"{r['cpu'] + r['db']:.2f} ms",
                                       f"{r['rate']:.0f}/s on one worker")
             finally:
-                bs._stop(rig.proc)
+                stop_workers(rig.proc)
                 if pg is not None:
                     pg.stop()
     finally:

@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import pathlib
-import random
 import shutil
 import subprocess
 import sys
@@ -30,76 +29,18 @@ import time
 from typing import Any
 
 from bench import report
-from bench.servers import demo_hall, free_port, postgres
+from bench.servers import (
+    enrolled_terminals,
+    payloads,
+    postgres,
+    serve_workers,
+    stop_workers,
+    top_seq,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-HALL_SIZE = 10
 GOAL_N, GOAL_P99_MS = 5000, 200.0
 PERIOD = 10.0  # the goal's (issue 16); the app syncs every 5 s
-
-
-def _pool(n: int = 200) -> list[dict]:
-    """Registration payloads of the demo catalog's items, as the counter makes them."""
-    from domain.application import registration_payload
-    from sync import demo_data, reference
-    from sync.replica import Replica
-
-    rng = random.Random(7)
-    work = pathlib.Path(tempfile.mkdtemp(prefix="yc-bench-pool-"))
-    try:
-        with Replica.in_dir(work) as r:
-            demo_data.ensure_catalog(r)
-            items = reference.load_catalog(r).items
-        return [registration_payload(
-            item, demo_data.demo_person(rng), queue_no=f"A{rng.randrange(999):03d}",
-            provided={m.id: rng.random() > 0.1 for m in item.materials})
-            for item in (rng.choice(items) for _ in range(n))]
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _setup(db_url: str, n: int, pool: list[dict]) -> list[dict[str, Any]]:
-    """n terminals in halls of HALL_SIZE, each with two open cases already on the server."""
-    from domain.events import Event
-    from domain.ids import uuid7
-    from server import admin, auth, db, push
-
-    database = db.Database(db_url)
-    db.init_db(database.engine)
-    rng = random.Random(3)
-    out = []
-    with database.writer() as conn:
-        demo_hall(conn)
-        for i in range(n):
-            hall = f"H{i // HALL_SIZE:04d}"
-            if i % HALL_SIZE == 0:
-                admin.add_hall(conn, hall, f"大厅{hall}")
-            got = auth.enrol(conn, auth.issue_code(conn, hall))
-            tid, cases = got["terminal_id"], {}
-            rows = []
-            for seq in (1, 2):
-                cid = uuid7()
-                cases[cid] = "registered"
-                rows.append(Event(id=uuid7(), case_id=cid, kind="registered",
-                                  payload=rng.choice(pool), expected_state=None,
-                                  terminal_id=tid, terminal_seq=seq, staff_id="S1001",
-                                  recorded_at="2026-03-02T09:00:00+08:00",
-                                  window_id="W01").to_wire())
-            push.store_batch(conn, hall, tid, 0, rows)
-            out.append({"token": got["token"], "tid": tid, "seq": 2, "cases": cases})
-    database.dispose()
-    return out
-
-
-def _top(db_url: str) -> int:
-    from server import db
-
-    database = db.Database(db_url)
-    try:
-        with database.reader() as conn:
-            return db.current_seq(conn)
-    finally:
-        database.dispose()
 
 
 def _scrape(url: str) -> str:
@@ -172,40 +113,6 @@ def _q(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] * 1000 if values else float("nan")
 
 
-def _serve(db_url: str, workers: int, log: pathlib.Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "server", "--db", db_url,
-                             "--port", str(port), "--log-level", "warning",
-                             "--workers", str(workers)], cwd=ROOT,
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    import requests
-
-    for _ in range(600):
-        try:
-            if requests.get(url + "/api/v1/health", timeout=1).ok:
-                time.sleep(1.0 if workers > 1 else 0.0)  # let every worker come up
-                return proc, url
-        except requests.RequestException:
-            pass
-        if proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    raise RuntimeError(f"server did not start: {log.read_text()[-2000:]}")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    import signal
-
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(30)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(10)
-
-
 HEAD = (f"{'database':10} {'wk':>2} {'terms':>6} {'req/s':>6} {'push/s':>6} {'busy':>5} "
         f"{'p50':>6} {'p99':>7} {'pull99':>7} {'push99':>7} {'srv p50':>7} {'srv p99':>7} {'err':>4} {'srv cpu':>7} "
         f"{'pg cpu':>6} {'gen':>4} {'late':>6} {'load':>5}")
@@ -225,14 +132,14 @@ def run_db(label: str, db_url: str, ladder: list[int], workers: list[int], secon
            procs: int, pool: list[dict], pg_pid: int | None, work: pathlib.Path,
            push_mean: float = 60.0, period: float = PERIOD) -> list[tuple[str, int, dict]]:
     t0 = time.monotonic()
-    terms = _setup(db_url, max(ladder), pool)
+    terms = enrolled_terminals(db_url, max(ladder), pool)
     print(f"# {label}: {len(terms)} terminals enrolled, 2 cases each "
           f"({time.monotonic() - t0:.0f} s)", flush=True)
     rows = []
     for w in workers:
-        proc, url = _serve(db_url, w, work / f"server-{label}-{w}.log")
+        proc, url = serve_workers(db_url, w, work / f"server-{label}-{w}.log")
         try:
-            top = _top(db_url)
+            top = top_seq(db_url)
             for t in terms:
                 t["cursor"] = max(t.get("cursor", 0), top)
             for n in ladder:
@@ -243,7 +150,7 @@ def run_db(label: str, db_url: str, ladder: list[int], workers: list[int], secon
                 if r["p99"] > 2000 or r["errors"] > r["rps"] * seconds * 0.01:
                     break
         finally:
-            _stop(proc)
+            stop_workers(proc)
     return rows
 
 
@@ -280,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
           "= cores used; gen = the busiest generator's share of a core; late = how late "
           "the generator started its rounds (p50, ms)")
     print(HEAD, flush=True)
-    pool = _pool()
+    pool = payloads()
     work = pathlib.Path(tempfile.mkdtemp(prefix="yc-bench-server-"))
     rows: list[tuple[str, int, dict]] = []
     try:

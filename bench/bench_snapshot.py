@@ -29,9 +29,8 @@ import tempfile
 import time
 
 from bench import report
-from bench.bench_server import _pool
 from bench.bench_sync import LINK, _ctl
-from bench.servers import demo_hall, free_port, wait_healthy
+from bench.servers import demo_hall, free_port, payloads, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL = "371100"
@@ -199,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--million", action="store_true", help="the 1,000,000-case hall too")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")] + ([1_000_000] if args.million else [])
-    pool = _pool(100)
+    pool = payloads(100)
     work = pathlib.Path(tempfile.mkdtemp(prefix="yc-bench-snapshot-"))
     print("a new terminal's snapshot over 256/512 kbit/s, 600 ms RTT, every 4th connection "
           f"cut; goal: finishes without starting over, < {GOAL_MIB} MiB on each side")

@@ -115,6 +115,7 @@ def look(database: db.Database, tokens: TokenCache, req: Request) -> tuple[Any, 
     if row is None or row.token_hash != known.digest or row.revoked_at is not None:
         tokens.drop(req.token)  # re-enrolled or revoked: the full route says so
         return None
+    tokens.vouched(known)  # (its next push need not look the token up before its body)
     return _usual(term, row, req)
 
 

@@ -7,7 +7,10 @@ revocation, a re-enrolment that gave the terminal a new token, its `max_seq` —
 with the request's own query (the idle poll's high-water look-up in server.idle, the
 push's writer transaction), so a revoked token is refused at its next request, on every
 worker, with no extra round trip. A push's early check (before its body is read) trusts
-an entry for AUTH_TTL_S at most.
+an entry for AUTH_TTL_S at most; each idle poll's look-up vouches for the token again,
+so a terminal that polls is not looked up once more when it pushes. That early check
+only decides whether a body is worth reading: a revoked terminal's push is refused by
+the writer whatever it says.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import sqlalchemy as sa
 
 from server import auth
 
-AUTH_TTL_S = 5.0
+AUTH_TTL_S = 30.0  # (a terminal polls every 5–10 s)
 MAX_ENTRIES = 200_000  # a province's terminals, and then some
 
 
@@ -58,6 +61,13 @@ class TokenCache:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return k
+
+    def vouched(self, known: Known) -> None:
+        """The database said again that `known`'s token is current (a poll's look-up)."""
+        with self._lock:
+            if known.digest in self._items:
+                self._items[known.digest] = Known(known.digest, known.terminal,
+                                                  time.monotonic())
 
     def drop(self, token: str) -> None:
         with self._lock:

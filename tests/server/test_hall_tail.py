@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from bench.bench_server import _pool
 from bench.loadgen import Terminal
+from bench.servers import payloads
 from server import admin, auth, db, marks, pull, push
 from server.hall_tail import HallTails
 from sync import wire
@@ -19,7 +19,7 @@ HALLS = ("H001", "H002")
 
 @pytest.fixture(scope="module")
 def pool() -> list[dict]:
-    return _pool(12)
+    return payloads(12)
 
 
 def _world(url: str, pool: list[dict]) -> tuple[db.Database, list[Terminal]]:

@@ -14,15 +14,15 @@ import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 from sqlalchemy.engine.default import CACHE_HIT
 
-from bench.bench_server import _pool
 from bench.loadgen import Terminal
+from bench.servers import payloads
 from server import admin, auth, db, push, trips
 from sync import wire
 
 
 @pytest.fixture(scope="module")
 def pool() -> list[dict]:
-    return _pool(6)
+    return payloads(6)
 
 
 def _terminal(database: db.Database, pool: list[dict]) -> Terminal:
