@@ -32,8 +32,8 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench import servers
 from bench.report import bench_line
-from bench.servers import demo_hall, free_port, reaches_city, serve, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUDGET_MS, GOAL_MS = 1000.0, 300.0
@@ -45,47 +45,33 @@ class Hall:
 
     def __init__(self, work: pathlib.Path, url: str | None = None, db_url: str | None = None,
                  *, over_node: bool = False) -> None:
-        from server import db
 
         self.work = work
         self.procs: list[subprocess.Popen] = []
         self.db_url = db_url or f"sqlite:///{work / 'server.sqlite3'}"
         if url is None:
-            database = db.Database(self.db_url)
-            db.init_db(database.engine)
-            with database.writer() as conn:
-                demo_hall(conn)
-            database.dispose()
+            servers.in_database(self.db_url, servers.demo_hall, write=True, init=True)
             url = self._serve(self.db_url, "--demo")  # the demo staff log in (1001/1234)
             if over_node:  # the hall's own node on its LAN: the city only behind it
-                from server import auth
-
-                database = db.Database(self.db_url)
-                with database.writer() as conn:
-                    node_code = auth.issue_code(conn, HALL, node_codes=16)
-                database.dispose()
+                node_code = servers.issue_code(self.db_url, HALL, node_codes=16)
                 self.db_url = f"sqlite:///{work / 'node.sqlite3'}"
                 url = self._serve(self.db_url, "--upstream", url, "--upstream-code",
                                   node_code)  # the node's own interval, as in a hall
-                wait_healthy(url, 60, until=reaches_city)
+                servers.wait_healthy(url, 60, until=servers.reaches_city)
         self.url = url
 
     def _serve(self, db_url: str, *args: str) -> str:
-        port = free_port()
-        self.procs.append(serve(db_url, port, *args))
+        port = servers.free_port()
+        self.procs.append(servers.serve(db_url, port, *args))
         url = f"http://127.0.0.1:{port}"
-        wait_healthy(url)
+        servers.wait_healthy(url)
         return url
 
     def terminal(self, name: str) -> pathlib.Path:
-        from server import auth, db
         from sync.client_cli import sync_once
         from sync.enrol import enrol
 
-        database = db.Database(self.db_url)
-        with database.writer() as conn:
-            code = auth.issue_code(conn, HALL)
-        database.dispose()
+        code = servers.issue_code(self.db_url, HALL)
         d = self.work / name
         enrol(d, self.url, code)
         sync_once(d)

@@ -26,9 +26,10 @@ import tempfile
 import threading
 import time
 import uuid
+from typing import Any
 
 from bench.report import bench_line, met
-from bench.servers import demo_hall, free_port
+from bench.servers import demo_hall, free_port, in_database
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL = "371100"
@@ -36,14 +37,13 @@ HALL = "371100"
 
 def _setup(db_url: str) -> tuple[str, str]:
     """The demo hall and one enrolled terminal (token, terminal id)."""
-    from server import auth, db
+    from server import auth
 
-    database = db.Database(db_url)
-    db.init_db(database.engine)
-    with database.writer() as conn:
+    def hall_and_terminal(conn: Any) -> dict[str, Any]:
         demo_hall(conn)
-        got = auth.enrol(conn, auth.issue_code(conn, HALL))
-    database.dispose()
+        return auth.enrol(conn, auth.issue_code(conn, HALL))
+
+    got = in_database(db_url, hall_and_terminal, write=True, init=True)
     return got["token"], got["terminal_id"]
 
 

@@ -27,7 +27,15 @@ import time
 
 from bench.bench_sync import LINK, ROOT, _ctl
 from bench.report import bench_line, met
-from bench.servers import demo_hall, free_port, reaches_city, serve, wait_healthy
+from bench.servers import (
+    demo_hall,
+    free_port,
+    in_database,
+    issue_code,
+    reaches_city,
+    serve,
+    wait_healthy,
+)
 
 TOWNSHIP = "371102101"
 LOG = pathlib.Path(tempfile.gettempdir()) / "yc-bench-node.log"  # the node's, for its timings
@@ -58,24 +66,13 @@ def _city(work: pathlib.Path) -> str:
 
 
 def _code(db_url: str, node_codes: int | None = None) -> str:
-    from server import auth, db
-
-    database = db.Database(db_url)
-    with database.writer() as conn:
-        code = auth.issue_code(conn, TOWNSHIP, node_codes=node_codes)
-    database.dispose()
-    return code
+    return issue_code(db_url, TOWNSHIP, node_codes=node_codes)
 
 
 def _stats(db_url: str) -> dict:
-    from server import db, stats
+    from server import stats
 
-    database = db.Database(db_url)
-    try:
-        with database.reader() as conn:
-            return stats.stats(conn, TOWNSHIP)
-    finally:
-        database.dispose()
+    return in_database(db_url, lambda conn: stats.stats(conn, TOWNSHIP))
 
 
 def _week(work: pathlib.Path, server: str, db_url: str, windows: int, each: int

@@ -20,16 +20,8 @@ import time
 import urllib.parse
 from typing import Any
 
-from bench import report
+from bench import report, servers
 from bench.loadgen import Conn, Terminal
-from bench.servers import (
-    enrolled_terminals,
-    payloads,
-    postgres,
-    serve_workers,
-    stop_workers,
-    top_seq,
-)
 
 TERMINALS = 40
 
@@ -38,12 +30,12 @@ class Rig:
     """A worker over a fresh database with TERMINALS terminals (halls of ten)."""
 
     def __init__(self, url: str, work: pathlib.Path, pg_pid: int | None) -> None:
-        self.url, self.pg_pid, self.pool = url, pg_pid, payloads(20)
-        self.terms = enrolled_terminals(url, TERMINALS, self.pool)
-        top = top_seq(url)
+        self.url, self.pg_pid, self.pool = url, pg_pid, servers.payloads(20)
+        self.terms = servers.enrolled_terminals(url, TERMINALS, self.pool)
+        top = servers.top_seq(url)
         for t in self.terms:
             t["cursor"] = top
-        self.proc, base = serve_workers(url, 1, work / "server.log")
+        self.proc, base = servers.serve_workers(url, 1, work / "server.log")
         self.port = int(base.rsplit(":", 1)[1])
 
     def headers(self, t: dict[str, Any]) -> dict[str, str]:
@@ -97,7 +89,7 @@ class Rig:
             t["cursor"] = t["page"]["cursor"]
         idle = self.measure("idle poll", self.pulls(100, "cursor"), 100 * TERMINALS)
         push = self.measure("push, one event", self.pushes(25), 25 * TERMINALS)
-        back = top_seq(self.url) - 8  # a step or two of each hall to bring, every time
+        back = servers.top_seq(self.url) - 8  # a step or two of each hall to bring, every time
         for t in self.terms:
             t["back"] = back
         busy = self.measure("busy poll", self.pulls(50, "back"), 50 * TERMINALS)
@@ -120,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             if label == "sqlite":
                 url, pid = f"sqlite:///{work / 'server.sqlite3'}", None
             else:
-                pg = postgres()
+                pg = servers.postgres()
                 if pg is None:
                     continue
                 url, pid = pg.new_database("cost"), pg.postmaster_pid()
@@ -134,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                                       f"{r['cpu'] + r['db']:.2f} ms",
                                       f"{r['rate']:.0f}/s on one worker")
             finally:
-                stop_workers(rig.proc)
+                servers.stop_workers(rig.proc)
                 if pg is not None:
                     pg.stop()
     finally:

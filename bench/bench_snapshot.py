@@ -30,7 +30,7 @@ import time
 
 from bench import report
 from bench.bench_sync import LINK, _ctl
-from bench.servers import demo_hall, free_port, payloads, wait_healthy
+from bench.servers import demo_hall, free_port, issue_code, payloads, wait_healthy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HALL = "371100"
@@ -148,7 +148,6 @@ def _hwm_mib(pid: int) -> float:
 
 
 def run(n: int, pool: list[dict], work: pathlib.Path) -> dict:
-    from server import auth, db
     from sync.enrol import enrol
     from sync.replica import Replica
 
@@ -168,10 +167,7 @@ def run(n: int, pool: list[dict], work: pathlib.Path) -> dict:
     try:
         wait_healthy(f"http://127.0.0.1:{port}")
         time.sleep(0.5)
-        database = db.Database(url)
-        with database.writer() as conn:
-            code = auth.issue_code(conn, HALL)
-        database.dispose()
+        code = issue_code(url, HALL)
         d = work / f"terminal-{n}"
         enrol(d, f"http://127.0.0.1:{port}", code)
         with Replica.in_dir(d) as r:

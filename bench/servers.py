@@ -22,11 +22,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DEMO_CATALOG = ROOT / "resources" / "catalog" / "demo.json"
 HALL_SIZE = 10  # terminals of one hall in the load benchmarks
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -148,16 +149,34 @@ def enrolled_terminals(db_url: str, n: int, pool: list[dict]) -> list[dict[str, 
     return out
 
 
-def top_seq(db_url: str) -> int:
-    """The database's change seq now (where a terminal that holds everything stands)."""
+def in_database(db_url: str, fn: Callable[[Any], T], *, write: bool = False,
+                init: bool = False) -> T:
+    """fn(conn) in one reader (or writer) transaction of a server database opened for
+    it and closed after (`init`: migrated first); what fn returns."""
     from server import db
 
     database = db.Database(db_url)
     try:
-        with database.reader() as conn:
-            return db.current_seq(conn)
+        if init:
+            db.init_db(database.engine)
+        with database.writer() if write else database.reader() as conn:
+            return fn(conn)
     finally:
         database.dispose()
+
+
+def issue_code(db_url: str, hall: str, **kwargs: Any) -> str:
+    """An enrolment code for `hall` (server.auth.issue_code's options)."""
+    from server import auth
+
+    return in_database(db_url, lambda conn: auth.issue_code(conn, hall, **kwargs), write=True)
+
+
+def top_seq(db_url: str) -> int:
+    """The database's change seq now (where a terminal that holds everything stands)."""
+    from server import db
+
+    return in_database(db_url, db.current_seq)
 
 
 def serve_workers(db_url: str, workers: int, log: pathlib.Path) -> tuple[subprocess.Popen, str]:
