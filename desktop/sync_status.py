@@ -16,7 +16,9 @@ Drop-in use in the main window:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import pathlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from desktop.feedback import ElidedLabel
 from sync.status import SyncStatus
 from sync.worker import SyncWorker
+
+log = logging.getLogger(__name__)
 
 
 class SyncController(QObject):
@@ -35,9 +39,13 @@ class SyncController(QObject):
     def __init__(self, data_dir: pathlib.Path | str, parent: QObject | None = None,
                  *, interval: float = 5.0) -> None:
         super().__init__(parent)
-        self._worker = SyncWorker(data_dir, self.sig_status_changed.emit, interval=interval)
+        self._worker = SyncWorker(data_dir, _reporter(self.sig_status_changed.emit),
+                                  interval=interval)
         self.last: SyncStatus = SyncStatus()
         self.sig_status_changed.connect(self._remember)
+        # a window closed without stop(): its controller goes with it, and so do the
+        # rounds (not joined here: the GUI thread never waits for a round in flight)
+        self.destroyed.connect(self._worker.halt)
 
     def start(self) -> None:
         self._worker.start()
@@ -53,6 +61,21 @@ class SyncController(QObject):
     @Slot(object)
     def _remember(self, status: SyncStatus) -> None:
         self.last = status
+
+
+def _reporter(emit: Callable[[SyncStatus], None]) -> Callable[[SyncStatus], None]:
+    """`emit` for the worker thread, quiet once the controller is gone: a round that
+    was in flight when its window closed has nobody left to tell, and must not die
+    of it."""
+    def report(status: SyncStatus) -> None:
+        try:
+            emit(status)
+        except RuntimeError as exc:  # "Signal source has been deleted"
+            if "deleted" not in str(exc):
+                raise
+            log.debug("sync status after its controller was deleted: dropped")
+
+    return report
 
 
 class SyncStatusWidget(QWidget):

@@ -29,10 +29,14 @@ class RoundLoop:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
+        self.halt()
         if self._thread is not None:
             self._thread.join(timeout)
+
+    def halt(self) -> None:
+        """No more rounds after the one in flight (without waiting for it)."""
+        self._stop.set()
+        self._wake.set()
 
     def wake(self) -> None:
         """A round now, not after the wait."""

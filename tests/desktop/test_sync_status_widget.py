@@ -47,3 +47,38 @@ def test_controller_reports_standalone_from_its_thread(qtbot, tmp_path):
         ctl.start()
     ctl.stop()
     assert w.state.text() == "单机模式"
+
+
+def test_a_controller_deleted_without_stop_ends_its_rounds_quietly(qtbot, tmp_path):
+    """A window closed without stopping its sync: the controller goes with its parent,
+    a round in flight reports to nobody without an exception in the sync thread, and
+    no round starts after it."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from sync.enrol import standalone
+
+    standalone(tmp_path)
+    parent = QObject()
+    ctl = SyncController(tmp_path, parent, interval=0.05)
+    worker = ctl._worker
+    with qtbot.waitSignal(ctl.sig_status_changed, timeout=5000):
+        ctl.start()
+    shiboken6.delete(parent)  # as a closed window takes its children with it
+    assert not shiboken6.isValid(ctl)
+    worker._thread.join(5)
+    assert not worker._thread.is_alive()  # halted: no round after the deletion
+    errors: list[BaseException] = []
+
+    def late_round() -> None:  # the status of a round that was in flight
+        try:
+            worker.on_status(SyncStatus())
+        except BaseException as exc:  # what the thread would have died of
+            errors.append(exc)
+
+    t = threading.Thread(target=late_round)
+    t.start()
+    t.join(5)
+    assert errors == []
