@@ -385,9 +385,7 @@ class Database:
                         conn.info[SEQ_KEY] = int(start)
                     yield conn
                     if start is not None:  # (None: before init_db made the counter)
-                        from server import marks
-
-                        marks.advance(conn, int(start))
+                        advance_marks(conn, int(start))
             finally:
                 conn.info.pop(SEQ_KEY, None)
                 conn.close()
@@ -506,6 +504,37 @@ def current_seq(conn: sa.Connection) -> int:
         return int(known)
     return int(conn.execute(sa.select(counters.c.value)
                             .where(counters.c.name == "change_seq")).scalar_one())
+
+
+def advance_marks(conn: sa.Connection, start: int) -> None:
+    """Move the marks (server.marks) of every hall that got a change seq above `start`
+    in this writer transaction (a mark never goes down); nothing to do when no seq was
+    taken. One statement whatever the transaction wrote: it runs under the writer lock.
+    It lives with the writer, which calls it before every commit."""
+    top = current_seq(conn)
+    if top > start:
+        conn.execute(_advance_marks(conn.dialect.name), {"lo": start, "hi": top})
+
+
+@functools.cache
+def _advance_marks(dialect: str) -> sa.Insert:
+    """Each hall's highest seq in (lo, hi] among events, reference rows and notices,
+    raised into its mark: INSERT … SELECT … ON CONFLICT, in the dialect's words."""
+    lo, hi = sa.bindparam("lo"), sa.bindparam("hi")
+    parts = [sa.select(hall.label("hall_code"), sa.func.max(col).label("seq"))
+             .where(col > lo, col <= hi).group_by(hall)
+             for col, hall in ((events.c.server_seq, events.c.hall_code),
+                               (reference.c.change_seq, reference.c.hall_code),
+                               (notices.c.change_seq, notices.c.hall_code))]
+    moved = sa.union_all(*parts).subquery("moved")
+    per_hall = sa.select(moved.c.hall_code, sa.func.max(moved.c.seq)).group_by(
+        moved.c.hall_code)
+    m = hall_marks
+    stmt = (sqlite_insert if dialect == "sqlite" else pg_insert)(m).from_select(
+        ["hall_code", "seq"], per_hall)
+    return stmt.on_conflict_do_update(index_elements=[m.c.hall_code],
+                                      set_={"seq": stmt.excluded.seq},
+                                      where=m.c.seq < stmt.excluded.seq)
 
 
 # --- hall node (issue 11) ----------------------------------------------------------------
