@@ -4,8 +4,9 @@ A province server answers thousands of polls a second, and almost all of them fi
 nothing new. Reading the change log (events, reference rows, notices) to learn that is
 three index probes and a page built for nothing; a hall's mark answers it with one
 primary-key look-up (server.idle). The writer keeps the marks (db.Database.writer raises
-them before every commit: db.advance_marks), so no code that stores rows can forget them, and a mark
-commits with the rows it covers: a reader that sees mark M sees every row up to M.
+them before every commit: db.advance_marks), so no code that stores rows can forget
+them, and a mark commits with the rows it covers: a reader that sees mark M sees every
+row up to M.
 
 Hall "*" is the mark of reference rows that every hall pulls (the standard catalog, the
 calendar): a terminal's hall changed when its own mark or "*" moved past its cursor.

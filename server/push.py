@@ -240,8 +240,10 @@ def store_batch(conn: sa.Connection, hall_code: str, pusher_id: str, max_seq: in
                                              note.terminal_id, now))
     from server import figure_rows, lookup
 
-    # the writes go together (server.trips): what they need to read is read before
-    key, cal = lookup.key_of(conn), figure_rows.calendar(conn)
+    key: str | None = None
+    cal: Any = None
+    if touched:  # the writes go together (server.trips): what they read, read before
+        key, cal = lookup.key_of(conn), figure_rows.calendar(conn)
     with trips.together(conn):
         if new_events:
             conn.execute(db.events.insert(), new_events)
