@@ -174,6 +174,8 @@ def cmd_server(args: argparse.Namespace) -> int:
                                                if a.startswith("--")})
     except config_file.ConfigError as exc:
         return _fail(str(exc))
+    if not 1 <= args.workers <= 64:  # (from the command line or the config file)
+        return _fail("--workers 应在 1 到 64 之间")
 
     import uvicorn
 
@@ -210,8 +212,6 @@ def _run_workers(args: argparse.Namespace, opts: dict) -> int:
 
     from server import admin, app, db, nodeinfo
 
-    if not 2 <= args.workers <= 64:
-        return _fail("--workers 应在 1 到 64 之间")
     if args.upstream:
         return _fail("大厅节点只运行一个进程：请去掉 --workers（或 --upstream）")
     database = db.Database(args.db)

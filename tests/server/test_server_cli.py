@@ -82,3 +82,14 @@ def test_help_stays_fast():
                            "('fastapi','sqlalchemy','requests','uvicorn')))"],
                           cwd=ROOT, capture_output=True, text=True).stdout
     assert mods.strip() == "[]"
+
+
+def test_a_server_refuses_a_number_of_workers_it_cannot_run(tmp_path):
+    """`--workers 0` (or a negative number) used to start one process as if nothing
+    were wrong; 65 was refused. Both ends are refused alike, before anything starts."""
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    for n in ("0", "-2", "65"):
+        got = yichuang("server", "--db", db, "--port", "1", "--workers", n, check=False)
+        assert got.returncode == 2, (n, got.stderr)
+        assert "--workers 应在 1 到 64 之间" in got.stderr
+    assert not (tmp_path / "server.sqlite3").exists()  # nothing was started or made
